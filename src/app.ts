@@ -1,0 +1,123 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { apiRoutes } from './api/routes.ts';
+import { deleteExpiredSessions } from './auth/accounts.ts';
+import { adminRoutes } from './auth/admin-routes.tsx';
+import { authRoutes } from './auth/routes.tsx';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { Database } from './db/database.ts';
+import { JobQueue } from './jobs/queue.ts';
+import { SCHEDULES } from './jobs/schedules.ts';
+import { createMailer } from './mail/mailer.ts';
+import { deliverMail, DELIVER_MAIL } from './mail/outbox.ts';
+import { networkRoutes } from './network/routes.tsx';
+import { registerAssets } from './web/asset-routes.ts';
+import { registerFormParser } from './web/body.ts';
+import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
+import { healthRoutes } from './web/health.ts';
+import { HttpError } from './web/http-error.ts';
+import { PageCache } from './web/page-cache.ts';
+import { registerPageCache } from './web/page-cache-hooks.ts';
+import { registerRequestContext } from './web/request-context.ts';
+import { registerRoutes } from './web/routes.ts';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+}
+
+/** The composition root: builds every shared service once and wires the modules' route tables. */
+export async function buildApp({ config, database }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Sign-in link tokens travel in URLs: they are cut out of every logged request line.
+      serializers: { req: (req) => ({ method: req.method, url: redactSecrets(req.url) }) },
+      redact: ['req.headers.cookie', 'req.headers.authorization'],
+    },
+    bodyLimit: config.bodyLimit,
+    // One line per request only when debugging: at full load it would cost more than the page.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
+    // Malformed URLs (bad percent-encoding, invalid UTF-8) get the same localized 400 page.
+    frameworkErrors: (error, request, reply) => sendError(request, reply, toHttpError(error)),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: AppContext = {
+    config,
+    db: database.db,
+    pool: database.pool,
+    mailer: createMailer(config),
+    jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
+    pageCache: new PageCache(database.pool),
+  };
+  app.decorate('ctx', ctx);
+  defineJobs(ctx);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCsrf, {
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'error.rate_limited', {}, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
+  });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Passerelle API', version: '1', description: 'Open data of the Global Social Economy Forum' },
+      servers: [{ url: config.baseUrl }],
+    },
+    transform: (input) =>
+      input.url.startsWith('/api/v1/') ? jsonSchemaTransform(input) : { schema: { ...input.schema, hide: true }, url: input.url },
+  });
+
+  registerFormParser(app);
+  registerRequestContext(app);
+  registerPageCache(app);
+  registerErrorPages(app);
+  registerAssets(app);
+  registerRoutes(app, [...networkRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes]);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  app.addHook('onReady', async () => {
+    await ctx.jobs.start({ work: config.runWorkers, schedules: SCHEDULES });
+    await ctx.pageCache.listen();
+  });
+  app.addHook('onClose', async () => {
+    await ctx.jobs.stop();
+    ctx.pageCache.close();
+    ctx.mailer.close();
+  });
+  return app;
+}
+
+function defineJobs(ctx: AppContext): void {
+  ctx.jobs.define<{ mailId: number }>({ name: DELIVER_MAIL, run: (data) => deliverMail(ctx, data.mailId) });
+  ctx.jobs.define({ name: 'sessions.cleanup', run: () => deleteExpiredSessions(ctx.db), retryLimit: 1 });
+}
+
+export function redactSecrets(url: string): string {
+  return url.replace(/(\/sign-in\/link\/)[^/?#]+/, '$1[redacted]');
+}

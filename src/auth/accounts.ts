@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import { recordAudit } from '../audit/audit.ts';
+import type { AppContext, SessionUser } from '../context.ts';
+import type { DB } from '../db/types.ts';
+import { translator, type Lang } from '../i18n/i18n.ts';
+import { queueMail } from '../mail/outbox.ts';
+import type { NewUser } from './forms.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashToken, newToken } from './tokens.ts';
+
+export const SESSION_DAYS = 30;
+export const SIGN_IN_LINK_MINUTES = 20;
+const DAY = 24 * 60 * 60 * 1000;
+// Verified when no account matches, so that a wrong e-mail costs as long as a wrong password.
+const DUMMY_HASH = hashPassword('not a real password, only spends time');
+
+export class DuplicateEmailError extends Error {}
+
+export async function addUser(db: Kysely<DB>, input: NewUser, actorId: number | null): Promise<number> {
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+    if (existing) throw new DuplicateEmailError(input.email);
+    const { id } = await trx
+      .insertInto('users')
+      .values({ email: input.email, name: input.name, roles: input.roles, lang: input.lang, password_hash: passwordHash })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, { actorId, action: 'user.create', entityType: 'user', entityId: id, details: { email: input.email, roles: input.roles } });
+    return id;
+  });
+}
+
+export async function checkPassword(db: Kysely<DB>, email: string, password: string): Promise<number | null> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'password_hash'])
+    .where('email', '=', email)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!user?.password_hash) {
+    await verifyPassword(await DUMMY_HASH, password);
+    return null;
+  }
+  return (await verifyPassword(user.password_hash, password)) ? user.id : null;
+}
+
+export async function startSession(db: Kysely<DB>, userId: number, method: 'password' | 'link'): Promise<string> {
+  const token = newToken();
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sessions')
+      .values({ token_hash: hashToken(token), user_id: userId, expires_at: new Date(Date.now() + SESSION_DAYS * DAY) })
+      .execute();
+    await recordAudit(trx, { actorId: userId, action: 'session.start', entityType: 'user', entityId: userId, details: { method } });
+  });
+  return token;
+}
+
+export async function userForSession(db: Kysely<DB>, token: string): Promise<SessionUser | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.email', 'users.name', 'users.roles', 'users.lang', 'sessions.last_seen_at'])
+    .where('sessions.token_hash', '=', hashToken(token))
+    .where('sessions.expires_at', '>', new Date())
+    .where('users.disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!row) return null;
+  // Sliding expiry, written at most once an hour to keep page views read-only.
+  if (Date.now() - row.last_seen_at.getTime() > 60 * 60 * 1000) {
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(), expires_at: new Date(Date.now() + SESSION_DAYS * DAY) })
+      .where('token_hash', '=', hashToken(token))
+      .execute();
+  }
+  return { id: row.id, email: row.email, name: row.name, roles: row.roles, lang: row.lang };
+}
+
+export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/**
+ * E-mails a one-time sign-in link if an active account has this address. The answer to the visitor
+ * is the same either way, so the form reveals nothing about who has an account.
+ */
+export async function sendSignInLink(ctx: Pick<AppContext, 'db' | 'jobs' | 'config'>, email: string, lang: Lang): Promise<void> {
+  const user = await ctx.db.selectFrom('users').select(['id', 'lang']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
+  if (!user) return;
+  const token = newToken();
+  const t = translator(lang);
+  const link = `${ctx.config.baseUrl}/${lang}/sign-in/link/${token}`;
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('sign_in_links')
+      .values({ token_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000) })
+      .execute();
+    await queueMail(trx, ctx.jobs, 'sign-in-link', {
+      to: email,
+      subject: t('mail.sign_in.subject'),
+      text: t('mail.sign_in.body', { link, minutes: SIGN_IN_LINK_MINUTES }),
+    });
+  });
+}
+
+/** Uses up a sign-in link: returns its account once, then never again. */
+export async function consumeSignInLink(db: Kysely<DB>, token: string): Promise<number | null> {
+  const used = await db
+    .updateTable('sign_in_links')
+    .set({ used_at: new Date() })
+    .where('token_hash', '=', hashToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .returning('user_id')
+    .executeTakeFirst();
+  return used?.user_id ?? null;
+}
+
+export async function deleteExpiredSessions(db: Kysely<DB>): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', new Date()).execute();
+  await db.deleteFrom('sign_in_links').where('expires_at', '<', new Date(Date.now() - DAY)).execute();
+}

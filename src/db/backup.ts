@@ -1,0 +1,137 @@
+import fs from 'node:fs/promises';
+import zlib from 'node:zlib';
+import { promisify } from 'node:util';
+import type pg from 'pg';
+
+const gzip = promisify(zlib.gzip);
+
+/**
+ * A portable backup of the application's data: every table of the public schema as JSON rows,
+ * gzipped, with the migrations it was taken at. It needs no pg_dump (the embedded server ships
+ * none) and restores into any PostgreSQL migrated to the same version.
+ */
+interface BackupFile {
+  format: 'passerelle-backup';
+  version: 1;
+  takenAt: string;
+  migrations: number[];
+  tables: Record<string, Record<string, unknown>[]>;
+}
+
+export async function backup(pool: pg.Pool, file: string): Promise<{ tables: number; rows: number }> {
+  const client = await pool.connect();
+  try {
+    // One snapshot for every table, so the backup is consistent even while the site is in use.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    const tables: BackupFile['tables'] = {};
+    let rows = 0;
+    for (const table of await tablesInDependencyOrder(client)) {
+      const result = await client.query(`SELECT * FROM ${client.escapeIdentifier(table)}`);
+      tables[table] = result.rows;
+      rows += result.rowCount ?? 0;
+    }
+    const migrations = (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+    await client.query('COMMIT');
+    const content: BackupFile = { format: 'passerelle-backup', version: 1, takenAt: new Date().toISOString(), migrations, tables };
+    await fs.writeFile(file, await gzip(JSON.stringify(content)));
+    return { tables: Object.keys(tables).length, rows };
+  } finally {
+    client.release();
+  }
+}
+
+/** Replaces all data with the backup's, in one transaction: it is restored whole or not at all. */
+export async function restore(pool: pg.Pool, file: string): Promise<{ tables: number; rows: number }> {
+  const content = parseBackup(await fs.readFile(file));
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const current = (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+    if (current.join(',') !== content.migrations.join(',')) {
+      throw new Error(`the backup was taken at migrations [${content.migrations}] but this database is at [${current}]`);
+    }
+    const order = await tablesInDependencyOrder(client);
+    const unknown = Object.keys(content.tables).filter((table) => !order.includes(table));
+    if (unknown.length > 0) throw new Error(`the backup has tables this database lacks: ${unknown.join(', ')}`);
+    await client.query(`TRUNCATE ${order.map((t) => client.escapeIdentifier(t)).join(', ')} RESTART IDENTITY CASCADE`);
+    let rows = 0;
+    for (const table of order) {
+      for (const row of content.tables[table] ?? []) {
+        await insertRow(client, table, row);
+        rows++;
+      }
+      await resetIdentity(client, table);
+    }
+    await client.query('COMMIT');
+    return { tables: order.length, rows };
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function parseBackup(buffer: Buffer): BackupFile {
+  let content: BackupFile;
+  try {
+    content = JSON.parse(zlib.gunzipSync(buffer).toString('utf8'));
+  } catch {
+    throw new Error('this file is not a Passerelle backup (not gzipped JSON)');
+  }
+  if (content?.format !== 'passerelle-backup' || content.version !== 1) {
+    throw new Error('this file is not a Passerelle backup (unknown format)');
+  }
+  return content;
+}
+
+async function insertRow(client: pg.PoolClient, table: string, row: Record<string, unknown>): Promise<void> {
+  const columns = Object.keys(row);
+  const values = columns.map((column) => {
+    const value = row[column];
+    // jsonb and arrays come back from JSON as objects; pg needs arrays as arrays and jsonb as text.
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
+  });
+  await client.query(
+    `INSERT INTO ${client.escapeIdentifier(table)} (${columns.map((c) => client.escapeIdentifier(c)).join(', ')})
+     OVERRIDING SYSTEM VALUE VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    values,
+  );
+}
+
+async function resetIdentity(client: pg.PoolClient, table: string): Promise<void> {
+  const { rows } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = $1 AND is_identity = 'YES'`,
+    [table],
+  );
+  for (const { column_name } of rows) {
+    const qualified = `public.${client.escapeIdentifier(table)}`;
+    await client.query(
+      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${client.escapeIdentifier(column_name)}) FROM ${qualified}), 0) + 1, false)`,
+      [qualified, column_name],
+    );
+  }
+}
+
+/** Tables of the public schema, each after the tables its foreign keys point to. */
+async function tablesInDependencyOrder(client: pg.PoolClient): Promise<string[]> {
+  const tables = (await client.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`,
+  )).rows.map((r) => r.name);
+  const edges = (await client.query<{ child: string; parent: string }>(
+    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
+     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+     WHERE c.contype = 'f' AND n.nspname = 'public'`,
+  )).rows;
+  const ordered: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (ordered.includes(table) || path.has(table)) return;
+    path.add(table);
+    for (const edge of edges) if (edge.child === table && edge.parent !== table) visit(edge.parent, path);
+    ordered.push(table);
+  };
+  for (const table of tables) visit(table, new Set());
+  return ordered;
+}
+

@@ -1,0 +1,5 @@
+/** Every recurring job, in one place (cron syntax, UTC). */
+export const SCHEDULES: { name: string; cron: string }[] = [
+  // Expired sessions and used sign-in links are of no use to anyone; keep the tables small.
+  { name: 'sessions.cleanup', cron: '17 3 * * *' },
+];

@@ -1,0 +1,191 @@
+import { parseArgs } from 'node:util';
+import { addUser, DuplicateEmailError } from './auth/accounts.ts';
+import { newUserForm } from './auth/forms.ts';
+import { buildApp } from './app.ts';
+import { loadConfig, redactUrl, type Config } from './config.ts';
+import { backup, restore } from './db/backup.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { parseInput } from './web/forms.ts';
+import { isEmpty, seed } from './seed/load.ts';
+
+/** `passerelle <command>`: the product's command line. */
+interface Command {
+  summary: string;
+  usage: string;
+  options?: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+  run(args: { values: Record<string, any>; positionals: string[]; config: Config }): Promise<void>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  start: {
+    summary: 'Serve the site (migrating, and seeding an empty database, first)',
+    usage: 'passerelle start',
+    run: async ({ config }) => serve(config),
+  },
+  migrate: {
+    summary: 'Apply pending database migrations',
+    usage: 'passerelle migrate',
+    run: ({ config }) => withDatabase(config, async (database) => {
+      const applied = await migrate(database.pool);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'the database is up to date');
+    }),
+  },
+  seed: {
+    summary: 'Load the GSEF dataset (idempotent: running it again changes nothing)',
+    usage: 'passerelle seed',
+    run: ({ config }) => withDatabase(config, async (database) => {
+      await migrate(database.pool);
+      await seed(database.db);
+      console.log('the GSEF dataset is loaded');
+    }),
+  },
+  user: {
+    summary: 'Create an account: user add --email E --role R [--role R2] [--name N] [--lang fr] [--password-stdin]',
+    usage: 'passerelle user add --email EMAIL --role ROLE [--role ROLE] [--name NAME] [--lang en|fr|es|ko] [--password-stdin]',
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      name: { type: 'string' },
+      lang: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
+    run: async ({ values, positionals, config }) => {
+      if (positionals[0] !== 'add') throw new UsageError('the only user command is "add"');
+      const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : '';
+      const parsed = parseInput(newUserForm, { email: values.email, roles: values.role, name: values.name ?? '', lang: values.lang, password });
+      if (!parsed.ok) {
+        throw new UsageError(Object.entries(parsed.fields).map(([field, key]) => `--${field}: ${key.replace('validation.', '')}`).join('; '));
+      }
+      await withDatabase(config, async (database) => {
+        await migrate(database.pool);
+        const id = await addUser(database.db, parsed.data, null).catch((error) => {
+          throw error instanceof DuplicateEmailError ? new UsageError(`an account with ${error.message} already exists`) : error;
+        });
+        console.log(`created user #${id} ${parsed.data.email} (${parsed.data.roles.join(', ')})`);
+      });
+    },
+  },
+  backup: {
+    summary: 'Write all data to a file (gzipped JSON)',
+    usage: 'passerelle backup FILE',
+    run: ({ positionals, config }) => withDatabase(config, async (database) => {
+      const file = requireFile(positionals);
+      const { tables, rows } = await backup(database.pool, file);
+      console.log(`backed up ${rows} rows of ${tables} tables to ${file}`);
+    }),
+  },
+  restore: {
+    summary: 'Replace all data with a backup (all or nothing)',
+    usage: 'passerelle restore FILE',
+    run: ({ positionals, config }) => withDatabase(config, async (database) => {
+      const file = requireFile(positionals);
+      await migrate(database.pool);
+      const { rows } = await restore(database.pool, file);
+      console.log(`restored ${rows} rows from ${file}`);
+    }),
+  },
+  worker: {
+    summary: 'Run the background jobs only (no web server), to scale them apart from the site',
+    usage: 'passerelle worker',
+    run: async ({ config }) => serve({ ...config, runWorkers: true }, { listen: false }),
+  },
+};
+
+class UsageError extends Error {}
+
+function requireFile(positionals: string[]): string {
+  if (!positionals[0]) throw new UsageError('a file name is required');
+  return positionals[0];
+}
+
+async function withDatabase(config: Config, work: (database: Database) => Promise<void>): Promise<void> {
+  const database = await openDatabase(config, (message) => console.error(message));
+  try {
+    await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function serve(config: Config, { listen = true } = {}): Promise<void> {
+  const database = await openDatabase(config, (message) => console.error(message));
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  const shutdown = async (signal: string) => {
+    console.error(`${signal}: shutting down`);
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  try {
+    await migrate(database.pool);
+    if (await isEmpty(database.db)) await seed(database.db);
+    app = await buildApp({ config, database });
+    if (listen) {
+      await app.listen({ port: config.port, host: config.host });
+      console.error(`Passerelle serves ${config.baseUrl} (database: ${config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded, ${config.dataDir}/pg`})`);
+    } else {
+      await app.ready();
+      console.error('Passerelle worker is running');
+    }
+  } catch (error) {
+    await app?.close().catch(() => {});
+    await database.close().catch(() => {});
+    throw error;
+  }
+}
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    process.stdin.setEncoding('utf8');
+    process.stdin.on('data', (chunk) => (data += chunk));
+    process.stdin.on('end', () => resolve(data));
+    process.stdin.on('error', reject);
+  });
+}
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  return [
+    'Usage: passerelle <command> [options]',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+    '',
+    'Environment: PORT, HOST, DATA_DIR, DATABASE_URL, SMTP_URL, BASE_URL (see README.md).',
+    'Run "passerelle <command> --help" for a command\'s options.',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`unknown command "${name}"\n\n${help()}`);
+    return 2;
+  }
+  try {
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      console.log(`Usage: ${command.usage}\n\n${command.summary}`);
+      return 0;
+    }
+    await command.run({ values, positionals, config: loadConfig() });
+    return 0;
+  } catch (error) {
+    const isUsage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(`passerelle ${name}: ${(error as Error).message}${isUsage ? `\nUsage: ${command.usage}` : ''}`);
+    return isUsage ? 2 : 1;
+  }
+}

@@ -1,0 +1,70 @@
+import { LocalText } from '../../web/components.tsx';
+import type { PageContext } from '../../web/page-context.ts';
+import type { networkOverview } from '../domain.ts';
+import { textOf } from '../../i18n/translatable.ts';
+
+type Overview = NonNullable<Awaited<ReturnType<typeof networkOverview>>>;
+
+export function HomePage({ ctx, overview }: { ctx: PageContext; overview: Overview }) {
+  const { t, lang } = ctx;
+  const { profile, bodies, figures } = overview;
+  const languageNames = new Intl.DisplayNames([lang], { type: 'language' });
+  const regionNames = new Intl.DisplayNames([lang], { type: 'region' });
+  return (
+    <>
+      <section class="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{textOf(profile.name, lang)}</h1>
+        <p class="lead">{t('home.intro', { acronym: profile.acronym, year: String(profile.launched_year) })}</p>
+      </section>
+
+      <section aria-labelledby="mission-title">
+        <h2 id="mission-title">{t('home.mission')}</h2>
+        <LocalText ctx={ctx} field={profile.mission} />
+      </section>
+
+      <section aria-labelledby="figures-title">
+        <h2 id="figures-title">{t('home.figures')}</h2>
+        <ul class="figures">
+          {figures.map((figure) => (
+            <li>
+              <span class="figure-value">{t.number(figure.value)}</span>{' '}
+              <span class="figure-label">{t.plural(figure.labelKey, figure.value)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="bodies-title">
+        <h2 id="bodies-title">{t('home.bodies')}</h2>
+        <ul class="cards">
+          {bodies.map((body) => (
+            <li class="card">
+              <h3>{textOf(body.name, lang)}</h3>
+              <LocalText ctx={ctx} field={body.description} />
+              {(body.seats || body.meets) && (
+                <p class="meta">
+                  {[body.seats ? t.plural('body.seats', body.seats) : '', body.meets ? t(`body.meets.${body.meets}`) : '']
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="languages-title">
+        <h2 id="languages-title">{t('home.languages')}</h2>
+        <p>
+          {t('home.official_languages', { list: listFormat(lang, profile.official_languages.map((code) => languageNames.of(code) ?? code)) })}{' '}
+          {t('home.working_languages', { list: listFormat(lang, profile.working_languages.map((code) => languageNames.of(code) ?? code)) })}
+        </p>
+        <p>{t('home.secretariat', { city: profile.hq_city, country: regionNames.of(profile.hq_country) ?? profile.hq_country })}</p>
+      </section>
+    </>
+  );
+}
+
+function listFormat(lang: string, items: string[]): string {
+  return new Intl.ListFormat(lang, { type: 'conjunction' }).format(items);
+}

@@ -1,0 +1,104 @@
+import type { ComponentChildren, JSX } from 'preact';
+import { pick, type Translatable } from '../i18n/translatable.ts';
+import type { FieldErrors } from './forms.ts';
+import type { PageContext } from './page-context.ts';
+
+/**
+ * A translatable text in the reader's language, or the best available one with a visible notice
+ * saying which language is shown (and marked with its `lang`, so screen readers switch voice).
+ */
+export function LocalText({ ctx, field, as: Tag = 'p' }: { ctx: PageContext; field: Translatable | null | undefined; as?: 'p' | 'div' | 'span' | 'h1' | 'h2' }) {
+  const picked = pick(field, ctx.lang);
+  if (!picked) return null;
+  const notice = picked.isFallback
+    ? ctx.t('content.fallback', { shown: ctx.t.langName(picked.lang) })
+    : picked.status === 'machine'
+      ? ctx.t('content.machine')
+      : picked.status === 'outdated'
+        ? ctx.t('content.outdated')
+        : null;
+  return (
+    <>
+      {notice && (
+        <p class="content-notice" role="note">
+          {notice}
+        </p>
+      )}
+      <Tag lang={picked.lang === ctx.lang ? undefined : picked.lang}>{picked.text}</Tag>
+    </>
+  );
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrf()} />;
+}
+
+export interface FieldProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  errors?: FieldErrors;
+  value?: string;
+  type?: 'text' | 'email' | 'password' | 'search' | 'url' | 'tel';
+  autocomplete?: string;
+  required?: boolean;
+  hint?: string;
+}
+
+/** A labelled input with its hint and error next to it, tied together for assistive technology. */
+export function Field({ ctx, name, label, errors = {}, value, type = 'text', autocomplete, required, hint }: FieldProps) {
+  const error = errors[name];
+  const describedBy = [hint ? `${name}-hint` : '', error ? `${name}-error` : ''].filter(Boolean).join(' ');
+  // Preact types each input `type` separately; this one field serves several of them.
+  const inputAttributes = {
+    id: name,
+    name,
+    type,
+    value,
+    autocomplete,
+    required,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': describedBy || undefined,
+  } as JSX.IntrinsicElements['input'];
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={name}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {hint && (
+        <p class="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(error)}
+        </p>
+      )}
+      <input {...inputAttributes} />
+    </div>
+  );
+}
+
+/** A summary at the top of a form that failed, linking to each field in error. */
+export function ErrorSummary({ ctx, errors, labels }: { ctx: PageContext; errors: FieldErrors; labels: Record<string, string> }) {
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1}>
+      <h2>{ctx.t('form.has_errors')}</h2>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li>
+            {labels[field] ? <a href={`#${field}`}>{`${labels[field]}: ${ctx.t(key)}`}</a> : ctx.t(key)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function PageHeading({ children }: { children: ComponentChildren }) {
+  return <h1>{children}</h1>;
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Form and API input parsing. Schemas carry message keys (from the catalogs) as their error
+ * messages, so the same validator serves HTML forms and the API in every language.
+ */
+export type FieldErrors = Record<string, string>;
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors };
+
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): Parsed<z.output<T>> {
+  const result = schema.safeParse(input ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  const fields: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = issue.path.join('.') || '_form';
+    fields[field] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
+  }
+  return { ok: false, fields };
+}
+
+/** Reusable field shapes. Strings are trimmed; over-long input is refused, never cut silently. */
+export const fields = {
+  email: () =>
+    z
+      .string({ error: 'validation.required' })
+      .trim()
+      .toLowerCase()
+      .min(1, { error: 'validation.required' })
+      .max(254, { error: 'validation.too_long' })
+      .pipe(z.email({ error: 'validation.email' })),
+  text: (max: number, required = true) =>
+    z
+      .string({ error: 'validation.required' })
+      .trim()
+      .max(max, { error: 'validation.too_long' })
+      .refine((value) => !required || value.length > 0, { error: 'validation.required' }),
+  /** Form checkboxes arrive as a string for one value and an array for several. */
+  list: <T extends z.ZodType>(item: T) =>
+    z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item)),
+};

@@ -1,0 +1,116 @@
+import type { ComponentChildren } from 'preact';
+import { can } from '../auth/permissions.ts';
+import { LANGS, LANG_NAMES } from '../i18n/i18n.ts';
+import { ASSETS } from './assets.ts';
+import { ADMIN_NAV, MAIN_NAV } from './navigation.ts';
+import type { PageContext } from './page-context.ts';
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  children: ComponentChildren;
+}
+
+/** The frame of every page: landmarks, skip link, menus, language switcher, footer. */
+export function Layout({ ctx, title, description, children }: LayoutProps) {
+  const { t, lang } = ctx;
+  const siteName = t('site.name');
+  return (
+    <html lang={lang} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{title === siteName ? siteName : `${title} · ${siteName}`}</title>
+        {description && <meta name="description" content={description} />}
+        <link rel="stylesheet" href={ASSETS.css.url} />
+        <link rel="icon" href={ASSETS.favicon.url} type="image/svg+xml" />
+        {LANGS.map((other) => (
+          <link rel="alternate" hreflang={other} href={`${ctx.baseUrl}/${other}${ctx.path}`} />
+        ))}
+        <link rel="alternate" hreflang="x-default" href={`${ctx.baseUrl}/en${ctx.path}`} />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">{t('nav.skip')}</a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href={`/${lang}/`}>
+              <span class="brand-name">{siteName}</span>
+              <span class="brand-tagline">{t('site.tagline')}</span>
+            </a>
+            <LanguageSwitcher ctx={ctx} />
+          </div>
+          <nav class="wrap main-nav" aria-label={t('nav.main')}>
+            <ul>
+              {MAIN_NAV.map((item) => (
+                <li>
+                  <a href={`/${lang}${item.path}`} aria-current={isCurrent(ctx.path, item.path) ? 'page' : undefined}>
+                    {t(item.key)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+            <AccountMenu ctx={ctx} />
+          </nav>
+        </header>
+        <main id="main" tabindex={-1} class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>{t('footer.about')}</p>
+            <p>
+              <a href="/api/openapi.json">{t('footer.api')}</a>
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav class="lang-switcher" aria-label={ctx.t('nav.languages')}>
+      <ul>
+        {LANGS.map((other) => (
+          <li>
+            <a href={`/${other}${ctx.path}`} hreflang={other} lang={other} aria-current={other === ctx.lang ? 'true' : undefined}>
+              {LANG_NAMES[other]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function AccountMenu({ ctx }: { ctx: PageContext }) {
+  const { t, lang, user } = ctx;
+  if (!user) {
+    return (
+      <p class="account">
+        <a href={`/${lang}/sign-in`}>{t('nav.sign_in')}</a>
+      </p>
+    );
+  }
+  const adminLinks = ADMIN_NAV.filter((item) => item.permission && can(user, item.permission)).slice(0, 1);
+  return (
+    <div class="account">
+      {adminLinks.map((item) => (
+        <a href={`/${lang}${item.path}`}>{t('nav.admin')}</a>
+      ))}
+      <form method="post" action={`/${lang}/sign-out`}>
+        <input type="hidden" name="_csrf" value={ctx.csrf()} />
+        <button type="submit" class="link-button">
+          {t('nav.sign_out', { name: user.name || user.email })}
+        </button>
+      </form>
+    </div>
+  );
+}
+
+function isCurrent(current: string, itemPath: string): boolean {
+  const path = current.split('?')[0] ?? '/';
+  return itemPath === '/' ? path === '/' : path === itemPath || path.startsWith(`${itemPath}/`);
+}

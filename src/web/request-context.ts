@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { userForSession } from '../auth/accounts.ts';
+import { SESSION_COOKIE } from '../auth/routes.tsx';
+import { isLang, negotiateLang, translator } from '../i18n/i18n.ts';
+import { HttpError } from './http-error.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Per request, once: the language (URL prefix, else Accept-Language), its translator, the
+ * signed-in user; and the CSRF check on every state-changing request.
+ */
+export function registerRequestContext(app: FastifyInstance): void {
+  app.decorateRequest('lang', 'en');
+  app.decorateRequest('t', null as never);
+  app.decorateRequest('user', null);
+
+  app.addHook('onRequest', async (request) => {
+    const param = (request.params as { lang?: string } | undefined)?.lang;
+    if (request.routeOptions.url?.startsWith('/:lang') && !isLang(param)) {
+      throw new HttpError(404, 'error.unknown_lang');
+    }
+    request.lang = isLang(param) ? param : negotiateLang(request.headers['accept-language']);
+    request.t = translator(request.lang);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.user = await userForSession(app.ctx.db, token);
+  });
+
+  app.addHook('preValidation', (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+}
