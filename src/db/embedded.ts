@@ -22,6 +22,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedServer> {
   const databaseDir = path.join(dataDir, 'pg');
   const port = await findFreePort();
+  const runsAsRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -29,7 +30,7 @@ export async function startEmbeddedPostgres(
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
@@ -43,6 +44,7 @@ export async function startEmbeddedPostgres(
   });
   if (!(await exists(path.join(databaseDir, 'PG_VERSION')))) {
     await fs.mkdir(dataDir, { recursive: true });
+    if (runsAsRoot) await letPostgresUserTraverse(dataDir);
     await server.initialise();
   }
   await clearStaleLock(databaseDir, log);
@@ -83,6 +85,12 @@ async function waitUntil(check: () => Promise<boolean>, timeoutMs: number): Prom
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error('timed out waiting for the old PostgreSQL process to stop');
+}
+
+/** As root, the server runs as the `postgres` user, which must be able to reach its folder. */
+async function letPostgresUserTraverse(dataDir: string): Promise<void> {
+  const { mode } = await fs.stat(dataDir);
+  if ((mode & 0o001) === 0) await fs.chmod(dataDir, mode | 0o711);
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isLang, negotiateLang, translator } from '../i18n/i18n.ts';
+import { isLang, translator } from '../i18n/i18n.ts';
+import { langOf } from './request-context.ts';
 import { HttpError } from './http-error.ts';
 import { sendPage } from './render.tsx';
 
@@ -46,8 +47,7 @@ export function registerErrorPages(app: FastifyInstance): void {
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: HttpError): FastifyReply {
   // Errors raised before the language hook ran (a bad URL, say) still get a language.
   if (!request.t) {
-    const first = request.url.split(/[/?#]/)[1];
-    request.lang = isLang(first) ? first : negotiateLang(request.headers['accept-language']);
+    request.lang = langOf(request.url, request.headers['accept-language']);
     request.t = translator(request.lang);
   }
   const t = request.t;

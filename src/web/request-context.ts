@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { userForSession } from '../auth/accounts.ts';
 import { SESSION_COOKIE } from '../auth/routes.tsx';
-import { isLang, negotiateLang, translator } from '../i18n/i18n.ts';
+import { isLang, negotiateLang, translator, type Lang } from '../i18n/i18n.ts';
 import { HttpError } from './http-error.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -20,14 +20,27 @@ export function registerRequestContext(app: FastifyInstance): void {
     if (request.routeOptions.url?.startsWith('/:lang') && !isLang(param)) {
       throw new HttpError(404, 'error.unknown_lang');
     }
-    request.lang = isLang(param) ? param : negotiateLang(request.headers['accept-language']);
+    request.lang = langOf(request.url, request.headers['accept-language']);
     request.t = translator(request.lang);
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.user = await userForSession(app.ctx.db, token);
   });
 
   app.addHook('preValidation', (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method)) return done();
+    if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
     app.csrfProtection(request, reply, done);
   });
+}
+
+/** The language of a URL's first segment (/fr/…), else the best match for Accept-Language. */
+export function langOf(url: string, acceptLanguage: string | undefined): Lang {
+  const first = url.split(/[/?#]/)[1];
+  return isLang(first) ? first : negotiateLang(acceptLanguage);
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** false for the few routes that take no form (405 answers, webhooks with their own secret). */
+    csrf?: boolean;
+  }
 }

@@ -51,6 +51,7 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
     app.route({
       method: others,
       url,
+      config: { csrf: false },
       handler: async () => {
         throw new HttpError(405, 'error.method_not_allowed', {}, { allow });
       },

@@ -1,0 +1,131 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import { addUser } from '../src/auth/accounts.ts';
+import { loadConfig, type Config } from '../src/config.ts';
+import { connect, type Database } from '../src/db/database.ts';
+import type { Role } from '../src/auth/permissions.ts';
+import { withDatabase } from './global-setup.ts';
+
+/** A fresh database cloned from the run's migrated and seeded template. */
+export async function createTestDatabase(): Promise<Database & { name: string }> {
+  const maintenanceUrl = inject('maintenanceUrl');
+  const template = inject('templateName');
+  const name = `${template}_${crypto.randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: maintenanceUrl });
+  await client.connect();
+  try {
+    // Two files cloning at the same instant can collide on the template; the second one retries.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt > 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  return { ...connect(withDatabase(maintenanceUrl, name), 5), name };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh database, with its own data folder; workers off (tests drain jobs). */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  extend?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-app-'));
+  const config = loadConfig(
+    {},
+    { dataDir, logLevel: 'silent', runWorkers: false, baseUrl: 'http://passerelle.test', ...overrides },
+  );
+  const app = await buildApp({ config, database });
+  extend?.(app);
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    async close() {
+      await app.close();
+      await database.close();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Cookies set by a response, as a Cookie header value for the next request. */
+export function cookiesFrom(response: LightMyRequestResponse, previous = ''): string {
+  const jar = new Map(previous.split('; ').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+  for (const cookie of response.cookies) jar.set(cookie.name, cookie.value);
+  return [...jar].map(([name, value]) => `${name}=${value}`).join('; ');
+}
+
+/** The CSRF token a rendered form carries. */
+export function csrfTokenIn(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error('no CSRF token in the page');
+  return match[1];
+}
+
+export function form(fields: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of [value].flat()) params.append(name, v);
+  return params.toString();
+}
+
+export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+/**
+ * A browser-like session over inject(): keeps cookies, and fetches a page before posting its form
+ * so the CSRF token is real.
+ */
+export class Visitor {
+  cookies = '';
+  constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}) {}
+
+  async get(url: string) {
+    const response = await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: this.cookies } });
+    this.cookies = cookiesFrom(response, this.cookies);
+    return response;
+  }
+
+  async post(url: string, fields: Record<string, string | string[]>, { from = url, csrf = true } = {}) {
+    const token = csrf ? csrfTokenIn((await this.get(from)).body) : '';
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      headers: { ...this.headers, ...FORM, cookie: this.cookies },
+      payload: form(csrf ? { ...fields, _csrf: token } : fields),
+    });
+    this.cookies = cookiesFrom(response, this.cookies);
+    return response;
+  }
+}
+
+export async function createUser(app: FastifyInstance, email: string, roles: Role[], password = 'correct horse battery'): Promise<number> {
+  return addUser(app.ctx.db, { email, name: email.split('@')[0] ?? email, roles, lang: 'en', password }, null);
+}
+
+/** Signs a visitor in with a password through the real form. */
+export async function signIn(app: FastifyInstance, email: string, password = 'correct horse battery'): Promise<Visitor> {
+  const visitor = new Visitor(app);
+  const response = await visitor.post('/en/sign-in', { email, password });
+  if (response.statusCode !== 303) throw new Error(`sign-in failed with ${response.statusCode}`);
+  return visitor;
+}
