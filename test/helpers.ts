@@ -97,10 +97,12 @@ export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
  */
 export class Visitor {
   cookies = '';
+  /** Each visitor comes from its own address, as distinct people do (rate limits count per address). */
+  readonly remoteAddress = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
   constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}) {}
 
   async get(url: string) {
-    const response = await this.app.inject({ method: 'GET', url, headers: { ...this.headers, cookie: this.cookies } });
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.headers, cookie: this.cookies } });
     this.cookies = cookiesFrom(response, this.cookies);
     return response;
   }
@@ -110,6 +112,7 @@ export class Visitor {
     const response = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.remoteAddress,
       headers: { ...this.headers, ...FORM, cookie: this.cookies },
       payload: form(csrf ? { ...fields, _csrf: token } : fields),
     });

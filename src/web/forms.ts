@@ -29,12 +29,15 @@ export const fields = {
       .min(1, { error: 'validation.required' })
       .max(254, { error: 'validation.too_long' })
       .pipe(z.email({ error: 'validation.email' })),
+  /** A missing field counts as empty, so "required" is the message whether it was blank or absent. */
   text: (max: number, required = true) =>
-    z
-      .string({ error: 'validation.required' })
-      .trim()
-      .max(max, { error: 'validation.too_long' })
-      .refine((value) => !required || value.length > 0, { error: 'validation.required' }),
+    z.preprocess(
+      (value) => (value === undefined || value === null ? '' : typeof value === 'string' ? value.trim() : value),
+      z
+        .string({ error: 'validation.invalid' })
+        .max(max, { error: 'validation.too_long' })
+        .refine((value) => !required || value.length > 0, { error: 'validation.required' }),
+    ),
   /** Form checkboxes arrive as a string for one value and an array for several. */
   list: <T extends z.ZodType>(item: T) =>
     z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item)),
