@@ -55,7 +55,7 @@ const COMMANDS: Record<string, Command> = {
       const password = values['password-stdin'] ? (await readStdin()).replace(/\r?\n$/, '') : '';
       const parsed = parseInput(newUserForm, { email: values.email, roles: values.role, name: values.name ?? '', lang: values.lang, password });
       if (!parsed.ok) {
-        throw new UsageError(Object.entries(parsed.fields).map(([field, key]) => `--${field}: ${key.replace('validation.', '')}`).join('; '));
+        throw new UsageError(Object.entries(parsed.fields).map(([field, key]) => `--${field === 'roles' ? 'role' : field}: ${key.replace('validation.', '')}`).join('; '));
       }
       await withDatabase(config, async (database) => {
         await migrate(database.pool);

@@ -13,7 +13,8 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown): Pars
   if (result.success) return { ok: true, data: result.data };
   const fields: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = issue.path.join('.') || '_form';
+    // A form field is the top-level name: an error in the third checked role belongs to "roles".
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '_form';
     fields[field] ??= issue.message.startsWith('validation.') ? issue.message : 'validation.invalid';
   }
   return { ok: false, fields };
