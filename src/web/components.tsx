@@ -99,6 +99,18 @@ export function ErrorSummary({ ctx, errors, labels }: { ctx: PageContext; errors
   );
 }
 
+/**
+ * A table that may be wider than a phone scrolls inside its own region rather than the page;
+ * the region takes focus so that keyboard users can scroll it too, and is named by the caption.
+ */
+export function ScrollingTable({ captionId, children }: { captionId: string; children: ComponentChildren }) {
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={captionId} tabindex={0}>
+      <table>{children}</table>
+    </div>
+  );
+}
+
 export function PageHeading({ children }: { children: ComponentChildren }) {
   return <h1>{children}</h1>;
 }

@@ -21,13 +21,23 @@ export function toHttpError(error: FastifyError | Error): HttpError {
   if (error instanceof HttpError) return error;
   const fastifyError = error as FastifyError;
   const known = fastifyError.code ? FRAMEWORK_ERRORS[fastifyError.code] : undefined;
-  if (known) return new HttpError(known[0], known[1]);
-  if (fastifyError.validation) return new HttpError(400, 'error.bad_request');
+  if (known && !fastifyError.validation) return new HttpError(known[0], known[1]);
+  if (fastifyError.validation) return new HttpError(400, 'error.bad_request', validationFields(fastifyError.validation));
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     return new HttpError(status, status === 404 ? 'error.not_found' : status === 429 ? 'error.rate_limited' : 'error.bad_request');
   }
   return new HttpError(500, 'error.server');
+}
+
+/** Schema validation issues (query, params, body) as one message key per offending parameter. */
+function validationFields(issues: NonNullable<FastifyError['validation']>): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    const name = issue.instancePath.split('/').filter(Boolean)[0] ?? String(issue.params?.missingProperty ?? '_request');
+    fields[name] = 'validation.invalid';
+  }
+  return fields;
 }
 
 export function registerErrorPages(app: FastifyInstance): void {

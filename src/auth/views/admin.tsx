@@ -1,5 +1,5 @@
 import { can } from '../../auth/permissions.ts';
-import { CsrfField, ErrorSummary, Field } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import { ADMIN_NAV } from '../../web/navigation.ts';
 import type { PageContext } from '../../web/page-context.ts';
@@ -50,8 +50,8 @@ export function UsersPage({ ctx, users, state }: { ctx: PageContext; users: User
           {t('admin.user_created', { email: state.created })}
         </p>
       )}
-      <table>
-        <caption>{t.plural('admin.users_caption', users.length)}</caption>
+      <ScrollingTable captionId="users-caption">
+        <caption id="users-caption">{t.plural('admin.users_caption', users.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('field.email')}</th>
@@ -70,7 +70,7 @@ export function UsersPage({ ctx, users, state }: { ctx: PageContext; users: User
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollingTable>
 
       <h2 id="new-user">{t('admin.new_user')}</h2>
       <ErrorSummary ctx={ctx} errors={errors} labels={{ email: t('field.email'), name: t('field.name'), roles: t('field.roles'), password: t('field.password') }} />
@@ -123,8 +123,8 @@ export function AuditPage({ ctx, rows, total }: { ctx: PageContext; rows: AuditR
   return (
     <>
       <h1>{t('admin.audit')}</h1>
-      <table>
-        <caption>{t.plural('admin.audit_caption', total)}</caption>
+      <ScrollingTable captionId="audit-caption">
+        <caption id="audit-caption">{t.plural('admin.audit_caption', total)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('audit.when')}</th>
@@ -145,7 +145,7 @@ export function AuditPage({ ctx, rows, total }: { ctx: PageContext; rows: AuditR
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollingTable>
     </>
   );
 }
