@@ -25,5 +25,6 @@ async function chooseLanguage(request: FastifyRequest, reply: FastifyReply) {
 
 export const networkRoutes = [
   route('GET', '/', 'public', chooseLanguage),
+  route('GET', '/:lang', 'public', async (request, reply) => reply.redirect(`/${request.lang}/`, 301)),
   route('GET', '/:lang/', 'public', home),
 ];

@@ -61,6 +61,23 @@ describe('languages', () => {
     expect((await get('/ko/')).body).toContain('공식 언어: 영어, 프랑스어 및 스페인어.');
   });
 
+  it('sends /fr to /fr/', async () => {
+    const response = await get('/fr');
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/fr/');
+  });
+
+  it('shows content missing in the reader’s language in another one, with a notice in theirs', async () => {
+    const onlyFrench = { fr: { text: 'Réseaux membres qui animent la vie du réseau.', status: 'original', updatedAt: '2026-11-01T00:00:00Z' } };
+    await t.app.ctx.db.updateTable('bodies').set({ description: JSON.stringify(onlyFrench) }).where('slug', '=', 'general-assembly').execute();
+    await t.app.ctx.pageCache.invalidate();
+    const html = (await get('/ko/')).body;
+    expect(html).toContain('<p class="content-notice" role="note">이 글은 아직 한국어로 제공되지 않아 프랑스어로 표시합니다.</p><p lang="fr">Réseaux membres qui animent la vie du réseau.</p>');
+    const french = (await get('/fr/')).body;
+    expect(french).toContain('<p>Réseaux membres qui animent la vie du réseau.</p>');
+    expect(french).not.toContain('content-notice');
+  });
+
   it('answers an unsupported language prefix with a 404 naming the supported ones', async () => {
     const response = await get('/de/', { 'accept-language': 'es' });
     expect(response.statusCode).toBe(404);
