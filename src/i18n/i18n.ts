@@ -9,12 +9,26 @@ export type Messages = Readonly<Record<string, string>>;
 
 const LOCALES_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'locales');
 
-/** The flat message catalogs, read once; a missing key in any of them fails the catalog test. */
+/**
+ * The flat message catalogs: every `locales/{lang}/*.json` file merged (one file per module, so
+ * modules never edit each other's). Read once; a key defined twice, or missing in a language, fails.
+ */
 export const CATALOGS: Readonly<Record<Lang, Messages>> = Object.freeze(
-  Object.fromEntries(
-    LANGS.map((lang) => [lang, JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, `${lang}.json`), 'utf8'))]),
-  ) as Record<Lang, Messages>,
+  Object.fromEntries(LANGS.map((lang) => [lang, Object.freeze(readCatalog(lang))])) as Record<Lang, Messages>,
 );
+
+function readCatalog(lang: Lang): Record<string, string> {
+  const dir = path.join(LOCALES_DIR, lang);
+  const merged: Record<string, string> = {};
+  for (const file of fs.readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    const messages = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>;
+    for (const [key, text] of Object.entries(messages)) {
+      if (key in merged) throw new Error(`message "${key}" is defined twice in ${lang} (again in ${file})`);
+      merged[key] = text;
+    }
+  }
+  return merged;
+}
 
 export type Params = Record<string, string | number>;
 
