@@ -24,7 +24,7 @@ export const organisation = {
   } satisfies Texts,
   launchedYear: 2013,
   associationYear: 2014,
-  hqCity: 'Seoul',
+  hqCity: { en: 'Seoul', fr: 'Séoul', es: 'Seúl', ko: '서울' } satisfies Texts,
   hqCountry: 'KR',
   officialLanguages: ['en', 'fr', 'es'],
   workingLanguages: ['en', 'fr', 'es', 'ko'],

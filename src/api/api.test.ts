@@ -19,7 +19,7 @@ describe('JSON API', () => {
       name: 'Foro Global de la Economía Social',
       acronym: 'GSEF',
       launchedYear: 2013,
-      headquarters: { city: 'Seoul', country: 'KR' },
+      headquarters: { city: 'Seúl', country: 'KR' },
       officialLanguages: ['en', 'fr', 'es'],
       workingLanguages: ['en', 'fr', 'es', 'ko'],
     });

@@ -40,7 +40,7 @@ async function network(request: FastifyRequest<{ Querystring: { lang: Lang } }>)
     mission: pick(profile.mission, lang),
     launchedYear: profile.launched_year,
     associationYear: profile.association_year,
-    headquarters: { city: profile.hq_city, country: profile.hq_country },
+    headquarters: { city: textOf(profile.hq_city, lang), country: profile.hq_country },
     officialLanguages: profile.official_languages,
     workingLanguages: profile.working_languages,
     website: profile.website,

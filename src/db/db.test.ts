@@ -63,7 +63,7 @@ describe('seed', () => {
     expect((await database.pool.query('SELECT * FROM organisation_profile')).rows).toEqual(profileBefore);
     expect(before.map((b) => b.slug)).toEqual(['general-assembly', 'steering-committee', 'international-advisors', 'secretariat', 'communication-working-group']);
     expect(before.find((b) => b.slug === 'steering-committee')).toMatchObject({ seats: 13, meets: 'quarterly' });
-    expect(profileBefore[0]).toMatchObject({ acronym: 'GSEF', launched_year: 2013, hq_city: 'Seoul', official_languages: ['en', 'fr', 'es'] });
+    expect(profileBefore[0]).toMatchObject({ acronym: 'GSEF', launched_year: 2013, hq_country: 'KR', official_languages: ['en', 'fr', 'es'] });
   });
 });
 

@@ -15,7 +15,7 @@ export interface OrganisationProfileTable {
   mission: Json<Translatable>;
   launched_year: number;
   association_year: number;
-  hq_city: string;
+  hq_city: Json<Translatable>;
   hq_country: string;
   official_languages: string[];
   working_languages: string[];

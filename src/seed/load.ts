@@ -18,7 +18,7 @@ export async function seed(db: Kysely<DB>): Promise<void> {
       mission: JSON.stringify(translated(organisation.source, organisation.mission, SEEDED_AT)),
       launched_year: organisation.launchedYear,
       association_year: organisation.associationYear,
-      hq_city: organisation.hqCity,
+      hq_city: JSON.stringify(translated(organisation.source, organisation.hqCity, SEEDED_AT)),
       hq_country: organisation.hqCountry,
       official_languages: organisation.officialLanguages,
       working_languages: organisation.workingLanguages,

@@ -27,7 +27,7 @@ CREATE TABLE organisation_profile (
   mission            jsonb NOT NULL CHECK (is_translatable(mission)),
   launched_year      integer NOT NULL,
   association_year   integer NOT NULL,
-  hq_city            text NOT NULL,
+  hq_city            jsonb NOT NULL CHECK (is_translatable(hq_city)),
   hq_country         char(2) NOT NULL,
   official_languages text[] NOT NULL,
   working_languages  text[] NOT NULL,

@@ -59,7 +59,7 @@ export function HomePage({ ctx, overview }: { ctx: PageContext; overview: Overvi
           {t('home.official_languages', { list: listFormat(lang, profile.official_languages.map((code) => languageNames.of(code) ?? code)) })}{' '}
           {t('home.working_languages', { list: listFormat(lang, profile.working_languages.map((code) => languageNames.of(code) ?? code)) })}
         </p>
-        <p>{t('home.secretariat', { city: profile.hq_city, country: regionNames.of(profile.hq_country) ?? profile.hq_country })}</p>
+        <p>{t('home.secretariat', { city: textOf(profile.hq_city, lang), country: regionNames.of(profile.hq_country) ?? profile.hq_country })}</p>
       </section>
     </>
   );
