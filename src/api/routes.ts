@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Lang } from '../i18n/i18n.ts';
 import { pick, textOf } from '../i18n/translatable.ts';
-import { getProfile, listBodies } from '../network/queries.ts';
+import { countBodies, getProfile, listBodies } from '../network/queries.ts';
 import { HttpError } from '../web/http-error.ts';
 import { route } from '../web/routes.ts';
 import { errorResponse, langQuery, listQuery, listResponse } from './conventions.ts';
@@ -49,11 +49,12 @@ async function network(request: FastifyRequest<{ Querystring: { lang: Lang } }>)
 
 async function bodies(request: FastifyRequest<{ Querystring: { lang: Lang; limit: number; offset: number } }>, reply: FastifyReply) {
   const { lang, limit, offset } = request.query;
-  const all = await listBodies(request.server.ctx.db);
+  const { db } = request.server.ctx;
+  const [total, page] = await Promise.all([countBodies(db), listBodies(db, { limit, offset })]);
   reply.header('cache-control', 'public, max-age=60');
   return {
-    total: all.length,
-    items: all.slice(offset, offset + limit).map((body) => ({
+    total,
+    items: page.map((body) => ({
       slug: body.slug,
       kind: body.kind,
       name: textOf(body.name, lang),

@@ -56,6 +56,36 @@ CREATE TABLE organisation_profile (
   CONSTRAINT organisation_profile_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE organisations (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  slug text NOT NULL,
+  name jsonb NOT NULL,
+  dedup_key text NOT NULL,
+  kind text NOT NULL DEFAULT 'other'::text,
+  city text,
+  country character(2),
+  region text,
+  latitude double precision,
+  longitude double precision,
+  website text,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT organisations_kind_check CHECK ((kind = ANY (ARRAY['local_government'::text, 'sse_network'::text, 'international_organisation'::text, 'research'::text, 'enterprise'::text, 'public_agency'::text, 'other'::text]))),
+  CONSTRAINT organisations_latitude_check CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision))),
+  CONSTRAINT organisations_longitude_check CHECK (((longitude >= ('-180'::integer)::double precision) AND (longitude <= (180)::double precision))),
+  CONSTRAINT organisations_name_check CHECK (is_translatable(name)),
+  CONSTRAINT organisations_region_check CHECK ((region = ANY (ARRAY['africa'::text, 'asia-pacific'::text, 'europe'::text, 'latin-america-caribbean'::text, 'north-america'::text]))),
+  CONSTRAINT organisations_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+  CONSTRAINT organisations_website_check CHECK ((website ~ '^https?://'::text)),
+  CONSTRAINT organisations_pkey PRIMARY KEY (id),
+  CONSTRAINT organisations_dedup_key_key UNIQUE (dedup_key),
+  CONSTRAINT organisations_slug_key UNIQUE (slug)
+);
+
+CREATE INDEX organisations_country ON organisations USING btree (country);
+
+CREATE INDEX organisations_name_trgm ON organisations USING gin (((name)::text) gin_trgm_ops);
+
 CREATE TABLE outgoing_mail (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   purpose text NOT NULL,

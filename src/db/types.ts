@@ -85,7 +85,24 @@ export interface OutgoingMailTable {
   last_error: string | null;
 }
 
+export interface OrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: Json<Translatable>;
+  dedup_key: string;
+  kind: Generated<'local_government' | 'sse_network' | 'international_organisation' | 'research' | 'enterprise' | 'public_agency' | 'other'>;
+  city: string | null;
+  country: string | null;
+  region: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  website: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  organisations: OrganisationsTable;
   organisation_profile: OrganisationProfileTable;
   bodies: BodiesTable;
   users: UsersTable;

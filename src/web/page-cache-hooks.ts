@@ -25,7 +25,7 @@ export function registerPageCache(app: FastifyInstance): void {
     const contentType = String(reply.getHeader('content-type') ?? '');
     if (!contentType.startsWith('text/html')) return payload;
     const etag = `"${crypto.createHash('sha1').update(payload).digest('base64url')}"`;
-    cache.set(request.url, { body: payload, etag, contentType });
+    cache.set(request.url, { body: Buffer.from(payload), etag, contentType });
     reply.header('etag', etag).header('cache-control', 'no-cache');
     return payload;
   });

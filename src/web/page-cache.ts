@@ -2,7 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 
 export interface CachedPage {
-  body: string;
+  /** Encoded once: a cache hit then writes bytes, instead of encoding a long string on every request. */
+  body: Buffer;
   etag: string;
   contentType: string;
 }
@@ -15,7 +16,14 @@ const CHANNEL = 'passerelle_content_changed';
  * LISTEN to. A short TTL bounds staleness should a notification be missed.
  */
 export class PageCache {
-  private readonly pages = new LRUCache<string, CachedPage>({ max: 5000, ttl: 5 * 60 * 1000 });
+  // Bounded in bytes as well as entries: query strings make every URL a new key, and 5,000 large
+  // pages would otherwise hold hundreds of megabytes against a 150 MB memory budget.
+  private readonly pages = new LRUCache<string, CachedPage>({
+    max: 5000,
+    maxSize: 32 * 1024 * 1024,
+    sizeCalculation: (page) => page.body.length + 200,
+    ttl: 5 * 60 * 1000,
+  });
   private listener: pg.PoolClient | null = null;
 
   constructor(private readonly pool: pg.Pool) {}

@@ -1,0 +1,63 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/types.ts';
+import { original } from '../i18n/translatable.ts';
+import type { Lang } from '../i18n/langs.ts';
+import type { Gazetteer } from '../places/gazetteer.ts';
+import { nameKey } from '../places/normalize.ts';
+import { regionOf } from '../places/regions.ts';
+import { slugify, uniqueSlug } from '../web/slug.ts';
+
+export const ORGANISATION_KINDS = ['local_government', 'sse_network', 'international_organisation', 'research', 'enterprise', 'public_agency', 'other'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export interface OrganisationInput {
+  name: string;
+  /** The language the name is written in (kept as the original). */
+  lang: Lang;
+  kind?: OrganisationKind;
+  city?: string | null;
+  country?: string | null;
+  website?: string | null;
+}
+
+/** The key under which two spellings of one organisation in one place are the same record. */
+export function organisationKey(name: string, city?: string | null, country?: string | null): string {
+  return [nameKey(name), nameKey(city ?? ''), (country ?? '').toUpperCase()].join('|');
+}
+
+/**
+ * The organisation with this name in this place, created if new. Re-running with the same input
+ * returns the same row and changes nothing, so importers stay idempotent. Coordinates come from the
+ * offline gazetteer when it knows the city; otherwise they stay empty (never guessed).
+ */
+export async function findOrCreateOrganisation(
+  db: Kysely<DB> | Transaction<DB>,
+  input: OrganisationInput,
+  gazetteer?: Gazetteer,
+): Promise<{ id: number; slug: string; created: boolean }> {
+  const key = organisationKey(input.name, input.city, input.country);
+  const existing = await db.selectFrom('organisations').select(['id', 'slug']).where('dedup_key', '=', key).executeTakeFirst();
+  if (existing) return { ...existing, created: false };
+  const place = input.city && input.country ? gazetteer?.find(input.city, input.country) : null;
+  const slug = await uniqueSlug(slugify(input.name), async (candidate) =>
+    Boolean(await db.selectFrom('organisations').select('id').where('slug', '=', candidate).executeTakeFirst()),
+  );
+  const row = await db
+    .insertInto('organisations')
+    .values({
+      slug,
+      name: JSON.stringify(original(input.lang, input.name)),
+      dedup_key: key,
+      kind: input.kind ?? 'other',
+      city: input.city ?? null,
+      country: input.country ?? null,
+      region: input.country ? regionOf(input.country) : null,
+      latitude: place?.latitude ?? null,
+      longitude: place?.longitude ?? null,
+      website: input.website ?? null,
+    })
+    .onConflict((oc) => oc.column('dedup_key').doUpdateSet({ updated_at: new Date() }))
+    .returning(['id', 'slug'])
+    .executeTakeFirstOrThrow();
+  return { ...row, created: true };
+}
