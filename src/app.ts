@@ -1,6 +1,8 @@
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
@@ -23,6 +25,7 @@ import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
+import { LocalFileStorage } from './storage/storage.ts';
 import { registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerRoutes } from './web/routes.ts';
@@ -57,6 +60,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     mailer: createMailer(config),
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
     pageCache: new PageCache(database.pool),
+    files: new LocalFileStorage(path.join(config.dataDir, 'files')),
   };
   app.decorate('ctx', ctx);
   defineJobs(ctx);
@@ -65,6 +69,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   await app.register(fastifyCsrf, {
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
   });
+  // Per-field size and type rules are checked in web/uploads.ts; these are the outer bounds.
+  await app.register(fastifyMultipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 200, fieldSize: 100_000 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>

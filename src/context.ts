@@ -6,6 +6,7 @@ import type { Lang, Translator } from './i18n/i18n.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PageCache } from './web/page-cache.ts';
+import type { FileStorage } from './storage/storage.ts';
 
 /** What the composition root builds once and hands to every module. */
 export interface AppContext {
@@ -15,6 +16,7 @@ export interface AppContext {
   mailer: Mailer;
   jobs: JobQueue;
   pageCache: PageCache;
+  files: FileStorage;
 }
 
 export interface SessionUser {

@@ -1,0 +1,83 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { renderToString } from 'preact-render-to-string';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, multipart, SAMPLE_FILES, type TestApp } from '../../test/helpers.ts';
+import { toCsv } from '../api/csv.ts';
+import { translator } from '../i18n/i18n.ts';
+import { LocalFileStorage } from '../storage/storage.ts';
+import { Pagination } from './listing.tsx';
+import type { PageContext } from './page-context.ts';
+import { IMAGE_TYPES, readMultipartForm } from './uploads.ts';
+
+describe('CSV export', () => {
+  it('quotes what needs quoting and defuses spreadsheet formulas', () => {
+    const csv = toCsv(['name', 'note', 'tags'], [
+      { name: 'Koopera, S.Coop', note: '=HYPERLINK("http://evil")', tags: ['a', 'b'] },
+      { name: 'Say "hi"', note: null, tags: [] },
+    ]);
+    expect(csv).toBe('name,note,tags\r\n"Koopera, S.Coop","\'=HYPERLINK(""http://evil"")",a; b\r\n"Say ""hi""",,\r\n');
+  });
+});
+
+describe('pagination', () => {
+  const ctx = { lang: 'fr', t: translator('fr') } as PageContext;
+  it('links the neighbouring pages and keeps the filters', () => {
+    const html = renderToString(<Pagination ctx={ctx} total={95} page={3} path="/fr/members" query={new URLSearchParams('region=africa&page=3')} />);
+    expect(html).toContain('Page 3 sur 5');
+    expect(html).toContain('<a href="/fr/members?region=africa&amp;page=2" rel="prev">Précédente</a>');
+    expect(html).toContain('<a href="/fr/members?region=africa">1</a>');
+    expect(html).toContain('<span aria-current="page">3</span>');
+  });
+
+  it('shows nothing for a single page', () => {
+    expect(renderToString(<Pagination ctx={ctx} total={5} page={1} path="/fr/x" query={new URLSearchParams()} />)).toBe('');
+  });
+});
+
+describe('file storage', () => {
+  it('stores under a random key, reads back, and refuses keys that try to leave its folder', async () => {
+    const storage = new LocalFileStorage(await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-')));
+    const key = await storage.put(Buffer.from('hello'));
+    expect(key).toMatch(/^[a-f0-9]{2}\/[a-f0-9]{32}$/);
+    expect((await storage.get(key))?.toString()).toBe('hello');
+    expect(await storage.get('../../etc/passwd')).toBeNull();
+    await storage.delete(key);
+    expect(await storage.get(key)).toBeNull();
+  });
+});
+
+describe('uploads', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({}, (app) => {
+      app.post('/en/test-upload', { config: { csrf: false } }, async (request) => {
+        const form = await readMultipartForm(request, { logo: { types: IMAGE_TYPES, maxBytes: 1000 } });
+        return { fields: form.fields, files: form.files.map((f) => ({ field: f.field, mime: f.mime, size: f.content.length })), errors: form.fileErrors };
+      });
+    });
+  });
+  afterAll(() => t.close());
+
+  const upload = (file: { name: string; type: string; content: Buffer }) => {
+    const { payload, headers } = multipart({ title: 'Logo' }, { logo: file });
+    return t.app.inject({ method: 'POST', url: '/en/test-upload', payload, headers });
+  };
+
+  it('accepts a file whose content matches an allowed type', async () => {
+    const body = (await upload({ name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png })).json();
+    expect(body).toEqual({ fields: { title: 'Logo' }, files: [{ field: 'logo', mime: 'image/png', size: SAMPLE_FILES.png.length }], errors: {} });
+  });
+
+  it('judges by content, not by name or declared type', async () => {
+    const body = (await upload({ name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.pdf })).json();
+    expect(body.files).toEqual([]);
+    expect(body.errors).toEqual({ logo: 'validation.file_type' });
+  });
+
+  it('refuses a file over the size limit of its field', async () => {
+    const big = Buffer.concat([SAMPLE_FILES.png, Buffer.alloc(2000)]);
+    expect((await upload({ name: 'big.png', type: 'image/png', content: big })).json().errors).toEqual({ logo: 'validation.file_too_large' });
+  });
+});

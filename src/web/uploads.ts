@@ -1,0 +1,81 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+import { fileTypeFromBuffer } from 'file-type';
+import { HttpError } from './http-error.ts';
+
+/** What a form accepts, checked against the file's content (magic bytes), never its name. */
+export interface UploadRule {
+  /** Allowed MIME types as detected from the content. */
+  types: readonly string[];
+  maxBytes: number;
+}
+
+export const DOCUMENT_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.oasis.opendocument.text',
+] as const;
+export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+
+export interface UploadedFile {
+  field: string;
+  fileName: string;
+  mime: string;
+  content: Buffer;
+}
+
+export interface MultipartForm {
+  fields: Record<string, string | string[]>;
+  files: UploadedFile[];
+}
+
+/**
+ * Reads a multipart form: text fields, and files checked by size and content type. A file that
+ * breaks its field's rule is reported against that field (message key), so the form can say so
+ * next to the input; nothing is stored by this function.
+ */
+export async function readMultipartForm(
+  request: FastifyRequest,
+  rules: Record<string, UploadRule>,
+): Promise<MultipartForm & { fileErrors: Record<string, string> }> {
+  if (!request.isMultipart()) throw new HttpError(415, 'error.unsupported_media');
+  const fields: Record<string, string | string[]> = Object.create(null);
+  const files: UploadedFile[] = [];
+  const fileErrors: Record<string, string> = {};
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      const value = String(part.value);
+      const existing = fields[part.fieldname];
+      fields[part.fieldname] = existing === undefined ? value : [...[existing].flat(), value];
+      continue;
+    }
+    const rule = rules[part.fieldname];
+    if (!rule) {
+      part.file.resume();
+      continue;
+    }
+    const result = await readFile(part, rule);
+    if ('error' in result) fileErrors[part.fieldname] = result.error;
+    else if (result.content.length > 0) files.push({ field: part.fieldname, fileName: part.filename, mime: result.mime, content: result.content });
+  }
+  return { fields, files, fileErrors };
+}
+
+async function readFile(part: MultipartFile, rule: UploadRule): Promise<{ content: Buffer; mime: string } | { error: string }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of part.file) {
+    size += chunk.length;
+    if (size > rule.maxBytes) {
+      part.file.resume();
+      return { error: 'validation.file_too_large' };
+    }
+    chunks.push(chunk as Buffer);
+  }
+  if (part.file.truncated) return { error: 'validation.file_too_large' };
+  const content = Buffer.concat(chunks);
+  if (content.length === 0) return { content, mime: '' };
+  const detected = await fileTypeFromBuffer(content);
+  if (!detected || !rule.types.includes(detected.mime)) return { error: 'validation.file_type' };
+  return { content, mime: detected.mime };
+}
