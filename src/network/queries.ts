@@ -15,3 +15,11 @@ export async function countBodies(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('bodies').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+export async function pageOfBodies(db: Kysely<DB>, { limit, offset }: { limit: number; offset: number }) {
+  const [items, total] = await Promise.all([
+    db.selectFrom('bodies').selectAll().orderBy('position').orderBy('id').limit(limit).offset(offset).execute(),
+    db.selectFrom('bodies').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(total.n) };
+}
