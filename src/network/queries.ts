@@ -16,10 +16,3 @@ export async function countBodies(db: Kysely<DB>): Promise<number> {
   return Number(row.count);
 }
 
-export async function pageOfBodies(db: Kysely<DB>, { limit, offset }: { limit: number; offset: number }) {
-  const [items, total] = await Promise.all([
-    db.selectFrom('bodies').selectAll().orderBy('position').orderBy('id').limit(limit).offset(offset).execute(),
-    db.selectFrom('bodies').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
-}

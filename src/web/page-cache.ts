@@ -6,6 +6,7 @@ export interface CachedPage {
   body: Buffer;
   etag: string;
   contentType: string;
+  cacheControl: string;
 }
 
 const CHANNEL = 'passerelle_content_changed';

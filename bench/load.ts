@@ -1,0 +1,37 @@
+import autocannon from 'autocannon';
+
+export interface LoadResult {
+  requestsPerSecond: number;
+  latencyP50Ms: number;
+  latencyP99Ms: number;
+  latencyMaxMs: number;
+  requests: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  non2xx: number;
+}
+
+export interface LoadOptions {
+  connections: number;
+  duration: number;
+  warmup: number;
+}
+
+/**
+ * Keeps `connections` requests in flight on one URL for `duration` seconds, after `warmup` seconds
+ * whose figures are thrown away (the first requests pay for JIT compilation, new database
+ * connections, and for pages, the first render into the page cache).
+ */
+export async function measureLoad(url: string, { connections, duration, warmup }: LoadOptions): Promise<LoadResult> {
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup });
+  const result = await autocannon({ url, connections, duration });
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyP50Ms: result.latency.p50,
+    latencyP99Ms: result.latency.p99,
+    latencyMaxMs: result.latency.max,
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BenchOptions {
+  /** Synthetic rows per generator. */
+  size: number;
+  /** Seconds of measured load per target. */
+  duration: number;
+  /** Seconds of discarded load per target before measuring (JIT, pools and caches warm up). */
+  warmup: number;
+  connections: number;
+  /** Seconds of quiet after the load before memory is read ("at rest"). */
+  idle: number;
+  out: string;
+  /** Only the targets whose name or path contains this text (to profile one of them). */
+  only?: string;
+  /** Extra node flags for the server only (e.g. "--max-semi-space-size=2"), to try memory settings. */
+  nodeOptions: string;
+  /** Write a CPU profile of the server (node --cpu-prof) under bench/results/profiles/. */
+  profile: boolean;
+}
+
+export const USAGE = `Usage: npm run bench -- [--size 1000] [--duration 10] [--warmup 2] [--connections 10] [--idle 5] [--out FILE]
+                         [--only TEXT] [--node-options=FLAGS] [--profile]
+
+Seeds a throw-away database (embedded PostgreSQL, or a new database on DATABASE_URL's server),
+serves the app in a child process and measures throughput, latency, page weight and memory.`;
+
+export function parseOptions(argv: string[]): BenchOptions | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: 'string', default: '1000' },
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      connections: { type: 'string', default: '10' },
+      idle: { type: 'string', default: '5' },
+      out: { type: 'string', default: 'bench/results/latest.json' },
+      only: { type: 'string' },
+      'node-options': { type: 'string', default: '' },
+      profile: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return null;
+  return {
+    size: whole('size', values.size, 0),
+    duration: whole('duration', values.duration, 1),
+    warmup: whole('warmup', values.warmup, 0),
+    connections: whole('connections', values.connections, 1),
+    idle: whole('idle', values.idle, 0),
+    out: path.resolve(values.out),
+    only: values.only,
+    nodeOptions: values['node-options'],
+    profile: values.profile,
+  };
+}
+
+function whole(name: string, value: string, min: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min) throw new Error(`--${name} must be a whole number ≥ ${min}, not "${value}"`);
+  return number;
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { LoadResult } from './load.ts';
+import type { MemoryAtRest } from './memory.ts';
+import type { Target } from './targets.ts';
+import type { PageWeight } from './weight.ts';
+
+/** The project's targets. kB and MB are decimal (1,000 and 1,000,000 bytes): the stricter reading. */
+export const GOALS = {
+  requestsPerSecond: 2300,
+  p99Ms: 50,
+  pageBytes: 30_000,
+  memoryBytes: 150_000_000,
+};
+
+export interface TargetResult extends Target, LoadResult {
+  /** The x-page-cache header of a repeated request: "hit", or "-" when the response is not cached. */
+  cache: string;
+}
+
+export interface BenchResults {
+  date: string;
+  machine: { node: string; cpus: number; cpuModel: string; commit: string | null; loadAverageBefore: number };
+  options: { size: number; duration: number; warmup: number; connections: number; idle: number; nodeOptions: string };
+  database: 'embedded' | 'external';
+  dataset: Record<string, number>;
+  load: TargetResult[];
+  weight: PageWeight & { path: string };
+  memory: { afterStart: MemoryAtRest; atRest: MemoryAtRest };
+  goals: Check[];
+}
+
+export interface Check {
+  figure: string;
+  value: number;
+  goal: string;
+  pass: boolean;
+}
+
+export function checks(results: Omit<BenchResults, 'goals'>): Check[] {
+  const list: Check[] = [];
+  for (const t of results.load) {
+    list.push({ figure: `${t.name} req/s`, value: t.requestsPerSecond, goal: `≥ ${GOALS.requestsPerSecond}`, pass: t.requestsPerSecond >= GOALS.requestsPerSecond });
+    list.push({ figure: `${t.name} p99 ms`, value: t.latencyP99Ms, goal: `< ${GOALS.p99Ms}`, pass: t.latencyP99Ms < GOALS.p99Ms });
+    list.push({ figure: `${t.name} errors`, value: t.errors + t.non2xx, goal: '= 0', pass: t.errors + t.non2xx === 0 });
+  }
+  const { total } = results.weight;
+  list.push({ figure: 'page weight as sent (bytes)', value: total.wire, goal: `≤ ${GOALS.pageBytes}`, pass: total.wire <= GOALS.pageBytes });
+  list.push({ figure: 'page weight gzipped (bytes)', value: total.gzip, goal: `≤ ${GOALS.pageBytes}`, pass: total.gzip <= GOALS.pageBytes });
+  const memory = results.memory.atRest.totalKb * 1024;
+  list.push({ figure: `memory at rest, ${results.memory.atRest.measure} (bytes)`, value: memory, goal: `≤ ${GOALS.memoryBytes}`, pass: memory <= GOALS.memoryBytes });
+  return list;
+}
+
+export async function writeResults(file: string, results: BenchResults): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await fs.writeFile(file, `${JSON.stringify(results, null, 2)}\n`);
+}
+
+const mark = (pass: boolean) => (pass ? 'pass' : 'MISS');
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const MB = (kib: number) => `${((kib * 1024) / 1e6).toFixed(1)} MB`;
+
+export function formatReport(r: BenchResults): string {
+  const { options: o, machine: m } = r;
+  const rows = Object.entries(r.dataset).map(([name, count]) => `${int(count)} ${name}`).join(', ');
+  const lines = [
+    `Passerelle bench, ${r.date}: ${rows} on top of the GSEF seed; ${r.database} PostgreSQL`,
+    `Node ${m.node}, ${m.cpus} CPUs (${m.cpuModel}), commit ${m.commit ?? 'unknown'}`,
+    `Load generator, server and database share these CPUs; 1-minute load average before the run: ${m.loadAverageBefore.toFixed(2)}${m.loadAverageBefore > m.cpus / 2 ? ' (busy: other work may skew the figures)' : ''}`,
+    '',
+    `Throughput and latency: ${o.connections} connections, ${o.duration} s per target after ${o.warmup} s of warm-up${o.nodeOptions ? `; server run with ${o.nodeOptions}` : ''}`,
+    table(
+      ['target', 'path', 'cache', `req/s (≥ ${int(GOALS.requestsPerSecond)})`, 'p50 ms', `p99 ms (< ${GOALS.p99Ms})`, 'max ms', 'errors+non-2xx'],
+      r.load.map((t) => [
+        t.name,
+        t.path,
+        t.cache,
+        `${int(t.requestsPerSecond)} ${mark(t.requestsPerSecond >= GOALS.requestsPerSecond)}`,
+        t.latencyP50Ms.toFixed(1),
+        `${t.latencyP99Ms.toFixed(1)} ${mark(t.latencyP99Ms < GOALS.p99Ms)}`,
+        t.latencyMaxMs.toFixed(0),
+        `${t.errors + t.non2xx} ${mark(t.errors + t.non2xx === 0)}`,
+      ]),
+    ),
+    '',
+    `Page weight: ${r.weight.path} with its stylesheets and scripts (goal ≤ ${kB(GOALS.pageBytes)})`,
+    table(
+      ['resource', 'as sent', 'gzip (a compressing proxy)'],
+      [
+        ...[r.weight.page, ...r.weight.assets].map((res) => [new URL(res.url).pathname, kB(res.wire), kB(res.gzip)]),
+        ['total', `${kB(r.weight.total.wire)} ${mark(r.weight.total.wire <= GOALS.pageBytes)}`, `${kB(r.weight.total.gzip)} ${mark(r.weight.total.gzip <= GOALS.pageBytes)}`],
+      ],
+    ),
+    '',
+    `Memory: after start, and at rest (after the load and ${o.idle} s idle) (goal ≤ ${MB(GOALS.memoryBytes / 1024)})`,
+    table(['', 'processes', 'RSS', 'PSS', 'RSS at rest', 'PSS at rest'], memoryRows(r.memory.afterStart, r.memory.atRest)),
+    `  total at rest (${r.memory.atRest.measure.toUpperCase()}${r.memory.atRest.database ? '' : ', app only'}): ${MB(r.memory.atRest.totalKb)} ${mark(r.memory.atRest.totalKb * 1024 <= GOALS.memoryBytes)}`,
+    '  (PSS shares each page among all processes mapping it, unrelated node and postgres processes on this',
+    '  machine included; on a machine of its own the app occupies about its RSS.)',
+  ];
+  return lines.join('\n');
+}
+
+function memoryRows(start: MemoryAtRest, rest: MemoryAtRest): string[][] {
+  const pss = (kib: number | null) => (kib === null ? 'n/a' : MB(kib));
+  const rows = [['app (node)', String(rest.app.processes), MB(start.app.rssKb), pss(start.app.pssKb), MB(rest.app.rssKb), pss(rest.app.pssKb)]];
+  if (start.database && rest.database) {
+    rows.push(['PostgreSQL', String(rest.database.processes), MB(start.database.rssKb), pss(start.database.pssKb), MB(rest.database.rssKb), pss(rest.database.pssKb)]);
+  } else {
+    rows.push(['PostgreSQL (external, not measured)', '', '', '', '', '']);
+  }
+  return rows;
+}
+
+/** Columns padded to their widest cell; numbers right-aligned. */
+function table(headers: string[], rows: string[][]): string {
+  const all = [headers, ...rows];
+  const widths = headers.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
+  const format = (row: string[]) =>
+    '  ' + row.map((cell, i) => (/^[\d.,]+( |$)/.test(cell) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0))).join('  ');
+  return all.map(format).join('\n').replace(/ +$/gm, '');
+}

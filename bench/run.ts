@@ -1,0 +1,163 @@
+import { execFileSync } from 'node:child_process';
+import fsSync from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { connect } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { seed } from '../src/seed/load.ts';
+import { Cleanup, onInterrupt } from './cleanup.ts';
+import { createBenchDatabase } from './database.ts';
+import { measureLoad } from './load.ts';
+import { memoryAtRest } from './memory.ts';
+import { parseOptions, USAGE, type BenchOptions } from './options.ts';
+import { summariseProfiles } from './profile.ts';
+import { checks, formatReport, writeResults, type BenchResults, type TargetResult } from './report.ts';
+import { startServer } from './server.ts';
+import { GENERATORS, TARGETS, WEIGHED_PAGE, type Target } from './targets.ts';
+import { weighPage } from './weight.ts';
+
+/**
+ * `npm run bench`: a throw-away database seeded with the GSEF dataset plus synthetic rows, the real
+ * server in a child process, then throughput, latency, page weight and memory against the project's
+ * targets. A missed target is a figure, not a failure: only a bench that cannot run exits non-zero.
+ */
+const log = (message: string) => console.error(`bench: ${message}`);
+const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
+  // Other work on the machine takes CPU from the server: a high figure here means noisy results.
+  const loadAverageBefore = os.loadavg()[0] ?? 0;
+  const targets = TARGETS.filter((t) => !options.only || t.name.includes(options.only) || t.path.includes(options.only));
+  if (targets.length === 0) throw new Error(`no target matches --only ${options.only}`);
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-'));
+  cleanup.defer('remove the data folder', () => fs.rm(dataDir, { recursive: true, force: true }), () =>
+    fsSync.rmSync(dataDir, { recursive: true, force: true }),
+  );
+  log(`data folder ${dataDir}`);
+  const database = await createBenchDatabase(dataDir, cleanup, log);
+  const dataset = await loadData(database.url, options.size);
+
+  log('starting the server');
+  const profileDir = options.profile ? path.resolve('bench/results/profiles') : undefined;
+  const server = await startServer({ databaseUrl: database.url, dataDir, nodeOptions: options.nodeOptions, profileDir });
+  cleanup.defer('stop the server', () => server.stop(), () => server.kill());
+  await server.ready();
+  const afterStart = await memoryAtRest(server.pid, database.postmasterPidFile);
+  const cacheStates = await checkTargets(server.baseUrl, targets);
+  const weight = { path: WEIGHED_PAGE, ...(await weighPage(server.baseUrl, WEIGHED_PAGE)) };
+
+  const load: TargetResult[] = [];
+  for (const target of targets) {
+    log(`loading ${target.path} (${options.warmup} s warm-up + ${options.duration} s)`);
+    const result = await measureLoad(new URL(target.path, server.baseUrl).toString(), options);
+    load.push({ ...target, ...result, cache: cacheStates.get(target.path) ?? '-' });
+  }
+  log(`idle for ${options.idle} s, then reading memory`);
+  await sleep(options.idle);
+  const atRest = await memoryAtRest(server.pid, database.postmasterPidFile);
+
+  if (profileDir) {
+    await server.stop();
+    console.error(await summariseProfiles(profileDir));
+  }
+  const results: Omit<BenchResults, 'goals'> = {
+    date: new Date().toISOString(),
+    machine: { ...machine(), loadAverageBefore },
+    options: {
+      size: options.size,
+      duration: options.duration,
+      warmup: options.warmup,
+      connections: options.connections,
+      idle: options.idle,
+      nodeOptions: options.nodeOptions,
+    },
+    database: database.kind,
+    dataset,
+    load,
+    weight,
+    memory: { afterStart, atRest },
+  };
+  return { ...results, goals: checks(results) };
+}
+
+/** Migrates, loads the GSEF seed, then every generator's synthetic rows. */
+async function loadData(url: string, size: number): Promise<Record<string, number>> {
+  const database = connect(url, 2);
+  try {
+    await migrate(database.pool);
+    await seed(database.db);
+    const dataset: Record<string, number> = {};
+    for (const generator of GENERATORS) {
+      log(`generating ${size} ${generator.name}`);
+      dataset[generator.name] = await generator.seed(database.db, size);
+    }
+    // Planner statistics, as autovacuum would have gathered on a live site.
+    await sql`ANALYZE`.execute(database.db);
+    return dataset;
+  } finally {
+    // Closed before the server starts, so its connections do not count in the memory figures.
+    await database.close();
+  }
+}
+
+/**
+ * Every target must answer 200 before it is loaded (a bench of 404s would look fast). The second
+ * request tells whether the page cache serves it.
+ */
+async function checkTargets(baseUrl: string, targets: Target[]): Promise<Map<string, string>> {
+  const states = new Map<string, string>();
+  for (const { path: target } of targets) {
+    const url = new URL(target, baseUrl);
+    const first = await fetch(url);
+    await first.arrayBuffer();
+    if (first.status !== 200) throw new Error(`${target} answered ${first.status}, not 200`);
+    const second = await fetch(url);
+    await second.arrayBuffer();
+    states.set(target, second.headers.get('x-page-cache') ?? '-');
+  }
+  return states;
+}
+
+/** What a reader needs to compare two result files: the code measured and the machine. */
+function machine() {
+  let commit: string | null = null;
+  try {
+    const hash = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim() !== '';
+    commit = dirty ? `${hash} with local changes` : hash;
+  } catch {
+    // Not a git checkout: the figures stand without a commit.
+  }
+  return { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', commit };
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions | null;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (!options) {
+    console.log(USAGE);
+    return 0;
+  }
+  const cleanup = new Cleanup();
+  onInterrupt(cleanup, log);
+  let code = 0;
+  try {
+    const results = await bench(options, cleanup);
+    await writeResults(options.out, results);
+    console.log(`\n${formatReport(results)}\n\nresults written to ${path.relative(process.cwd(), options.out)}`);
+  } catch (error) {
+    if (!cleanup.started) log(`failed: ${(error as Error).stack ?? error}`);
+    code = 1;
+  }
+  if (!(await cleanup.run(log))) code = 1;
+  return code;
+}
+
+process.exit(await main());

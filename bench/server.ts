@@ -1,0 +1,103 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { findFreePort } from '../src/db/embedded.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ServerProcess {
+  pid: number;
+  baseUrl: string;
+  /** Resolves once /healthz answers 200; rejects, with the server's last output, if it never does. */
+  ready(): Promise<void>;
+  /** SIGTERM (the app closes its pools and jobs, and a CPU profile gets written), SIGKILL if stuck. */
+  stop(): Promise<void>;
+  kill(): void;
+}
+
+export interface ServerOptions {
+  databaseUrl: string;
+  dataDir: string;
+  /** Extra node flags for the server process. */
+  nodeOptions?: string;
+  /** Where node --cpu-prof writes the server's profile on exit, when profiling. */
+  profileDir?: string;
+}
+
+/**
+ * `passerelle start` in a child process, as in production (workers on, logs off), so the load
+ * generator does not share the server's event loop. The database is already migrated and seeded:
+ * `start` only migrates a non-empty one. Returned as soon as spawned, so the caller can arrange its
+ * stop before waiting for it to be ready.
+ */
+export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDir }: ServerOptions): Promise<ServerProcess> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    BASE_URL: baseUrl,
+    LOG_LEVEL: 'silent',
+    RUN_WORKERS: 'true',
+    NODE_ENV: 'production',
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' '),
+  };
+  delete env.SMTP_URL;
+  const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = keepTail(child);
+  return {
+    pid: child.pid ?? 0,
+    baseUrl,
+    ready: () =>
+      waitForHealth(baseUrl, child, 60_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n--- server output ---\n${output()}`);
+      }),
+    stop: () => stop(child),
+    kill: () => void (isRunning(child) && child.kill('SIGKILL')),
+  };
+}
+
+async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isRunning(child)) throw new Error(`the server exited (code ${child.exitCode}) before answering /healthz`);
+    const ok = await fetch(`${baseUrl}/healthz`).then((response) => response.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server did not answer /healthz within ${timeoutMs / 1000} s`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (!isRunning(child)) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  // The app stops pg-boss gracefully (up to 10 s) before exiting.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/** The last lines the server wrote, to explain a failed start. */
+function keepTail(child: ChildProcess, max = 40): () => string {
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, Math.max(0, lines.length - max));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return () => lines.join('\n');
+}
