@@ -1,0 +1,65 @@
+// Compiles src/ and seed/ to plain JavaScript in .build/ (tsc), with the files the code reads beside
+// it (catalogs, migrations, static assets). Running compiled JavaScript instead of loading
+// TypeScript through tsx saves about 40 MB of memory per process. Rebuilds only when a source is
+// newer than the last build, and builds aside then swaps, so concurrent starts never see half a build.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = path.join(ROOT, '.build');
+const SOURCES = ['src', 'seed'];
+const ASSET = /\.(json|sql|css|svg)$/;
+
+function* files(dir) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(full);
+    else yield full;
+  }
+}
+
+function newestSource() {
+  let newest = fs.statSync(path.join(ROOT, 'tsconfig.build.json')).mtimeMs;
+  for (const dir of SOURCES) for (const file of files(path.join(ROOT, dir))) newest = Math.max(newest, fs.statSync(file).mtimeMs);
+  return newest;
+}
+
+export function buildIsFresh() {
+  const stamp = path.join(OUT, '.stamp');
+  return fs.existsSync(stamp) && Number(fs.readFileSync(stamp, 'utf8')) >= newestSource();
+}
+
+export function build() {
+  const startedFrom = newestSource();
+  const temporary = `${OUT}.tmp-${process.pid}`;
+  fs.rmSync(temporary, { recursive: true, force: true });
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  // Type errors do not stop the emit (npm run typecheck and CI report them); a missing compiler does.
+  const result = spawnSync(process.execPath, [tsc, '-p', path.join(ROOT, 'tsconfig.build.json'), '--outDir', temporary], { stdio: 'ignore' });
+  if (result.error || !fs.existsSync(path.join(temporary, 'src', 'main.js'))) {
+    throw new Error(`compiling the TypeScript sources failed (run "npm run typecheck" to see why)`);
+  }
+  for (const dir of SOURCES) {
+    for (const file of files(path.join(ROOT, dir))) {
+      if (!ASSET.test(file)) continue;
+      const target = path.join(temporary, path.relative(ROOT, file));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, target);
+    }
+  }
+  fs.writeFileSync(path.join(temporary, '.stamp'), String(startedFrom));
+  fs.rmSync(OUT, { recursive: true, force: true });
+  try {
+    fs.renameSync(temporary, OUT);
+  } catch {
+    // Another process finished the same build first; use theirs.
+    fs.rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  build();
+  console.log(`built ${path.relative(process.cwd(), OUT) || '.build'}`);
+}
