@@ -76,10 +76,10 @@ describe('backup and restore', () => {
     const snapshot = (await database.pool.query('SELECT * FROM users ORDER BY id')).rows;
 
     await database.pool.query(`INSERT INTO users (email) VALUES ('added-later@gsef.test')`);
-    await database.pool.query(`DELETE FROM bodies WHERE slug = 'secretariat'`);
+    await database.pool.query(`UPDATE bodies SET seats = 99 WHERE slug = 'steering-committee'`);
     await restore(database.pool, file);
     expect((await database.pool.query('SELECT * FROM users ORDER BY id')).rows).toEqual(snapshot);
-    expect(await count('bodies')).toBe(5);
+    expect((await database.pool.query(`SELECT seats FROM bodies WHERE slug = 'steering-committee'`)).rows).toEqual([{ seats: 13 }]);
     // Identity columns continue after the restored rows.
     const next = await database.pool.query(`INSERT INTO users (email) VALUES ('after-restore@gsef.test') RETURNING id`);
     expect(next.rows[0].id).toBeGreaterThan(Math.max(...snapshot.map((u) => u.id)));
