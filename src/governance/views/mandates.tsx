@@ -1,0 +1,104 @@
+import { can } from '../../auth/permissions.ts';
+import { textOf } from '../../i18n/translatable.ts';
+import { REGIONS } from '../../places/regions.ts';
+import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
+import type { PageContext } from '../../web/page-context.ts';
+import { MANDATE_ROLES, type mandatesAdmin } from '../domain.ts';
+import type { FormState } from './admin.tsx';
+
+type Data = Awaited<ReturnType<typeof mandatesAdmin>>;
+const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+function Select({ ctx, name, label, options, state, chosen = '', empty }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; chosen?: string; empty?: string }) {
+  const error = state.errors?.[name];
+  const value = state.values?.[name] !== undefined ? str(state.values[name]) : chosen;
+  return (
+    <div class={error ? 'field has-error' : 'field'}>
+      <label for={name}>{label}</label>
+      {error && (
+        <p class="field-error" id={`${name}-error`}>
+          {ctx.t(error)}
+        </p>
+      )}
+      <select id={name} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((option) => (
+          <option value={option.value} selected={value === option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data: Data; forms: Record<string, FormState> }) {
+  const { t, lang, user } = ctx;
+  const manage = can(user, 'governance.manage');
+  const state = forms.mandate ?? {};
+  const errors = state.errors ?? {};
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <h1>{t('admin.mandates')}</h1>
+      <ScrollingTable captionId="mandates-caption">
+        <caption id="mandates-caption">{t('governance.admin.mandates_caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('governance.admin.body')}</th>
+            <th scope="col">{t('governance.admin.holder')}</th>
+            <th scope="col">{t('governance.admin.role')}</th>
+            <th scope="col">{t('governance.admin.period')}</th>
+            {manage && <th scope="col">{t('governance.admin.end_mandate')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {data.mandates.map((mandate) => {
+            const end = forms[`end-${mandate.id}`] ?? {};
+            return (
+              <tr>
+                <td>{textOf(mandate.body_name, lang)}</td>
+                <td>{mandate.member_name ? textOf(mandate.member_name, lang) : mandate.person_name}</td>
+                <td>{`${t(`governance.role.${mandate.role}`)}${mandate.region ? ` (${t(`members.region.${mandate.region}`)})` : ''}`}</td>
+                <td>{`${mandate.starts_on ?? '…'} – ${mandate.ends_on ?? ''}`}</td>
+                {manage && (
+                  <td>
+                    {!mandate.ends_on && (
+                      <form method="post" action={`/${lang}/admin/mandates/${mandate.id}/end`} class="inline-form">
+                        <CsrfField ctx={ctx} />
+                        <label for={`ends_on-${mandate.id}`}>{t('governance.admin.ends_on')}</label>{' '}
+                        {end.errors?.ends_on && (
+                          <span class="field-error" id={`ends_on-${mandate.id}-error`}>
+                            {t(end.errors.ends_on)}
+                          </span>
+                        )}
+                        <input id={`ends_on-${mandate.id}`} name="ends_on" value={str(end.values?.ends_on ?? today)} size={10}
+                          aria-describedby={end.errors?.ends_on ? `ends_on-${mandate.id}-error` : undefined} />{' '}
+                        <button type="submit">{t('governance.admin.end_mandate')}</button>
+                      </form>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </ScrollingTable>
+      {manage && (
+        <form method="post" action={`/${lang}/admin/mandates`} novalidate aria-labelledby="new-mandate">
+          <h2 id="new-mandate">{t('governance.admin.new_mandate')}</h2>
+          <CsrfField ctx={ctx} />
+          <ErrorSummary ctx={ctx} errors={errors} labels={{ body: t('governance.admin.body'), member: t('governance.admin.member'), role: t('governance.admin.role'), starts_on: t('governance.admin.starts_on') }} />
+          <Select ctx={ctx} name="body" label={t('governance.admin.body')} state={state} chosen="steering-committee" options={data.bodies.map((body) => ({ value: body.slug, label: textOf(body.name, lang) }))} />
+          <Select ctx={ctx} name="member" label={t('governance.admin.member')} state={state} empty={t('governance.admin.no_member')}
+            options={data.members.map((member) => ({ value: member.slug, label: textOf(member.name, lang) }))} />
+          <Field ctx={ctx} name="person" label={t('governance.admin.person')} hint={t('governance.admin.person_hint')} errors={errors} value={str(state.values?.person)} />
+          <Select ctx={ctx} name="role" label={t('governance.admin.role')} state={state} chosen="member" options={MANDATE_ROLES.map((role) => ({ value: role, label: t(`governance.role.${role}`) }))} />
+          <Select ctx={ctx} name="region" label={t('members.region')} state={state} empty="—" options={REGIONS.map((region) => ({ value: region, label: t(`members.region.${region}`) }))} />
+          <Field ctx={ctx} name="starts_on" label={t('governance.admin.starts_on')} hint={t('membership.date_hint')} errors={errors} value={str(state.values?.starts_on ?? today)} required />
+          <button type="submit">{t('governance.admin.add_mandate')}</button>
+        </form>
+      )}
+    </>
+  );
+}

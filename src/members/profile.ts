@@ -1,0 +1,44 @@
+import { recordAudit } from '../audit/audit.ts';
+import type { AppContext } from '../context.ts';
+import { setText, sourceLang, type Translatable } from '../i18n/translatable.ts';
+import type { UploadedFile } from '../web/uploads.ts';
+import type { ProfileInput } from './forms.ts';
+import { findMember, findMemberById, updateMember } from './queries.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'files' | 'pageCache'>;
+
+/** Updates a member's description (one language at a time), private contacts and logo. */
+export async function updateMemberProfile(ctx: Ctx, memberId: number, actorId: number, input: ProfileInput, logo: UploadedFile | null) {
+  const logoKey = logo ? await ctx.files.put(logo.content) : null;
+  await ctx.db.transaction().execute(async (trx) => {
+    const member = await findMemberById(trx, memberId);
+    if (!member) throw new Error('member not found');
+    let description: Translatable | null = member.description;
+    if (input.description) {
+      const source = description ? sourceLang(description) : undefined;
+      description = setText(description ?? {}, input.description_lang, input.description, !source || source === input.description_lang ? 'original' : 'human');
+    }
+    await updateMember(trx, memberId, {
+      description: description ? JSON.stringify(description) : null,
+      contacts: JSON.stringify({
+        focal: { name: input.focal_name, email: input.focal_email, phone: input.focal_phone },
+        head: { name: input.head_name, title: input.head_title },
+        general: { email: input.general_email },
+      }),
+      ...(logoKey ? { logo_key: logoKey } : {}),
+    });
+    await recordAudit(trx, { actorId, action: 'member.profile', entityType: 'member', entityId: memberId, details: { logo: Boolean(logoKey) } });
+  });
+  await ctx.pageCache.invalidate();
+}
+
+/** A member's logo, for everyone: the image was checked by content when it was uploaded. */
+export async function memberLogo(ctx: Ctx, slug: string) {
+  const member = await findMember(ctx.db, slug);
+  if (!member?.logo_key) return null;
+  const content = await ctx.files.get(member.logo_key);
+  if (!content) return null;
+  const { fileTypeFromBuffer } = await import('file-type');
+  const type = await fileTypeFromBuffer(content);
+  return { content, mime: type?.mime ?? 'application/octet-stream' };
+}
