@@ -1,0 +1,160 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+import type { Lang } from '../i18n/i18n.ts';
+import { textOf } from '../i18n/translatable.ts';
+import { countryName } from '../places/countries.ts';
+import { REGIONS } from '../places/regions.ts';
+import { apiDate, lastDay } from './dates.ts';
+import type { IcsEvent } from './ics.ts';
+import {
+  countActivities,
+  facetCounts,
+  getActivity,
+  getSeries,
+  listActivities,
+  listChildren,
+  listEditions,
+  listOrganisations,
+  listRelated,
+  listResources,
+  listSeries,
+  type ActivityFilter,
+  type ActivityListRow,
+  type FacetName,
+} from './queries.ts';
+
+export type { ActivityFilter, ActivityListRow } from './queries.ts';
+
+export const ACTIVITY_TYPES = [
+  'forum', 'policy_dialogue', 'training', 'learning_session', 'conference_session',
+  'webinar', 'research_project', 'youth_programme', 'statutory_meeting', 'partner_event',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const FORMATS = ['in-person', 'online', 'hybrid'] as const;
+
+export const THEMES = [
+  'public-policy', 'local-development', 'social-finance', 'capacity-building', 'sdgs', 'future-of-work',
+  'youth', 'research', 'inclusive-cities', 'covid-19', 'governance', 'international-cooperation',
+] as const;
+
+export const isActivityType = (value: string): value is ActivityType => (ACTIVITY_TYPES as readonly string[]).includes(value);
+export const isTheme = (value: string) => (THEMES as readonly string[]).includes(value);
+export const isKnownRegion = (value: string) => (REGIONS as readonly string[]).includes(value);
+
+/** One page of activities with the facet counts of the listing. */
+export async function browseActivities(db: Kysely<DB>, filter: ActivityFilter, page: { limit: number; offset: number }) {
+  const facets: FacetName[] = ['type', 'region', 'year', 'theme', 'series'];
+  const [items, total, series, ...counts] = await Promise.all([
+    listActivities(db, filter, page),
+    countActivities(db, filter),
+    listSeries(db),
+    ...facets.map((facet) => facetCounts(db, filter, facet)),
+  ]);
+  return { items, total, series, facets: Object.fromEntries(facets.map((facet, i) => [facet, counts[i] ?? []])) as Record<FacetName, { value: string; count: number }[]> };
+}
+
+export async function activityDetail(db: Kysely<DB>, slug: string) {
+  const activity = await getActivity(db, slug);
+  if (!activity) return null;
+  const [children, resources, related] = await Promise.all([
+    listChildren(db, [activity.id]),
+    listResources(db, activity.id),
+    listRelated(db, activity),
+  ]);
+  const organisations = await listOrganisations(db, [activity.id]);
+  return { activity, children, resources, related, organisations };
+}
+
+export async function seriesDetail(db: Kysely<DB>, slug: string) {
+  const series = await getSeries(db, slug);
+  if (!series) return null;
+  return { series, editions: await listEditions(db, series.id) };
+}
+
+/** Every event (sub-events included) overlapping a period, in date order. */
+export function eventsBetween(db: Kysely<DB>, from: string, to: string, filter: ActivityFilter = {}) {
+  return listActivities(db, { ...filter, overlaps: { from, to } }, { limit: 5000, offset: 0 }, 'asc');
+}
+
+export function upcomingEvents(db: Kysely<DB>, today: string, limit = 10) {
+  return listActivities(db, { endingFrom: today }, { limit, offset: 0 }, 'asc');
+}
+
+/** The years that hold events, with how many start in each. */
+export async function eventYears(db: Kysely<DB>) {
+  const rows = await facetCounts(db, {}, 'year');
+  return rows.map((row) => ({ year: Number(row.value), count: row.count })).sort((a, b) => a.year - b.year);
+}
+
+/** For the home page: the most recent activities and how many there are. */
+export async function latestActivities(db: Kysely<DB>, limit = 4) {
+  const [items, total] = await Promise.all([
+    listActivities(db, { topLevel: true }, { limit, offset: 0 }),
+    countActivities(db, { topLevel: true }),
+  ]);
+  return { items, total };
+}
+
+/** The public JSON shape of an activity or event. */
+export function activityJson(row: ActivityListRow, lang: Lang) {
+  return {
+    slug: row.slug,
+    type: row.type,
+    title: textOf(row.title, lang),
+    summary: textOf(row.summary, lang),
+    start: apiDate(row.start_date, row.date_precision),
+    end: apiDate(row.end_date, row.date_precision),
+    datePrecision: row.date_precision,
+    tentative: row.tentative,
+    format: row.format,
+    city: row.city,
+    country: row.country,
+    region: row.region,
+    venue: row.venue,
+    participants: row.participants,
+    countries: row.countries_count,
+    themes: row.themes,
+    series: row.series_slug,
+    edition: row.edition,
+    parent: row.parent_slug,
+    url: `/${lang}/activities/${row.slug}`,
+  };
+}
+
+export function placeInWords(row: Pick<ActivityListRow, 'city' | 'country' | 'venue'>, lang: Lang): string {
+  return [row.venue, row.city, row.country ? countryName(row.country, lang) : null].filter(Boolean).join(', ');
+}
+
+export { lastDay };
+
+/** The events of the iCalendar feed, in the reader's language, with absolute links. */
+export async function feedEvents(db: Kysely<DB>, filter: ActivityFilter, lang: Lang, baseUrl: string, limit = 20_000): Promise<IcsEvent[]> {
+  const rows = await listActivities(db, filter, { limit, offset: 0 }, 'asc');
+  return rows.map((row) => icsEventOf(row, lang, baseUrl));
+}
+
+export function icsEventOf(row: ActivityListRow, lang: Lang, baseUrl: string): IcsEvent {
+  return {
+    uid: row.uid,
+    sequence: row.sequence,
+    updatedAt: row.updated_at,
+    start_date: row.start_date,
+    end_date: row.end_date,
+    date_precision: row.date_precision,
+    tentative: row.tentative,
+    summary: textOf(row.title, lang),
+    description: textOf(row.summary, lang),
+    location: row.format === 'online' && !row.city ? 'Online' : placeInWords(row, lang),
+    url: `${baseUrl}/${lang}/activities/${row.slug}`,
+  };
+}
+
+/** For the API: a page of activities (or events, with sub-events) in date order, newest first. */
+export function listActivitiesMatching(db: Kysely<DB>, filter: ActivityFilter, page: { limit: number; offset: number }) {
+  return listActivities(db, filter, page);
+}
+
+export function countActivitiesMatching(db: Kysely<DB>, filter: ActivityFilter) {
+  return countActivities(db, filter);
+}

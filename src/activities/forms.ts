@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { isCountryCode } from '../places/countries.ts';
+import { fields } from '../web/forms.ts';
+import { isIsoDay, storedDate } from './dates.ts';
+import { ACTIVITY_TYPES, FORMATS } from './domain.ts';
+
+/** Registration for an event: the same shape for the HTML form and any future API. */
+export const registrationForm = z.object({
+  name: fields.text(200),
+  email: fields.email(),
+  organisation: fields.text(200, false),
+});
+
+const optionalInt = (max: number) =>
+  z.preprocess(
+    (value) => (value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? null : typeof value === 'string' ? value.trim() : value),
+    z.coerce.number({ error: 'validation.act_number' }).int({ error: 'validation.act_number' }).min(0, { error: 'validation.act_number' }).max(max, { error: 'validation.act_number' }).nullable(),
+  );
+
+const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
+
+/**
+ * An activity as an editor writes it. Dates are YYYY-MM-DD, or YYYY-MM with month precision;
+ * a date that does not exist or an end before the start is refused next to the field.
+ */
+export const activityForm = z
+  .object({
+    slug: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(100, { error: 'validation.too_long' }).regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, { error: 'validation.act_slug' })),
+    type: z.enum(ACTIVITY_TYPES, { error: 'validation.invalid' }),
+    title: fields.text(300),
+    summary: fields.text(2000),
+    start: fields.text(10),
+    end: fields.text(10, false),
+    precision: z.enum(['day', 'month'], { error: 'validation.invalid' }).default('day'),
+    tentative: checkbox,
+    format: z.enum(FORMATS, { error: 'validation.invalid' }).default('in-person'),
+    city: fields.text(200, false),
+    country: z.preprocess((v) => (typeof v === 'string' ? v.trim().toUpperCase() : ''), z.string().refine((v) => v === '' || isCountryCode(v), { error: 'validation.act_country' })),
+    venue: fields.text(300, false),
+    participants: optionalInt(1_000_000),
+    registration_open: checkbox,
+    capacity: optionalInt(100_000),
+    waiting_list: checkbox,
+    registration_closes: fields.text(10, false),
+  })
+  .superRefine((input, issues) => {
+    const start = storedDate(input.start, input.precision);
+    const end = input.end ? storedDate(input.end, input.precision) : start;
+    const message = input.precision === 'month' ? 'validation.act_month' : 'validation.act_date';
+    if (!start) issues.addIssue({ code: 'custom', path: ['start'], message });
+    if (input.end && !end) issues.addIssue({ code: 'custom', path: ['end'], message });
+    if (start && end && end < start) issues.addIssue({ code: 'custom', path: ['end'], message: 'validation.act_end_before_start' });
+    if (input.registration_closes && !isIsoDay(input.registration_closes)) issues.addIssue({ code: 'custom', path: ['registration_closes'], message: 'validation.act_date' });
+    if (input.capacity === 0) issues.addIssue({ code: 'custom', path: ['capacity'], message: 'validation.act_number' });
+  })
+  .transform((input) => ({
+    ...input,
+    start_date: storedDate(input.start, input.precision)!,
+    end_date: input.end ? storedDate(input.end, input.precision)! : storedDate(input.start, input.precision)!,
+  }));
+
+export type ActivityInput = z.output<typeof activityForm>;

@@ -1,0 +1,161 @@
+import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
+import type { DB } from '../db/types.ts';
+import type { Translatable } from '../i18n/translatable.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface ActivityFilter {
+  types?: string[];
+  regions?: string[];
+  years?: number[];
+  themes?: string[];
+  series?: string[];
+  q?: string;
+  /** Only activities themselves (no sub-events: the sessions of a forum, the webinars of a series). */
+  topLevel?: boolean;
+  /** Events still running on or after this day. */
+  endingFrom?: string;
+  /** Events overlapping [from, to] (inclusive days). */
+  overlaps?: { from: string; to: string };
+}
+
+export type FacetName = 'type' | 'region' | 'year' | 'theme' | 'series';
+
+/** The last day an event covers: its end day, or the last day of its end month. */
+const lastDaySql = sql<string>`(case when a.date_precision = 'month' then (a.end_date + interval '1 month' - interval '1 day')::date else a.end_date end)`;
+
+function conditions(filter: ActivityFilter, except?: FacetName): Expression<SqlBool>[] {
+  const list: Expression<SqlBool>[] = [];
+  if (filter.topLevel) list.push(sql<SqlBool>`a.parent_id is null`);
+  if (filter.types?.length && except !== 'type') list.push(sql<SqlBool>`a.type in (${sql.join(filter.types)})`);
+  if (filter.regions?.length && except !== 'region') list.push(sql<SqlBool>`a.region in (${sql.join(filter.regions)})`);
+  if (filter.years?.length && except !== 'year') list.push(sql<SqlBool>`extract(year from a.start_date)::int in (${sql.join(filter.years)})`);
+  if (filter.themes?.length && except !== 'theme') list.push(sql<SqlBool>`a.themes && ${sql.val(filter.themes)}::text[]`);
+  if (filter.series?.length && except !== 'series') list.push(sql<SqlBool>`s.slug in (${sql.join(filter.series)})`);
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    list.push(sql<SqlBool>`(a.title::text ilike ${pattern} or a.summary::text ilike ${pattern} or coalesce(a.city, '') ilike ${pattern})`);
+  }
+  if (filter.endingFrom) list.push(sql<SqlBool>`${lastDaySql} >= ${filter.endingFrom}::date`);
+  if (filter.overlaps) list.push(sql<SqlBool>`a.start_date <= ${filter.overlaps.to}::date and ${lastDaySql} >= ${filter.overlaps.from}::date`);
+  return list;
+}
+
+function base(db: Db, filter: ActivityFilter, except?: FacetName) {
+  const where = conditions(filter, except);
+  let query = db.selectFrom('activities as a').leftJoin('activity_series as s', 's.id', 'a.series_id');
+  for (const condition of where) query = query.where(sql<SqlBool>`(${condition})`);
+  return query;
+}
+
+function withColumns<O>(query: SelectQueryBuilder<DB & { a: DB['activities']; s: DB['activity_series'] }, 'a' | 's', O>) {
+  return query
+    .selectAll('a')
+    .select(['s.slug as series_slug', 's.title as series_title'])
+    .select(sql<string | null>`(select p.slug from activities p where p.id = a.parent_id)`.as('parent_slug'))
+    .select(sql<Translatable | null>`(select p.title from activities p where p.id = a.parent_id)`.as('parent_title'));
+}
+
+export function listActivities(db: Db, filter: ActivityFilter, page: { limit: number; offset: number }, order: 'asc' | 'desc' = 'desc') {
+  return withColumns(base(db, filter) as never)
+    .orderBy('a.start_date', order)
+    .orderBy('a.id', order)
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute() as Promise<ActivityListRow[]>;
+}
+
+export interface ActivityListRow {
+  id: number; slug: string; uid: string; sequence: number; type: string; parent_id: number | null; series_id: number | null;
+  edition: number | null; title: Translatable; summary: Translatable; body: Translatable;
+  start_date: string; end_date: string; date_precision: 'day' | 'month'; tentative: boolean;
+  format: 'online' | 'in-person' | 'hybrid'; city: string | null; country: string | null; region: string | null;
+  venue: string | null; participants: number | null; countries_count: number | null; themes: string[]; speakers: string[];
+  registration_open: boolean; capacity: number | null; waiting_list: boolean; registration_closes: string | null;
+  created_at: Date; updated_at: Date; series_slug: string | null; series_title: Translatable | null; parent_slug: string | null; parent_title: Translatable | null;
+}
+
+export async function countActivities(db: Db, filter: ActivityFilter): Promise<number> {
+  const row = await base(db, filter).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Counts per value of one facet, with every other filter applied (so a reader sees what a click would give). */
+export async function facetCounts(db: Db, filter: ActivityFilter, facet: FacetName): Promise<{ value: string; count: number }[]> {
+  const key =
+    facet === 'type' ? sql<string>`a.type`
+    : facet === 'region' ? sql<string>`a.region`
+    : facet === 'year' ? sql<string>`extract(year from a.start_date)::int::text`
+    : facet === 'series' ? sql<string>`s.slug`
+    : sql<string>`unnest(a.themes)`;
+  const rows = await base(db, filter, facet)
+    .select([key.as('value'), sql<string>`count(*)`.as('count')])
+    .groupBy(sql`1`)
+    .execute();
+  return rows.filter((row) => row.value !== null).map((row) => ({ value: row.value, count: Number(row.count) }));
+}
+
+export function getActivity(db: Db, slug: string) {
+  return withColumns(base(db, {}).where('a.slug', '=', slug) as never).executeTakeFirst() as Promise<ActivityListRow | undefined>;
+}
+
+export function listChildren(db: Db, parentIds: number[]) {
+  if (parentIds.length === 0) return Promise.resolve([] as ActivityListRow[]);
+  return withColumns(base(db, {}).where('a.parent_id', 'in', parentIds) as never)
+    .orderBy('a.start_date')
+    .orderBy('a.id')
+    .execute() as Promise<ActivityListRow[]>;
+}
+
+export function listOrganisations(db: Db, activityIds: number[]) {
+  if (activityIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('activity_organisations as ao')
+    .innerJoin('organisations as o', 'o.id', 'ao.organisation_id')
+    .select(['ao.activity_id', 'ao.role', 'o.slug', 'o.name', 'o.city', 'o.country', 'o.website'])
+    .where('ao.activity_id', 'in', activityIds)
+    .orderBy('ao.activity_id')
+    .orderBy('ao.role')
+    .orderBy('ao.position')
+    .execute();
+}
+
+export function listResources(db: Db, activityId: number) {
+  return db.selectFrom('activity_resources').selectAll().where('activity_id', '=', activityId).orderBy('position').execute();
+}
+
+/** Explicit relations both ways, then the other editions of the same series. */
+export function listRelated(db: Db, activity: { id: number; series_id: number | null }, limit = 8) {
+  return withColumns(
+    base(db, {}).where((eb) =>
+      eb.and([
+        eb('a.id', '<>', activity.id),
+        eb.or([
+          eb('a.id', 'in', eb.selectFrom('activity_relations').select('related_id').where('activity_id', '=', activity.id)),
+          eb('a.id', 'in', eb.selectFrom('activity_relations').select('activity_id').where('related_id', '=', activity.id)),
+          ...(activity.series_id ? [eb('a.series_id', '=', activity.series_id)] : []),
+        ]),
+      ]),
+    ) as never,
+  )
+    .orderBy('a.start_date')
+    .limit(limit)
+    .execute() as Promise<ActivityListRow[]>;
+}
+
+export function getSeries(db: Db, slug: string) {
+  return db.selectFrom('activity_series').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export function listSeries(db: Db) {
+  return db.selectFrom('activity_series').selectAll().orderBy('position').orderBy('id').execute();
+}
+
+export function listEditions(db: Db, seriesId: number) {
+  return withColumns(base(db, {}).where('a.series_id', '=', seriesId) as never)
+    .orderBy('a.edition')
+    .orderBy('a.start_date')
+    .execute() as Promise<ActivityListRow[]>;
+}
+
+export { lastDaySql };

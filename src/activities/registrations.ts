@@ -1,0 +1,190 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { AppContext } from '../context.ts';
+import type { DB } from '../db/types.ts';
+import { translator, type Lang } from '../i18n/i18n.ts';
+import { textOf } from '../i18n/translatable.ts';
+import { queueMail } from '../mail/outbox.ts';
+import { HttpError, notFound } from '../web/http-error.ts';
+import { datesInWords } from './dates.ts';
+
+/**
+ * Registration for an activity that opens it: capacity, a waiting list promoted in order of
+ * arrival when a seat frees up, a closing day, one registration per e-mail address. Every change
+ * locks the activity row first, so two people never take the same last seat.
+ */
+export interface RegistrationSettings {
+  registration_open: boolean;
+  registration_closes: string | null;
+}
+
+export function registrationState(activity: RegistrationSettings, today: string): { open: boolean; reason?: string } {
+  if (!activity.registration_open) return { open: false };
+  if (activity.registration_closes && today > activity.registration_closes) return { open: false, reason: 'registration.closed' };
+  return { open: true };
+}
+
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  organisation: string;
+}
+
+type Ctx = Pick<AppContext, 'db' | 'jobs' | 'config'>;
+
+function lockActivity(trx: Transaction<DB>, where: { slug: string } | { id: number }) {
+  let query = trx
+    .selectFrom('activities')
+    .select(['id', 'slug', 'title', 'start_date', 'end_date', 'date_precision', 'tentative', 'registration_open', 'registration_closes', 'capacity', 'waiting_list']);
+  query = 'slug' in where ? query.where('slug', '=', where.slug) : query.where('id', '=', where.id);
+  return query.forUpdate().executeTakeFirst();
+}
+
+type LockedActivity = NonNullable<Awaited<ReturnType<typeof lockActivity>>>;
+
+async function confirmedCount(trx: Transaction<DB>, activityId: number): Promise<number> {
+  const row = await trx
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('activity_id', '=', activityId)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function register(ctx: Ctx, slug: string, input: RegistrationInput, lang: Lang, today: string) {
+  try {
+    return await ctx.db.transaction().execute(async (trx) => {
+      const activity = await lockActivity(trx, { slug });
+      if (!activity) throw notFound();
+      const state = registrationState(activity, today);
+      if (!state.open) throw new HttpError(409, state.reason === 'registration.closed' ? 'registration.error.closed' : 'registration.error.not_open');
+      const existing = await trx
+        .selectFrom('registrations')
+        .select(['id', 'status'])
+        .where('activity_id', '=', activity.id)
+        .where('email', '=', input.email)
+        .executeTakeFirst();
+      if (existing && existing.status !== 'cancelled') throw duplicate();
+      const seats = activity.capacity === null ? Infinity : activity.capacity - (await confirmedCount(trx, activity.id));
+      if (seats <= 0 && !activity.waiting_list) throw new HttpError(409, 'registration.error.full');
+      const status = seats > 0 ? ('confirmed' as const) : ('waiting' as const);
+      const token = newToken();
+      const values = { name: input.name, organisation: input.organisation || null, lang, status, cancel_token_hash: hashToken(token), attended: null };
+      if (existing) {
+        await trx.updateTable('registrations').set({ ...values, created_at: new Date(), updated_at: new Date() }).where('id', '=', existing.id).execute();
+      } else {
+        await trx.insertInto('registrations').values({ activity_id: activity.id, email: input.email, ...values }).execute();
+      }
+      await mailStatus(trx, ctx, activity, { email: input.email, name: input.name, lang, status, token }, 'registration.confirm');
+      return { status, token };
+    });
+  } catch (error) {
+    // The unique (activity, e-mail) constraint is the last word when two identical requests race.
+    if ((error as { code?: string }).code === '23505') throw duplicate();
+    throw error;
+  }
+}
+
+const duplicate = () => new HttpError(409, 'registration.error.duplicate', { email: 'registration.error.duplicate' });
+
+async function mailStatus(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  activity: LockedActivity,
+  person: { email: string; name: string; lang: Lang; status: 'confirmed' | 'waiting'; token: string },
+  purpose: string,
+) {
+  const t = translator(person.lang);
+  const title = textOf(activity.title, person.lang);
+  const base = ctx.config.baseUrl;
+  const text = [
+    t('registration.mail.greeting', { name: person.name }),
+    '',
+    t(person.status === 'confirmed' ? 'registration.mail.confirmed' : 'registration.mail.waiting', { title }),
+    datesInWords(t, activity),
+    '',
+    t('registration.mail.calendar', { url: `${base}/${person.lang}/activities/${activity.slug}/calendar.ics` }),
+    t('registration.mail.cancel', { url: `${base}/${person.lang}/registrations/${person.token}/cancel` }),
+  ].join('\n');
+  await queueMail(trx, ctx.jobs, purpose, {
+    to: person.email,
+    subject: t(person.status === 'confirmed' ? 'registration.mail.subject_confirmed' : 'registration.mail.subject_waiting', { title }),
+    text,
+  });
+}
+
+export async function findByToken(db: Kysely<DB>, token: string) {
+  return db
+    .selectFrom('registrations as r')
+    .innerJoin('activities as a', 'a.id', 'r.activity_id')
+    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.slug', 'a.title'])
+    .where('r.cancel_token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+}
+
+/** Cancels a registration; a freed seat goes to the first person on the waiting list, who is told by e-mail. */
+export async function cancel(ctx: Ctx, token: string): Promise<{ promoted: string | null }> {
+  const found = await findByToken(ctx.db, token);
+  if (!found) throw notFound();
+  return ctx.db.transaction().execute(async (trx) => {
+    const registration = await trx.selectFrom('registrations').selectAll().where('id', '=', found.id).executeTakeFirstOrThrow();
+    const activity = (await lockActivity(trx, { id: registration.activity_id }))!;
+    const current = await trx.selectFrom('registrations').select('status').where('id', '=', found.id).forUpdate().executeTakeFirstOrThrow();
+    if (current.status === 'cancelled') return { promoted: null };
+    await trx.updateTable('registrations').set({ status: 'cancelled', updated_at: new Date() }).where('id', '=', found.id).execute();
+    if (current.status !== 'confirmed') return { promoted: null };
+    const next = await trx
+      .selectFrom('registrations')
+      .select(['id', 'email', 'name', 'lang'])
+      .where('activity_id', '=', activity.id)
+      .where('status', '=', 'waiting')
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (!next) return { promoted: null };
+    // A fresh token: the promoted person's earlier link stays valid only through this new one.
+    const nextToken = newToken();
+    await trx.updateTable('registrations').set({ status: 'confirmed', cancel_token_hash: hashToken(nextToken), updated_at: new Date() }).where('id', '=', next.id).execute();
+    await mailStatus(trx, ctx, activity, { email: next.email, name: next.name, lang: next.lang as Lang, status: 'confirmed', token: nextToken }, 'registration.promoted');
+    return { promoted: next.email };
+  });
+}
+
+export function listRegistrations(db: Kysely<DB>, activityId: number) {
+  return db
+    .selectFrom('registrations')
+    .select(['id', 'name', 'email', 'organisation', 'lang', 'status', 'attended', 'created_at'])
+    .where('activity_id', '=', activityId)
+    .orderBy(sql`case status when 'confirmed' then 0 when 'waiting' then 1 else 2 end`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+/** Records who came: every confirmed registration is marked present or absent. */
+export async function recordAttendance(db: Kysely<DB>, activityId: number, presentIds: number[], actorId: number) {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('registrations')
+      .set({ attended: presentIds.length ? sql<boolean>`id in (${sql.join(presentIds)})` : false, updated_at: new Date() })
+      .where('activity_id', '=', activityId)
+      .where('status', '=', 'confirmed')
+      .execute();
+    await recordAudit(trx, { actorId, action: 'registrations.attendance', entityType: 'activity', entityId: activityId, details: { present: presentIds.length } });
+  });
+}
+
+/** Seats still free, or null when the activity sets no capacity. */
+export async function seatsLeft(db: Kysely<DB>, activity: { id: number; capacity: number | null }): Promise<number | null> {
+  if (activity.capacity === null) return null;
+  const row = await db
+    .selectFrom('registrations')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('activity_id', '=', activity.id)
+    .where('status', '=', 'confirmed')
+    .executeTakeFirstOrThrow();
+  return Math.max(0, activity.capacity - Number(row.count));
+}
