@@ -1,0 +1,87 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+import type { Lang } from '../i18n/langs.ts';
+import { textOf } from '../i18n/translatable.ts';
+import { cleanFilters, initiativePoints, organisationPoints } from '../initiatives/domain.ts';
+import { project } from './world.ts';
+
+export const SHOWS = ['all', 'organisations', 'initiatives'] as const;
+export type Show = (typeof SHOWS)[number];
+
+export interface MapFilters {
+  show: Show;
+  region: string[];
+  country: string[];
+  event: string[];
+  theme: string[];
+}
+
+export interface MapItem {
+  type: 'organisation' | 'initiative';
+  slug: string;
+  name: string;
+  code: string | null;
+  city: string | null;
+  country: string | null;
+  latitude: number;
+  longitude: number;
+}
+
+export interface Cluster {
+  id: string;
+  x: number;
+  y: number;
+  place: string;
+  country: string | null;
+  items: MapItem[];
+}
+
+export function mapFilters(input: { show?: unknown; region: string[]; country: string[]; event: string[]; theme: string[] }): MapFilters {
+  const clean = cleanFilters({ region: input.region, country: input.country, event: input.event, theme: input.theme });
+  const show = (SHOWS as readonly string[]).includes(String(input.show)) ? (input.show as Show) : 'all';
+  return { show, region: clean.region, country: clean.country, event: clean.event, theme: clean.theme };
+}
+
+/** Everything with coordinates that the filters keep: organisations (members, partners…) and initiatives. */
+export async function mapItems(db: Kysely<DB>, filters: MapFilters, lang: Lang): Promise<MapItem[]> {
+  // Event and theme describe initiatives only: with either chosen, organisations are not shown.
+  const wantOrganisations = filters.show !== 'initiatives' && filters.event.length === 0 && filters.theme.length === 0;
+  const [organisations, initiatives] = await Promise.all([
+    wantOrganisations ? organisationPoints(db, { region: filters.region, country: filters.country, kind: [] }) : [],
+    filters.show !== 'organisations' ? initiativePoints(db, filters, lang) : [],
+  ]);
+  return [
+    ...organisations.map((row) => ({ type: 'organisation' as const, slug: row.slug, name: textOf(row.name, lang), code: null, city: row.city, country: row.country, latitude: row.latitude!, longitude: row.longitude! })),
+    ...initiatives.map((row) => ({ type: 'initiative' as const, slug: row.slug, name: row.title, code: row.code, city: row.city, country: row.country, latitude: row.latitude!, longitude: row.longitude! })),
+  ];
+}
+
+/**
+ * Groups items whose projected positions fall in the same cell of the map (cellPx wide): one marker
+ * per group, sized by its count. Deterministic and linear in the number of items.
+ */
+export function cluster(items: MapItem[], cellPx = 14): Cluster[] {
+  const cells = new Map<string, { sx: number; sy: number; items: MapItem[] }>();
+  for (const item of items) {
+    const [x, y] = project(item.longitude, item.latitude);
+    const key = `${Math.floor(x / cellPx)}:${Math.floor(y / cellPx)}`;
+    const cell = cells.get(key) ?? { sx: 0, sy: 0, items: [] };
+    cell.sx += x;
+    cell.sy += y;
+    cell.items.push(item);
+    cells.set(key, cell);
+  }
+  return [...cells.entries()].map(([key, cell]) => {
+    const places = new Map<string, number>();
+    for (const item of cell.items) if (item.city) places.set(item.city, (places.get(item.city) ?? 0) + 1);
+    const place = [...places.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? '';
+    return {
+      id: `place-${key.replace(':', '-')}`,
+      x: Math.round((cell.sx / cell.items.length) * 10) / 10,
+      y: Math.round((cell.sy / cell.items.length) * 10) / 10,
+      place,
+      country: cell.items[0]!.country,
+      items: cell.items.sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name)),
+    };
+  }).sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || a.place.localeCompare(b.place) || a.id.localeCompare(b.id));
+}

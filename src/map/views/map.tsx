@@ -1,0 +1,84 @@
+import { countryName } from '../../places/countries.ts';
+import { REGIONS } from '../../places/regions.ts';
+import { FilterForm } from '../../web/listing.tsx';
+import type { PageContext } from '../../web/page-context.ts';
+import { SHOWS, type Cluster, type MapFilters } from '../domain.ts';
+import { COUNTRY_PATHS, MAP_HEIGHT, MAP_WIDTH, SPHERE_PATH } from '../world.ts';
+
+const WORLD = COUNTRY_PATHS.join('');
+/** Items listed per place; a busier place links to the archive (keeps the page light at any size). */
+const LIST_LIMIT = 12;
+
+export function MapPage({ ctx, clusters, filters, query }: { ctx: PageContext; clusters: Cluster[]; filters: MapFilters; query: string }) {
+  const { t, lang } = ctx;
+  const label = (cluster: Cluster) => [cluster.place, cluster.country ? countryName(cluster.country, lang) : null].filter(Boolean).join(', ');
+  return (
+    <div class="map">
+      <h1>{t('map.title')}</h1>
+      <p class="lead">{t('map.intro')}</p>
+      <FilterForm ctx={ctx} action={`/${lang}/map`}>
+        <fieldset class="facet">
+          <legend>{t('map.show')}</legend>
+          {SHOWS.map((show) => (
+            <label class="check">
+              <input type="radio" name="show" value={show} checked={filters.show === show} /> {t(`map.show.${show}`)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="facet">
+          <legend>{t('initiatives.facet.region')}</legend>
+          {REGIONS.map((region) => (
+            <label class="check">
+              <input type="checkbox" name="region" value={region} checked={filters.region.includes(region)} /> {t(`initiatives.region.${region}`)}
+            </label>
+          ))}
+        </fieldset>
+      </FilterForm>
+      <figure class="map-figure">
+        <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-labelledby="map-svg-title" aria-describedby="map-svg-desc" class="map-svg">
+          <title id="map-svg-title">{t('map.svg_title')}</title>
+          <desc id="map-svg-desc">{t('map.svg_desc')}</desc>
+          <path class="map-sphere" d={SPHERE_PATH} />
+          <path class="map-land" d={WORLD} />
+          {clusters.map((cluster) => {
+            const count = cluster.items.length;
+            const radius = Math.min(18, 4 + Math.sqrt(count) * 2.2);
+            return (
+              <a href={`#${cluster.id}`} aria-label={t.plural('map.point', count, { place: label(cluster) })}>
+                <circle class={cluster.items.some((item) => item.type === 'initiative') ? 'map-point map-point-initiative' : 'map-point'} cx={cluster.x} cy={cluster.y} r={radius} />
+                {count > 1 && <text class="map-count" x={cluster.x} y={cluster.y} dy="0.35em" text-anchor="middle" aria-hidden="true">{count}</text>}
+              </a>
+            );
+          })}
+        </svg>
+      </figure>
+      <h2 id="map-list">{t('map.list')}</h2>
+      <p role="status">{t.plural('map.count', clusters.length)}</p>
+      <ul class="map-list" aria-labelledby="map-list">
+        {clusters.map((cluster) => (
+          <li id={cluster.id}>
+            <strong>{label(cluster) || '—'}</strong>
+            <ul>
+              {cluster.items.slice(0, LIST_LIMIT).map((item) => (
+                <li>
+                  {item.type === 'initiative'
+                    ? <>{t('map.initiatives')}: <a href={`/${lang}/initiatives/${item.slug}`}>{item.code} {item.name}</a></>
+                    : <>{t('map.organisations')}: {item.name}</>}
+                  {item.city && cluster.place !== item.city ? ` (${item.city})` : ''}
+                </li>
+              ))}
+              {cluster.items.length > LIST_LIMIT && (
+                <li>
+                  <a href={`/${lang}/initiatives${cluster.country ? `?country=${cluster.country}` : ''}`}>{t.plural('map.more', cluster.items.length - LIST_LIMIT)}</a>
+                </li>
+              )}
+            </ul>
+          </li>
+        ))}
+      </ul>
+      <p class="meta">
+        <a href={`/api/v1/map.geojson${query ? `?${query}` : ''}`}>{t('map.geojson')}</a>
+      </p>
+    </div>
+  );
+}
