@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.ts';
 import { workingGroups } from './synthetic/network.ts';
+import { syntheticMembers } from './synthetic/members.ts';
+import { syntheticEvents } from './synthetic/activities.ts';
+import { syntheticInitiatives } from './synthetic/initiatives.ts';
 
 /**
  * What the bench loads and what it measures. A new module adds its generator (under synthetic/)
@@ -18,16 +21,30 @@ export interface Target {
   path: string;
 }
 
-export const GENERATORS: Generator[] = [workingGroups];
+export const GENERATORS: Generator[] = [workingGroups, syntheticEvents, syntheticInitiatives, syntheticMembers];
 
 export const TARGETS: Target[] = [
   // Anonymous HTML pages are served from the in-memory page cache after their first render.
   { name: 'home (en)', path: '/en/' },
   { name: 'home (fr)', path: '/fr/' },
-  // The only listing so far (served from the page cache after its first answer).
+  // The only listing so far; the API has no server-side cache, so every request reads the database.
   { name: 'bodies API (fr, 100)', path: '/api/v1/bodies?limit=100&lang=fr' },
   // Carries a CSRF token, so it is never cached: the cost of a full render on every request.
   { name: 'sign-in (uncached)', path: '/en/sign-in' },
+  // Activities over the synthetic events: the calendar's year view, a filtered listing, the feed.
+  { name: 'calendar 2019 (fr)', path: '/fr/calendar?year=2019' },
+  { name: 'activities filtered (en)', path: '/en/activities?type=training&region=africa&year=2019' },
+  { name: 'activities API (events, 2019, 100)', path: '/api/v1/events?year=2019&limit=100' },
+  { name: 'calendar.ics (policy dialogues)', path: '/calendar.ics?type=policy_dialogue' },
+  { name: 'calendar.ics (all)', path: '/calendar.ics' },
+  // Initiatives: the archive with two facets selected (seven facet counts per page) and the map data.
+  { name: 'initiatives filtered (en)', path: '/en/initiatives?country=KR&theme=finance' },
+  { name: 'initiatives API (country+theme, 100)', path: '/api/v1/initiatives?country=ES&theme=finance&limit=100' },
+  { name: 'map.geojson (all)', path: '/api/v1/map.geojson' },
+  // Members over the synthetic members: the filtered directory (facet counts included), its API and CSV.
+  { name: 'members filtered (fr)', path: '/fr/members?region=africa&kind=local_government&status=active&sort=country&page=2' },
+  { name: 'members API (asia-pacific, 100)', path: '/api/v1/members?region=asia-pacific&kind=local_government&limit=100&lang=ko' },
+  { name: 'members.csv (europe)', path: '/api/v1/members.csv?region=europe' },
 ];
 
 /** The page weighed with its stylesheets and scripts. */

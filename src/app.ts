@@ -19,6 +19,18 @@ import { SCHEDULES } from './jobs/schedules.ts';
 import { createMailer } from './mail/mailer.ts';
 import { deliverMail, DELIVER_MAIL } from './mail/outbox.ts';
 import { networkRoutes } from './network/routes.tsx';
+import { activityRoutes } from './activities/routes.tsx';
+import { activityApiRoutes } from './activities/api-routes.ts';
+import { activityAdminRoutes } from './activities/admin-routes.tsx';
+import { registrationRoutes } from './activities/registration-routes.tsx';
+import { memberRoutes } from './members/routes.tsx';
+import { memberAdminRoutes } from './members/admin-routes.tsx';
+import { memberApiRoutes } from './members/api.ts';
+import { governanceRoutes } from './governance/routes.tsx';
+import { governanceAdminRoutes } from './governance/admin-routes.tsx';
+import { initiativeRoutes } from './initiatives/routes.tsx';
+import { initiativeApiRoutes } from './initiatives/api.ts';
+import { mapRoutes } from './map/routes.tsx';
 import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
@@ -104,7 +116,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerPageCache(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes]);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {

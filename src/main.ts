@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { parseInput } from './web/forms.ts';
 import { isEmpty, seed } from './seed/load.ts';
+import { importBookletCommand } from './initiatives/cli.ts';
 
 /** `passerelle <command>`: the product's command line. */
 interface Command {
@@ -84,6 +85,20 @@ const COMMANDS: Record<string, Command> = {
       const { rows } = await restore(database.pool, file);
       console.log(`restored ${rows} rows from ${file}`);
     }),
+  },
+  'import-booklet': {
+    summary: 'Import a forum booklet (text form) into an event\'s programme and the initiatives archive',
+    usage: 'passerelle import-booklet FILE --event SLUG [--dry-run]',
+    options: { event: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    run: async ({ values, positionals, config }) => {
+      if (!values.event) throw new UsageError('--event SLUG is required');
+      const file = requireFile(positionals);
+      await withDatabase(config, async (database) => {
+        await migrate(database.pool);
+        const ok = await importBookletCommand(database.db, { file, eventSlug: values.event, dryRun: Boolean(values['dry-run']) });
+        if (!ok) throw new Error('the booklet has errors; nothing was imported');
+      });
+    },
   },
   worker: {
     summary: 'Run the background jobs only (no web server), to scale them apart from the site',

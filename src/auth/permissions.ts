@@ -15,6 +15,22 @@ export const PERMISSIONS = {
   'admin.access': STAFF,
   'users.manage': ['admin'],
   'audit.read': ['admin'],
+  /** Creating and editing activities, and the registrations of their events (the secretariat). */
+  'activities.manage': ['editor'],
+  /** Members' private contacts and timelines (the secretariat). */
+  'members.contacts': ['editor', 'reviewer'],
+  /** Reading the application queue, applications and membership figures (secretariat and committee). */
+  'members.applications': ['editor', 'reviewer', 'steering_committee'],
+  /** The secretariat's application queue: review, comment, ask for information. */
+  'members.review': ['editor', 'reviewer'],
+  /** Recording the steering committee's decision on an application. */
+  'members.decide': ['steering_committee'],
+  /** Fees, withdrawal and disqualification, the membership target (the secretariat). */
+  'members.manage': ['editor'],
+  /** Meetings of the governing bodies in the back-office, minutes included (secretariat and committee). */
+  'governance.read': ['editor', 'reviewer', 'steering_committee'],
+  /** Creating meetings, their agenda, minutes and published summary (the secretariat). */
+  'governance.manage': ['editor'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -101,7 +101,88 @@ export interface OrganisationsTable {
   updated_at: Timestamp;
 }
 
+export interface ProgrammeDaysTable {
+  id: Generated<number>;
+  event_slug: string;
+  position: number;
+  date: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface ProgrammeSessionsTable {
+  id: Generated<number>;
+  event_slug: string;
+  day_id: number | null;
+  code: string;
+  position: number;
+}
+
+export interface ProgrammeWorkshopsTable {
+  id: Generated<number>;
+  event_slug: string;
+  session_id: number;
+  code: string;
+  title: Json<Translatable>;
+  position: number;
+}
+
+export interface InitiativeThemesTable {
+  slug: string;
+  name: Json<Translatable>;
+  sdgs: Generated<number[]>;
+  position: number;
+}
+
+export interface InitiativePresenter {
+  name: string;
+  role: string | null;
+  organisation: string | null;
+  url: string | null;
+}
+
+export interface InitiativesTable {
+  id: Generated<number>;
+  slug: string;
+  event_slug: string;
+  dedup_key: string;
+  code: string;
+  kind: Generated<'initiative' | 'thematic_workshop'>;
+  workshop_id: number | null;
+  title: Json<Translatable>;
+  summary: Json<Translatable> | null;
+  organisation_id: number | null;
+  city: string | null;
+  subregion: string | null;
+  country: string | null;
+  region: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  presenters: Json<InitiativePresenter[]>;
+  links: Generated<string[]>;
+  themes: Generated<string[]>;
+  sdgs: Generated<number[]>;
+  source_line: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  activity_series: ActivitySeriesTable;
+  activities: ActivitiesTable;
+  activity_organisations: ActivityOrganisationsTable;
+  activity_resources: ActivityResourcesTable;
+  activity_relations: ActivityRelationsTable;
+  registrations: RegistrationsTable;
+  members: MembersTable;
+  people: PeopleTable;
+  mandates: MandatesTable;
+  meetings: MeetingsTable;
+  meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_decisions: MeetingDecisionsTable;
+  membership_applications: MembershipApplicationsTable;
+  application_documents: ApplicationDocumentsTable;
+  application_comments: ApplicationCommentsTable;
+  membership_events: MembershipEventsTable;
+  membership_targets: MembershipTargetsTable;
   organisations: OrganisationsTable;
   organisation_profile: OrganisationProfileTable;
   bodies: BodiesTable;
@@ -110,4 +191,233 @@ export interface DB {
   sign_in_links: SignInLinksTable;
   audit_log: AuditLogTable;
   outgoing_mail: OutgoingMailTable;
+  programme_days: ProgrammeDaysTable;
+  programme_sessions: ProgrammeSessionsTable;
+  programme_workshops: ProgrammeWorkshopsTable;
+  initiative_themes: InitiativeThemesTable;
+  initiatives: InitiativesTable;
+}
+
+// Members and governance (migration 0100).
+export type Contacts = Record<string, { name?: string; email?: string; phone?: string; title?: string }>;
+
+export interface MembersTable {
+  id: Generated<number>;
+  slug: string;
+  organisation_id: number;
+  kind: 'local_government' | 'sse_network' | 'other_organisation' | 'honorary' | 'partner';
+  category: string;
+  status: 'applicant' | 'active' | 'suspended' | 'withdrawn' | 'disqualified';
+  joined_on: ColumnType<string | null, string | null | undefined, string | null>;
+  fee_status: 'pending' | 'paid' | 'waived' | null;
+  description: Json<Translatable> | null;
+  logo_key: string | null;
+  contacts: ColumnType<Contacts, Contacts | string | undefined, Contacts | string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PeopleTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  title: Json<Translatable> | null;
+}
+
+export interface MandatesTable {
+  id: Generated<number>;
+  body_id: number;
+  member_id: number | null;
+  person_id: number | null;
+  role: string;
+  region: string | null;
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
+  position: Generated<number>;
+}
+
+export interface MeetingsTable {
+  id: Generated<number>;
+  slug: string;
+  body_id: number;
+  starts_on: ColumnType<string, string, string>;
+  ends_on: ColumnType<string, string, string>;
+  date_precision: Generated<'day' | 'week' | 'month'>;
+  format: 'online' | 'in_person' | 'hybrid';
+  city: string | null;
+  country: string | null;
+  published: Generated<boolean>;
+  summary: Json<Translatable> | null;
+  summary_published: Generated<boolean>;
+  minutes: string | null;
+  created_at: Timestamp;
+}
+
+export interface MeetingAgendaItemsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  position: number;
+  title: Json<Translatable>;
+}
+
+export interface MeetingDecisionsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  kind: 'membership' | 'budget' | 'strategy' | 'other';
+  outcome: 'approved' | 'rejected' | 'deferred' | null;
+  method: 'vote' | 'consensus';
+  votes_for: number | null;
+  votes_against: number | null;
+  abstentions: number | null;
+  application_id: number | null;
+  member_id: number | null;
+  note: Generated<string>;
+  recorded_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface MembershipApplicationsTable {
+  id: Generated<number>;
+  token_hash: string;
+  status: Generated<'draft' | 'submitted' | 'needs_information' | 'recommended' | 'not_recommended' | 'approved' | 'rejected' | 'deferred'>;
+  lang: string;
+  email: string;
+  organisation_name: string;
+  name_key: string;
+  kind: 'local_government' | 'sse_network' | 'other_organisation' | null;
+  category: string | null;
+  country: string | null;
+  city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  website: string | null;
+  contacts: ColumnType<Contacts, Contacts | string | undefined, Contacts | string>;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  sse_situation: string | null;
+  duplicate_member_id: number | null;
+  duplicate_application_id: number | null;
+  member_id: number | null;
+  submitted_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ApplicationDocumentsTable {
+  id: Generated<number>;
+  application_id: number;
+  file_key: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  created_at: Timestamp;
+}
+
+export interface ApplicationCommentsTable {
+  id: Generated<number>;
+  application_id: number;
+  author_id: number | null;
+  body: string;
+  created_at: Timestamp;
+}
+
+export interface MembershipEventsTable {
+  id: Generated<number>;
+  application_id: number | null;
+  member_id: number | null;
+  action: string;
+  status: 'applicant' | 'active' | 'suspended' | 'withdrawn' | 'disqualified' | null;
+  effective_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: Generated<string>;
+  actor_id: number | null;
+  at: Timestamp;
+}
+
+export interface MembershipTargetsTable {
+  id: Generated<number>;
+  baseline: number;
+  target: number;
+  deadline: ColumnType<string, string, string>;
+  set_by: number | null;
+  created_at: Timestamp;
+}
+
+type DateString = ColumnType<string, string, string>;
+
+export interface ActivitySeriesTable {
+  id: Generated<number>;
+  slug: string;
+  type: string;
+  title: Json<Translatable>;
+  description: ColumnType<Translatable, Translatable | string | undefined, Translatable | string>;
+  region: string | null;
+  position: Generated<number>;
+}
+
+export interface ActivitiesTable {
+  id: Generated<number>;
+  slug: string;
+  uid: string;
+  sequence: Generated<number>;
+  type: string;
+  parent_id: number | null;
+  series_id: number | null;
+  edition: number | null;
+  title: Json<Translatable>;
+  summary: Json<Translatable>;
+  body: ColumnType<Translatable, Translatable | string | undefined, Translatable | string>;
+  start_date: DateString;
+  end_date: DateString;
+  date_precision: Generated<'day' | 'month'>;
+  tentative: Generated<boolean>;
+  format: Generated<'online' | 'in-person' | 'hybrid'>;
+  city: string | null;
+  country: string | null;
+  region: string | null;
+  venue: string | null;
+  participants: number | null;
+  countries_count: number | null;
+  themes: Generated<string[]>;
+  speakers: Generated<string[]>;
+  registration_open: Generated<boolean>;
+  capacity: number | null;
+  waiting_list: Generated<boolean>;
+  registration_closes: DateString | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ActivityOrganisationsTable {
+  activity_id: number;
+  organisation_id: number;
+  role: 'organiser' | 'partner';
+  position: Generated<number>;
+}
+
+export interface ActivityResourcesTable {
+  id: Generated<number>;
+  activity_id: number;
+  kind: string;
+  title: Json<Translatable>;
+  url: string | null;
+  position: Generated<number>;
+}
+
+export interface ActivityRelationsTable {
+  activity_id: number;
+  related_id: number;
+}
+
+export interface RegistrationsTable {
+  id: Generated<number>;
+  activity_id: number;
+  email: string;
+  name: string;
+  organisation: string | null;
+  lang: string;
+  status: 'confirmed' | 'waiting' | 'cancelled';
+  cancel_token_hash: string;
+  attended: boolean | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

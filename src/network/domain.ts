@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
-import { getProfile, listBodies } from './queries.ts';
+import { memberKeyFigures } from '../members/domain.ts';
+import { latestActivities } from '../activities/domain.ts';
+import { countBodies, getProfile, listBodies } from './queries.ts';
+
+const HOME_BODIES = 6;
 
 export interface KeyFigure {
   value: number;
@@ -10,14 +14,24 @@ export interface KeyFigure {
 
 /** What the home page shows about the network, every figure computed from the stored data. */
 export async function networkOverview(db: Kysely<DB>, today = new Date()) {
-  const [profile, bodies] = await Promise.all([getProfile(db), listBodies(db)]);
+  const [profile, bodies, bodyCount, members, activities] = await Promise.all([
+    getProfile(db),
+    // The home page presents the main bodies; the governance page lists them all.
+    listBodies(db, { limit: HOME_BODIES, offset: 0 }),
+    countBodies(db),
+    memberKeyFigures(db),
+    latestActivities(db),
+  ]);
   if (!profile) return null;
   const seats = bodies.find((body) => body.kind === 'steering_committee')?.seats ?? 0;
   const figures: KeyFigure[] = [
     { value: today.getUTCFullYear() - profile.launched_year, labelKey: 'home.figure.years' },
     { value: profile.working_languages.length, labelKey: 'home.figure.languages' },
-    { value: bodies.length, labelKey: 'home.figure.bodies' },
+    { value: bodyCount, labelKey: 'home.figure.bodies' },
     { value: seats, labelKey: 'home.figure.seats' },
+    { value: members.members, labelKey: 'home.figure.members' },
+    { value: members.countries, labelKey: 'home.figure.countries' },
+    { value: activities.total, labelKey: 'home.figure.activities' },
   ];
-  return { profile, bodies, figures };
+  return { profile, bodies, figures, latestActivities: activities.items };
 }

@@ -33,7 +33,7 @@ export function organisationKey(name: string, city?: string | null, country?: st
 export async function findOrCreateOrganisation(
   db: Kysely<DB> | Transaction<DB>,
   input: OrganisationInput,
-  gazetteer?: Gazetteer,
+  gazetteer?: Pick<Gazetteer, 'find'>,
 ): Promise<{ id: number; slug: string; created: boolean }> {
   const key = organisationKey(input.name, input.city, input.country);
   const existing = await db.selectFrom('organisations').select(['id', 'slug']).where('dedup_key', '=', key).executeTakeFirst();

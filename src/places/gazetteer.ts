@@ -81,6 +81,11 @@ export const CITY_ALIASES: Record<string, string> = {
   'saragosse': 'Zaragoza', 'seville': 'Sevilla', 'seville espagne': 'Sevilla', 'cordoue': 'Córdoba',
   'le cap': 'Cape Town', 'new york': 'New York City', 'nueva york': 'New York City',
   'pekin': 'Beijing', 'tokio': 'Tokyo', 'lisbonne': 'Lisbon', 'bruxelles': 'Brussels', 'bruselas': 'Brussels',
-  'saint sebastien': 'San Sebastián', 'donostia': 'San Sebastián', 'vitoria gasteiz': 'Vitoria-Gasteiz',
+  'saint sebastien': 'Donostia / San Sebastián', 'donostia': 'Donostia / San Sebastián', 'vitoria gasteiz': 'Gasteiz / Vitoria',
   'medellin': 'Medellín', 'bogota': 'Bogotá', 'singapour': 'Singapore', 'singapur': 'Singapore',
+  // GeoNames spells these Basque towns with both names; French exonyms of the GSEF2018 booklet.
+  'donostia san sebastian': 'Donostia / San Sebastián', 'vitoria': 'Gasteiz / Vitoria', 'mondragon': 'Arrasate / Mondragón',
+  'arrasate': 'Arrasate / Mondragón', 'munguia': 'Mungia', 'amorebieta etxano': 'Amorebieta', 'alger': 'Algiers',
+  'katmandou': 'Kathmandu', 'bologne': 'Bologna', 'chandrigah': 'Chandigarh', 'district national': 'Santo Domingo',
+  'hanoi': 'Hanoi', 'saigon': 'Ho Chi Minh City', 'dar es salam': 'Dar es Salaam',
 };

@@ -1,6 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { seedNetwork } from '../network/seed.ts';
+import { seedMembers } from '../members/seed.ts';
+import { seedGovernance } from '../governance/seed.ts';
+import { seedActivities } from '../activities/seed.ts';
+import { seedInitiatives } from '../initiatives/seed.ts';
 
 type Seeder = (trx: Transaction<DB>) => Promise<void>;
 
@@ -8,7 +12,7 @@ type Seeder = (trx: Transaction<DB>) => Promise<void>;
  * Every module's part of the GSEF dataset, in dependency order. Each seeder matches rows by their
  * natural keys and updates them in place, so running the whole seed again changes nothing.
  */
-const SEEDERS: Seeder[] = [seedNetwork];
+const SEEDERS: Seeder[] = [seedNetwork, seedMembers, seedGovernance, seedActivities, seedInitiatives];
 
 /** Loads the GSEF dataset in one transaction: a failed run leaves nothing behind. */
 export async function seed(db: Kysely<DB>): Promise<void> {

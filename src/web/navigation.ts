@@ -7,10 +7,23 @@ export interface NavItem {
   permission?: Permission;
 }
 
-export const MAIN_NAV: NavItem[] = [{ key: 'nav.home', path: '/' }];
+export const MAIN_NAV: NavItem[] = [
+  { key: 'nav.home', path: '/' },
+  { key: 'nav.members', path: '/members' },
+  { key: 'nav.governance', path: '/governance' },
+  { key: 'nav.activities', path: '/activities' },
+  { key: 'nav.calendar', path: '/calendar' },
+  { key: 'nav.initiatives', path: '/initiatives' },
+  { key: 'nav.map', path: '/map' },
+];
 
 export const ADMIN_NAV: NavItem[] = [
   { key: 'admin.dashboard', path: '/admin', permission: 'admin.access' },
   { key: 'admin.users', path: '/admin/users', permission: 'users.manage' },
   { key: 'admin.audit', path: '/admin/audit', permission: 'audit.read' },
+  { key: 'admin.activities', path: '/admin/activities', permission: 'activities.manage' },
+  { key: 'admin.membership', path: '/admin/membership', permission: 'members.applications' },
+  { key: 'admin.applications', path: '/admin/applications', permission: 'members.applications' },
+  { key: 'admin.meetings', path: '/admin/meetings', permission: 'governance.read' },
+  { key: 'admin.mandates', path: '/admin/mandates', permission: 'governance.read' },
 ];

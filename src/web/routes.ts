@@ -17,6 +17,8 @@ export interface Route {
   schema?: FastifySchema;
   /** Requests per minute from one address, for routes that guess-proof secrets (sign-in). */
   rateLimit?: number;
+  /** false for multipart forms: the body is read in the handler, which checks the CSRF token itself. */
+  csrf?: false;
 }
 
 export const route = (
@@ -24,7 +26,7 @@ export const route = (
   url: string,
   permission: Permission,
   handler: Handler,
-  extra: Pick<Route, 'schema' | 'rateLimit'> = {},
+  extra: Pick<Route, 'schema' | 'rateLimit' | 'csrf'> = {},
 ): Route => ({ method, url, permission, handler, ...extra });
 
 const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -36,7 +38,7 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
       method: entry.method,
       url: entry.url,
       schema: entry.schema,
-      config: entry.rateLimit ? { rateLimit: { max: entry.rateLimit, timeWindow: 60_000 } } : {},
+      config: { ...(entry.rateLimit ? { rateLimit: { max: entry.rateLimit, timeWindow: 60_000 } } : {}), ...(entry.csrf === false ? { csrf: false } : {}) },
       preHandler: requirePermission(entry.permission),
       handler: entry.handler as (request: FastifyRequest, reply: FastifyReply) => unknown,
     });

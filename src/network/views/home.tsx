@@ -2,6 +2,7 @@ import { LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { networkOverview } from '../domain.ts';
 import { textOf } from '../../i18n/translatable.ts';
+import { LatestActivities } from '../../activities/views/home-section.tsx';
 
 type Overview = NonNullable<Awaited<ReturnType<typeof networkOverview>>>;
 
@@ -33,6 +34,8 @@ export function HomePage({ ctx, overview }: { ctx: PageContext; overview: Overvi
           ))}
         </ul>
       </section>
+
+      <LatestActivities ctx={ctx} items={overview.latestActivities} />
 
       <section aria-labelledby="bodies-title">
         <h2 id="bodies-title">{t('home.bodies')}</h2>
