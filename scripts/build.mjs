@@ -31,6 +31,40 @@ export function buildIsFresh() {
   return fs.existsSync(stamp) && Number(fs.readFileSync(stamp, 'utf8')) >= newestSource();
 }
 
+/**
+ * Builds unless the build is fresh. Several processes may start at once (tests, a web server and a
+ * worker): a lock folder makes them take turns, and each re-checks freshness once it holds the lock.
+ */
+export function ensureBuilt() {
+  if (buildIsFresh()) return;
+  withLock(() => {
+    if (!buildIsFresh()) build();
+  });
+}
+
+function withLock(work) {
+  const lock = `${OUT}.lock`;
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A lock older than the longest build belongs to a process that died: take it over.
+      const age = Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 120_000) fs.rmSync(lock, { recursive: true, force: true });
+      if (Date.now() > deadline) throw new Error('timed out waiting for another process to finish building');
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    work();
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 export function build() {
   const startedFrom = newestSource();
   const temporary = `${OUT}.tmp-${process.pid}`;
@@ -51,15 +85,10 @@ export function build() {
   }
   fs.writeFileSync(path.join(temporary, '.stamp'), String(startedFrom));
   fs.rmSync(OUT, { recursive: true, force: true });
-  try {
-    fs.renameSync(temporary, OUT);
-  } catch {
-    // Another process finished the same build first; use theirs.
-    fs.rmSync(temporary, { recursive: true, force: true });
-  }
+  fs.renameSync(temporary, OUT);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  build();
+  withLock(build);
   console.log(`built ${path.relative(process.cwd(), OUT) || '.build'}`);
 }

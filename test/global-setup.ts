@@ -25,6 +25,9 @@ let embedded: EmbeddedServer | undefined;
 let dataDir: string | undefined;
 
 export async function setup(project: TestProject) {
+  // Tests that run the `passerelle` command need the compiled sources: build once, before they start.
+  const { ensureBuilt } = (await import('../scripts/build.mjs' as string)) as { ensureBuilt(): void };
+  ensureBuilt();
   let maintenanceUrl = process.env.DATABASE_URL;
   if (!maintenanceUrl) {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-test-'));
