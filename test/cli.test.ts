@@ -34,7 +34,7 @@ async function startServer(dataDir: string, port: number): Promise<ChildProcess>
   const child = spawn(process.execPath, [BIN, 'start'], { env: cleanEnv({ DATA_DIR: dataDir, PORT: String(port) }), stdio: 'ignore' });
   children.push(child);
   // A first start initialises PostgreSQL and loads the whole GSEF dataset.
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
     if (ok) return child;
@@ -81,5 +81,5 @@ describe('the passerelle command', () => {
     second.kill('SIGTERM');
     await new Promise((resolve) => second.once('exit', resolve));
     await expect(fs.access(path.join(dataDir, 'pg', 'postmaster.pid'))).rejects.toThrow();
-  }, 150_000);
+  }, 300_000);
 });
