@@ -91,4 +91,69 @@ export const summariesEsKo: Record<string, { es: string; ko: string }> = {
   'europe-policy-dialogue-1': { es: 'Tema: alianzas transformadoras entre gobiernos locales y actores de la ESS.', ko: '주제: 지방정부와 사회연대경제 주체 간의 변혁적 파트너십.' },
   'europe-policy-dialogue-2': { es: 'Tema: sociedades armoniosas e inclusivas para un desarrollo sostenible gracias a la ESS.', ko: '주제: 사회연대경제를 통한 지속가능한 발전과 조화롭고 포용적인 사회.' },
   'africa-policy-dialogue-1': { es: 'Celebrado durante el GSEF2018. Tema: respuestas de la ESS al desempleo juvenil.', ko: 'GSEF2018 기간에 개최. 주제: 청년 실업에 대한 사회연대경제의 해법.' },
+  // The 2019 calendar entries and the second advisors' meeting.
+  'oecd-meeting-2019': {
+    es: 'Elección del socio de investigación y decisión sobre el proyecto de investigación.',
+    ko: '연구 협력 기관을 선정하고 연구 프로젝트 추진 여부를 결정하는 자리입니다.',
+  },
+  'future-of-work-seminar-rome-2019': {
+    es: 'Un seminario organizado por la Comisión Católica Internacional de Migración (CCIM).',
+    ko: '국제가톨릭이주위원회(ICMC)가 주최하는 세미나입니다.',
+  },
+  'advisors-meeting-seoul-2019': {
+    es: 'La primera de las dos reuniones de los asesores previstas para 2019.',
+    ko: '2019년에 예정된 두 차례의 자문위원 회의 가운데 첫 번째 회의입니다.',
+  },
+  'advisors-meeting-medellin-2019': {
+    es: 'La segunda de las dos reuniones de los asesores previstas para 2019.',
+    ko: '2019년에 예정된 두 차례의 자문위원 회의 가운데 두 번째 회의입니다.',
+  },
+  'wsf-transformative-economies-2019': {
+    es: 'Allí estaban previstas sesiones coorganizadas con RIPESS.',
+    ko: 'RIPESS와 공동으로 여는 세션이 이곳에서 계획되었습니다.',
+  },
+  'west-africa-training-2019': {
+    es: 'Previstos con la OIF como programa de fortalecimiento de capacidades y de mapeo para Malí, Senegal, Togo, Costa de Marfil, Cabo Verde, Marruecos y otros países.',
+    ko: 'OIF와 함께 말리, 세네갈, 토고, 코트디부아르, 카보베르데, 모로코 등을 위한 역량강화·지도화 프로그램으로 계획되었습니다.',
+  },
+  'africa-policy-dialogue-2': {
+    es: 'Bajo la conducción de la nueva vicepresidencia regional, la ciudad de Bamako, para abrir un debate regional sobre la agenda económica y social local.',
+    ko: '새 지역 부회장 도시인 바마코시가 이끌며, 지역의 경제·사회 의제에 관한 역내 논의를 여는 자리입니다.',
+  },
+  'asia-policy-dialogue-6': {
+    es: 'Un formato nuevo, con mercado de profesionales, visitas de terreno y demostraciones, para una cooperación concreta entre los miembros asiáticos.',
+    ko: '실무자 마켓, 현장 방문, 시연을 갖춘 새로운 형식으로 아시아 회원 간의 구체적인 협력을 도모합니다.',
+  },
+  'steering-committee-2019-q3': {
+    es: 'El calendario la sitúa en Ciudad de México; el plan de reuniones indicaba Medellín, en la segunda semana de julio.',
+    ko: '일정표에는 멕시코시티로 되어 있으나, 회의 계획에는 7월 둘째 주 메데인으로 적혀 있었습니다.',
+  },
+  'latin-america-policy-dialogue-1': {
+    es: 'La primera edición, prevista junto al foro regional de desarrollo económico local.',
+    ko: '지역경제개발 지역포럼과 나란히 계획된 첫 번째 정책대화입니다.',
+  },
+  'east-southern-africa-training-2019': {
+    es: 'Para Uganda, Kenia, Etiopía, Tanzania, Ruanda, Sudáfrica y otros países; día aún por fijar.',
+    ko: '우간다, 케냐, 에티오피아, 탄자니아, 르완다, 남아프리카공화국 등을 대상으로 하며, 날짜는 아직 정해지지 않았습니다.',
+  },
+  'global-youth-camp-2019': {
+    es: 'Un encuentro internacional de jóvenes actores de la ESS para unas 100 personas, preparado por un comité de jóvenes representantes de los miembros.',
+    ko: '회원 단체의 청년 대표들로 구성된 위원회가 준비하는, 약 100명 규모의 청년 사회연대경제 주체 국제 모임입니다.',
+  },
+  'lac-capacity-building-cordoba-2019': {
+    es: 'Fortalecimiento de capacidades y mapeo de la ESS para México, Costa Rica, Cuba, Ecuador, Guatemala, Perú, Argentina, Uruguay, Chile y otros países.',
+    ko: '멕시코, 코스타리카, 쿠바, 에콰도르, 과테말라, 페루, 아르헨티나, 우루과이, 칠레 등을 위한 역량강화와 사회연대경제 지도화입니다.',
+  },
+  'led-forum-cordoba-2019': {
+    es: 'El GSEF preveía aquí una sesión sobre la ESS con sus miembros de América Latina y el Caribe.',
+    ko: 'GSEF는 이 포럼에서 라틴아메리카·카리브 회원들과 함께 사회연대경제 세션을 열 계획이었습니다.',
+  },
+  'asia-officials-training-2019': {
+    es: 'Una semana de formación y visita de estudio en Seúl para funcionarios de ciudades miembro de Asia y del África anglófona.',
+    ko: '아시아와 영어권 아프리카 회원 도시의 공무원을 위한 서울에서의 일주일간 교육 및 연수 방문입니다.',
+  },
+  'europe-policy-dialogue-3': {
+    es: 'En la continuidad del GSEF2018, para ayudar a los miembros europeos a encontrar nuevas respuestas a los problemas actuales y a cooperar con miembros de países en desarrollo.',
+    ko: 'GSEF2018의 후속으로, 유럽 회원들이 당면 문제에 대한 새로운 해법을 찾고 개발도상국 회원들과 협력하도록 돕는 자리입니다.',
+  },
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isCountryCode } from '../places/countries.ts';
+import { LANGS, type Lang } from '../i18n/langs.ts';
+import { isCountryCode, resolveCountry } from '../places/countries.ts';
 import { fields } from '../web/forms.ts';
 import { isIsoDay, storedDate } from './dates.ts';
 import { ACTIVITY_TYPES, FORMATS } from './domain.ts';
@@ -42,8 +43,12 @@ export const activityForm = z
     capacity: optionalInt(100_000),
     waiting_list: checkbox,
     registration_closes: fields.text(10, false),
+    series: z.preprocess((v) => (typeof v === 'string' ? v.trim() : ''), z.string().max(100, { error: 'validation.too_long' }).regex(/^([a-z0-9]+(-[a-z0-9]+)*)?$/, { error: 'validation.act_series' })),
+    edition: optionalInt(1000),
   })
   .superRefine((input, issues) => {
+    if (input.edition !== null && !input.series) issues.addIssue({ code: 'custom', path: ['edition'], message: 'validation.act_edition_series' });
+    if (input.edition === 0) issues.addIssue({ code: 'custom', path: ['edition'], message: 'validation.act_number' });
     const start = storedDate(input.start, input.precision);
     const end = input.end ? storedDate(input.end, input.precision) : start;
     const message = input.precision === 'month' ? 'validation.act_month' : 'validation.act_date';
@@ -60,3 +65,68 @@ export const activityForm = z
   }));
 
 export type ActivityInput = z.output<typeof activityForm>;
+
+export const TEXT_FIELDS = ['title', 'summary', 'body'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];
+const TEXT_LIMITS: Record<TextField, number> = { title: 300, summary: 2000, body: 20_000 };
+
+export interface LangTexts {
+  title: string;
+  summary: string;
+  body: string;
+  /** For a translation: what the editor says it is. `outdated` keeps an untouched outdated translation as it is. */
+  status: 'human' | 'machine' | 'outdated';
+}
+
+/**
+ * Title, summary and body in every language at once (fields `title_fr`, `summary_fr`, …, `status_fr`).
+ * The original language needs a title and a summary; a translation may be partial or empty (empty
+ * removes it); a translated body needs an original body.
+ */
+export function textsForm(source: Lang) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const lang of LANGS) {
+    for (const field of TEXT_FIELDS) shape[`${field}_${lang}`] = fields.text(TEXT_LIMITS[field], lang === source && field !== 'body');
+    if (lang !== source) shape[`status_${lang}`] = z.enum(['human', 'machine', 'outdated'], { error: 'validation.invalid' }).default('human');
+  }
+  return z
+    .object(shape)
+    .superRefine((input, issues) => {
+      for (const lang of LANGS) {
+        if (lang !== source && input[`body_${lang}`] && !input[`body_${source}`]) issues.addIssue({ code: 'custom', path: [`body_${lang}`], message: 'validation.act_body_original' });
+      }
+    })
+    .transform((input) => {
+      const texts = {} as Record<Lang, LangTexts>;
+      for (const lang of LANGS) {
+        texts[lang] = {
+          title: input[`title_${lang}`] as string,
+          summary: input[`summary_${lang}`] as string,
+          body: input[`body_${lang}`] as string,
+          status: lang === source ? 'human' : (input[`status_${lang}`] as LangTexts['status']),
+        };
+      }
+      return texts;
+    });
+}
+
+/** An organiser or partner added by name, city and country (a code or a name in any of the four languages). */
+export const organisationForm = z.object({
+  name: fields.text(300),
+  city: fields.text(200, false),
+  country: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : ''),
+    z.string().max(100, { error: 'validation.too_long' }).transform((v, issue) => {
+      if (v === '') return '';
+      const code = isCountryCode(v.toUpperCase()) ? v.toUpperCase() : resolveCountry(v);
+      if (!code) {
+        issue.addIssue({ code: 'custom', message: 'validation.act_country_name' });
+        return z.NEVER;
+      }
+      return code;
+    }),
+  ),
+  role: z.enum(['organiser', 'partner'], { error: 'validation.invalid' }),
+});
+
+export type OrganisationFormInput = z.output<typeof organisationForm>;

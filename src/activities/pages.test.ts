@@ -19,6 +19,26 @@ const json = async (url: string) => {
   return response.json();
 };
 
+describe('the 2019 calendar in four languages', () => {
+  it.each(['en', 'fr', 'es', 'ko'])('shows every 2019 entry’s summary in %s without a fallback notice', async (lang) => {
+    const entries = await t.app.ctx.db
+      .selectFrom('activities')
+      .select(['slug', 'summary'])
+      .where('start_date', '>=', '2019-01-01')
+      .where('start_date', '<=', '2019-12-31')
+      .where('tentative', '=', true)
+      .where('parent_id', 'is', null)
+      .execute();
+    expect(entries.length).toBeGreaterThanOrEqual(34);
+    for (const entry of entries) {
+      const page = await get(`/${lang}/activities/${entry.slug}`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body, entry.slug).not.toContain('class="content-notice"');
+      expect(page.body).toContain(entry.summary[lang as 'en']!.text.replace(/&/g, '&amp;').replace(/</g, '&lt;'));
+    }
+  });
+});
+
 describe('the activities listing', () => {
   it.each([
     ['en', 'Activities', 'Policy dialogue'],

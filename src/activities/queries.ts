@@ -112,7 +112,7 @@ export function listOrganisations(db: Db, activityIds: number[]) {
   return db
     .selectFrom('activity_organisations as ao')
     .innerJoin('organisations as o', 'o.id', 'ao.organisation_id')
-    .select(['ao.activity_id', 'ao.role', 'o.slug', 'o.name', 'o.city', 'o.country', 'o.website'])
+    .select(['ao.activity_id', 'ao.organisation_id', 'ao.role', 'o.slug', 'o.name', 'o.city', 'o.country', 'o.website'])
     .where('ao.activity_id', 'in', activityIds)
     .orderBy('ao.activity_id')
     .orderBy('ao.role')

@@ -8,6 +8,9 @@ import { textOf } from '../i18n/translatable.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { HttpError, notFound } from '../web/http-error.ts';
 import { datesInWords } from './dates.ts';
+import { icsEventOf } from './domain.ts';
+import { icsCalendar } from './ics.ts';
+import { getActivity } from './queries.ts';
 
 /**
  * Registration for an activity that opens it: capacity, a waiting list promoted in order of
@@ -108,10 +111,20 @@ async function mailStatus(
     t('registration.mail.calendar', { url: `${base}/${person.lang}/activities/${activity.slug}/calendar.ics` }),
     t('registration.mail.cancel', { url: `${base}/${person.lang}/registrations/${person.token}/cancel` }),
   ].join('\n');
+  // A confirmed seat carries the event itself: the same VEVENT (same UID) as the feed, in the registrant's language.
+  const attachments = [];
+  if (person.status === 'confirmed') {
+    const row = await getActivity(trx, activity.slug);
+    if (row) {
+      const event = icsEventOf(row, person.lang, base);
+      attachments.push({ filename: `${activity.slug}.ics`, contentType: 'text/calendar; method=PUBLISH; charset=utf-8', content: icsCalendar(event.summary, [event]) });
+    }
+  }
   await queueMail(trx, ctx.jobs, purpose, {
     to: person.email,
     subject: t(person.status === 'confirmed' ? 'registration.mail.subject_confirmed' : 'registration.mail.subject_waiting', { title }),
     text,
+    attachments,
   });
 }
 

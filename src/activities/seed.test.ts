@@ -73,6 +73,23 @@ describe('the activities seed', () => {
     expect(forum.summary.en?.status).toBe('original');
   });
 
+  it('gives every 2019 calendar entry a Spanish and a Korean summary of its own', async () => {
+    const calendar = await database.db
+      .selectFrom('activities')
+      .select(['slug', 'summary'])
+      .where('start_date', '>=', '2019-01-01')
+      .where('start_date', '<=', '2019-12-31')
+      .where('tentative', '=', true)
+      .where('parent_id', 'is', null)
+      .execute();
+    expect(calendar.length).toBeGreaterThanOrEqual(CALENDAR_2019_SIZE);
+    const missing = calendar.filter((a) => !a.summary.es?.text || !a.summary.ko?.text).map((a) => a.slug);
+    expect(missing).toEqual([]);
+    // Written for each language, not copies of the English text.
+    expect(calendar.filter((a) => a.summary.es!.text === a.summary.en!.text || a.summary.ko!.text === a.summary.en!.text)).toEqual([]);
+    expect((await row('global-youth-camp-2019')).summary.ko).toMatchObject({ status: 'human', text: expect.stringContaining('100명') });
+  });
+
   it('changes nothing when run again', async () => {
     const before = await database.db.selectFrom('activities').selectAll().orderBy('id').execute();
     await seed(database.db);

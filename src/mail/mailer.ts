@@ -10,6 +10,14 @@ export interface OutgoingMessage {
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  /** Text attachments, e.g. an event's .ics (`text/calendar; method=PUBLISH`). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface Mailer {

@@ -25,6 +25,7 @@ export async function queueMail(
       text_body: message.text,
       html_body: message.html ?? null,
       headers: JSON.stringify(message.headers ?? {}),
+      attachments: JSON.stringify(message.attachments ?? []),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -54,6 +55,7 @@ export async function deliverMail(ctx: Pick<AppContext, 'db' | 'mailer'>, mailId
         text: mail.text_body,
         html: mail.html_body ?? undefined,
         headers: mail.headers,
+        attachments: mail.attachments,
       })
       .then(() => null, (error: Error) => error);
     await trx

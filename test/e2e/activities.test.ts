@@ -39,6 +39,8 @@ describe.each(LANGS)('activities pages in %s have no axe violation', (lang) => {
   it('the calendar, month view', () => expectNoViolations(visitor, `/${lang}/calendar?year=2019&month=2`));
   it('the registration form', () => expectNoViolations(visitor, `/${lang}/activities/gsef2014-seoul/register`));
   it('the back-office activity form', () => expectNoViolations(editor, `/${lang}/admin/activities/global-youth-camp-2019/edit`));
+  it('the back-office texts in every language', () => expectNoViolations(editor, `/${lang}/admin/activities/gsef2016-montreal/texts`));
+  it('the back-office organisers and partners', () => expectNoViolations(editor, `/${lang}/admin/activities/senegal-national-capacity-building-2019/organisations`));
 });
 
 describe('registration journey', () => {

@@ -1,4 +1,5 @@
-import { textOf, type Translatable } from '../../i18n/translatable.ts';
+import { LANGS, type Lang } from '../../i18n/langs.ts';
+import { sourceLang, textOf, type Translatable } from '../../i18n/translatable.ts';
 import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
@@ -59,7 +60,7 @@ export interface EditState {
 
 const str = (value: unknown) => (typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
 
-export function ActivityFormPage({ ctx, slug, state }: { ctx: PageContext; slug: string | null; state: EditState }) {
+export function ActivityFormPage({ ctx, slug, state, series = [] }: { ctx: PageContext; slug: string | null; state: EditState; series?: { slug: string; title: Translatable }[] }) {
   const { t, lang } = ctx;
   const errors = state.errors ?? {};
   const v = state.values;
@@ -68,6 +69,7 @@ export function ActivityFormPage({ ctx, slug, state }: { ctx: PageContext; slug:
     start: t('activities.admin.start'), end: t('activities.admin.end'), precision: t('activities.admin.precision'), format: t('activities.format'),
     city: t('activities.admin.city'), country: t('activities.admin.country'), venue: t('activities.admin.venue'), participants: t('activities.participants'),
     capacity: t('activities.admin.capacity'), registration_closes: t('activities.admin.closes'),
+    series: t('activities.admin.series'), edition: t('activities.edition'),
   };
   const action = slug ? `/${lang}/admin/activities/${slug}/edit` : `/${lang}/admin/activities/new`;
   const checked = (name: string) => v[name] === true || v[name] === 'on';
@@ -91,6 +93,16 @@ export function ActivityFormPage({ ctx, slug, state }: { ctx: PageContext; slug:
   return (
     <>
       <h1>{slug ? t('activities.admin.edit') : t('activities.admin.new')}</h1>
+      {slug && (
+        <ul class="act-admin-links">
+          <li>
+            <a href={`/${lang}/admin/activities/${slug}/texts`}>{t('activities.admin.texts')}</a>
+          </li>
+          <li>
+            <a href={`/${lang}/admin/activities/${slug}/organisations`}>{t('activities.admin.organisations')}</a>
+          </li>
+        </ul>
+      )}
       {state.saved && (
         <p class="success" role="status">
           {t('activities.admin.saved')}
@@ -124,6 +136,8 @@ export function ActivityFormPage({ ctx, slug, state }: { ctx: PageContext; slug:
         <Field ctx={ctx} name="country" label={labels.country!} errors={errors} value={str(v.country)} hint={t('activities.admin.country_hint')} />
         <Field ctx={ctx} name="venue" label={labels.venue!} errors={errors} value={str(v.venue)} />
         <Field ctx={ctx} name="participants" label={labels.participants!} errors={errors} value={str(v.participants)} />
+        {select('series', ['', ...series.map((entry) => entry.slug)], (value) => (value ? textOf(series.find((entry) => entry.slug === value)?.title, lang) : t('activities.admin.no_series')))}
+        <Field ctx={ctx} name="edition" label={labels.edition!} errors={errors} value={str(v.edition)} hint={t('activities.admin.edition_hint')} />
         <fieldset>
           <legend>{t('registration.settings')}</legend>
           <label class="check">
@@ -195,6 +209,192 @@ export function RegistrationsPage({ ctx, slug, title, rows, saved }: { ctx: Page
           </tbody>
         </ScrollingTable>
         <button type="submit">{t('registration.save_attendance')}</button>
+      </form>
+    </>
+  );
+}
+
+const STATUS_KEYS = { original: 'activities.admin.status.original', human: 'activities.admin.status.human', machine: 'activities.admin.status.machine', outdated: 'activities.admin.status.outdated' } as const;
+
+interface TextsRow {
+  slug: string;
+  title: Translatable;
+  summary: Translatable;
+  body: Translatable;
+}
+
+/** Title, summary and body in every language, each language with its translation status. */
+export function TextsPage({ ctx, activity, state }: { ctx: PageContext; activity: TextsRow; state: EditState }) {
+  const { t, lang } = ctx;
+  const errors = state.errors ?? {};
+  const v = state.values;
+  const source = sourceLang(activity.title) ?? 'en';
+  const order: Lang[] = [source, ...LANGS.filter((other) => other !== source)];
+  const labels: Record<string, string> = {};
+  for (const l of LANGS) {
+    labels[`title_${l}`] = `${t('activities.admin.title')} (${t.langName(l)})`;
+    labels[`summary_${l}`] = `${t('activities.admin.summary')} (${t.langName(l)})`;
+    labels[`body_${l}`] = `${t('activities.admin.body')} (${t.langName(l)})`;
+    labels[`status_${l}`] = `${t('activities.admin.status')} (${t.langName(l)})`;
+  }
+  const statusOf = (l: Lang) => {
+    const statuses = (['title', 'summary', 'body'] as const).map((field) => activity[field][l]?.status).filter((status) => status !== undefined);
+    if (statuses.length === 0) return null;
+    if (statuses.includes('original')) return 'original' as const;
+    if (statuses.includes('outdated')) return 'outdated' as const;
+    if (statuses.includes('machine')) return 'machine' as const;
+    return 'human' as const;
+  };
+  const area = (name: string, rows: number, required = false) => (
+    <div class={errors[name] ? 'field has-error' : 'field'}>
+      <label for={name}>
+        {labels[name]}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {errors[name] && (
+        <p class="field-error" id={`${name}-error`}>
+          {t(errors[name])}
+        </p>
+      )}
+      <textarea id={name} name={name} rows={rows} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
+        {str(v[name])}
+      </textarea>
+    </div>
+  );
+  return (
+    <>
+      <h1>{t('activities.admin.texts_of', { title: textOf(activity.title, lang) })}</h1>
+      <p>
+        <a href={`/${lang}/admin/activities/${activity.slug}/edit`}>{t('activities.admin.back_to_edit')}</a>
+      </p>
+      {state.saved && (
+        <p class="success" role="status">
+          {t('activities.admin.texts_saved')}
+        </p>
+      )}
+      <p class="hint">{t('activities.admin.texts_hint', { lang: t.langName(source) })}</p>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <form method="post" action={`/${lang}/admin/activities/${activity.slug}/texts`} novalidate>
+        <CsrfField ctx={ctx} />
+        {order.map((l) => {
+          const status = statusOf(l);
+          const chosen = str(v[`status_${l}`]) || (status === 'machine' || status === 'outdated' ? status : 'human');
+          return (
+            <fieldset class="act-lang" lang={l}>
+              <legend lang={lang}>{t.langName(l)}</legend>
+              <p class="act-status" lang={lang} id={`status-now-${l}`}>
+                {t('activities.admin.status_now', { status: status ? t(STATUS_KEYS[status]) : t('activities.admin.status.missing') })}
+              </p>
+              <Field ctx={ctx} name={`title_${l}`} label={labels[`title_${l}`]!} errors={errors} value={str(v[`title_${l}`])} required={l === source} />
+              {area(`summary_${l}`, 3, l === source)}
+              {area(`body_${l}`, 6)}
+              {l !== source && (
+                <div class={errors[`status_${l}`] ? 'field has-error' : 'field'} lang={lang}>
+                  <label for={`status_${l}`}>{labels[`status_${l}`]}</label>
+                  {errors[`status_${l}`] && (
+                    <p class="field-error" id={`status_${l}-error`}>
+                      {t(errors[`status_${l}`]!)}
+                    </p>
+                  )}
+                  <select id={`status_${l}`} name={`status_${l}`} aria-describedby={errors[`status_${l}`] ? `status_${l}-error` : `status-now-${l}`}>
+                    {(status === 'outdated' ? (['outdated', 'human', 'machine'] as const) : (['human', 'machine'] as const)).map((option) => (
+                      <option value={option} selected={chosen === option}>
+                        {t(option === 'outdated' ? 'activities.admin.status.keep_outdated' : STATUS_KEYS[option])}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+            </fieldset>
+          );
+        })}
+        <button type="submit">{t('activities.admin.save')}</button>
+      </form>
+    </>
+  );
+}
+
+interface OrganisationRow {
+  organisation_id: number;
+  role: 'organiser' | 'partner' | string;
+  name: Translatable;
+  city: string | null;
+  country: string | null;
+}
+
+/** Organisers and partners: each removable, and a form to add one by name, city and country. */
+export function OrganisationsPage({ ctx, slug, title, rows, state }: { ctx: PageContext; slug: string; title: Translatable; rows: OrganisationRow[]; state: EditState }) {
+  const { t, lang } = ctx;
+  const errors = state.errors ?? {};
+  const v = state.values;
+  const base = `/${lang}/admin/activities/${slug}/organisations`;
+  const labels: Record<string, string> = {
+    name: t('activities.admin.org_name'), city: t('activities.admin.city'), country: t('activities.admin.org_country'), role: t('activities.admin.org_role'),
+  };
+  return (
+    <>
+      <h1>{t('activities.admin.organisations_of', { title: textOf(title, lang) })}</h1>
+      <p>
+        <a href={`/${lang}/admin/activities/${slug}/edit`}>{t('activities.admin.back_to_edit')}</a>
+      </p>
+      {state.saved && (
+        <p class="success" role="status">
+          {t('activities.admin.organisations_saved')}
+        </p>
+      )}
+      <ScrollingTable captionId="act-orgs-caption">
+        <caption id="act-orgs-caption">{t('activities.organisers_partners')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{labels.name}</th>
+            <th scope="col">{labels.role}</th>
+            <th scope="col">{t('activities.where')}</th>
+            <th scope="col">{t('activities.admin.org_remove')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr>
+              <th scope="row">{textOf(row.name, lang)}</th>
+              <td>{t(row.role === 'organiser' ? 'activities.admin.role.organiser' : 'activities.admin.role.partner')}</td>
+              <td>{[row.city, row.country].filter(Boolean).join(', ')}</td>
+              <td>
+                <form method="post" action={`${base}/remove`}>
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="organisation" value={String(row.organisation_id)} />
+                  <input type="hidden" name="role" value={row.role} />
+                  <button type="submit" aria-label={t('activities.admin.org_remove_label', { name: textOf(row.name, lang) })}>
+                    {t('activities.admin.org_remove')}
+                  </button>
+                </form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollingTable>
+      <h2 id="act-org-add">{t('activities.admin.org_add')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <form method="post" action={base} novalidate aria-labelledby="act-org-add">
+        <CsrfField ctx={ctx} />
+        <Field ctx={ctx} name="name" label={labels.name!} errors={errors} value={str(v.name)} required />
+        <Field ctx={ctx} name="city" label={labels.city!} errors={errors} value={str(v.city)} />
+        <Field ctx={ctx} name="country" label={labels.country!} errors={errors} value={str(v.country)} hint={t('activities.admin.org_country_hint')} />
+        <div class={errors.role ? 'field has-error' : 'field'}>
+          <label for="role">{labels.role}</label>
+          {errors.role && (
+            <p class="field-error" id="role-error">
+              {t(errors.role)}
+            </p>
+          )}
+          <select id="role" name="role">
+            {(['partner', 'organiser'] as const).map((role) => (
+              <option value={role} selected={str(v.role) === role}>
+                {t(`activities.admin.role.${role}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('activities.admin.org_add')}</button>
       </form>
     </>
   );
