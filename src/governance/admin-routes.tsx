@@ -4,8 +4,10 @@ import { parseInput, type FieldErrors } from '../web/forms.ts';
 import { notFound } from '../web/http-error.ts';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
-import { addAgendaItem, addMandate, bodiesForMeetings, createMeeting, endMandate, MandateError, mandatesAdmin, meetingAdmin, meetingsForDecisions, UnknownBodyError, updateMeetingRecord } from './domain.ts';
-import { agendaForm, endMandateForm, mandateForm, meetingForm, meetingRecordForm } from './forms.ts';
+import { readCheckedForm } from '../web/form-with-files.ts';
+import { HttpError } from '../web/http-error.ts';
+import { addAgendaItem, addMandate, attachmentFor, attachToMeeting, bodiesForMeetings, setAttachmentVisibility, createMeeting, endMandate, MandateError, mandatesAdmin, meetingAdmin, meetingsForDecisions, UnknownBodyError, updateMeetingRecord } from './domain.ts';
+import { ATTACHMENT_RULE, attachmentForm, attachmentVisibilityForm, agendaForm, endMandateForm, mandateForm, meetingForm, meetingRecordForm } from './forms.ts';
 import { MeetingAdminPage, MeetingsAdminPage, type FormState } from './views/admin.tsx';
 import { MandatesAdminPage } from './views/mandates.tsx';
 
@@ -83,6 +85,58 @@ async function postEndMandate(request: WithId, reply: FastifyReply) {
   return reply.redirect(`/${request.lang}/admin/mandates`, 303);
 }
 
+const attachmentSchema = { params: z.object({ lang: z.string(), id: z.coerce.number().int().positive().max(2_147_483_647), file: z.coerce.number().int().positive().max(2_147_483_647) }) };
+const fileSchema = { params: z.object({ lang: z.string().optional(), file: z.coerce.number().int().positive().max(2_147_483_647) }) };
+
+async function postAttachment(request: WithId, reply: FastifyReply) {
+  const { fields, files, fileErrors } = await readCheckedForm(request, { file: ATTACHMENT_RULE });
+  const values = { public: String([fields.public].flat()[0] ?? '') };
+  const parsed = parseInput(attachmentForm, values);
+  const file = files.find((f) => f.field === 'file');
+  const errors: FieldErrors = { ...fileErrors };
+  if (!file && !errors.file) errors.file = 'governance.admin.file_required';
+  if (!parsed.ok || Object.keys(errors).length > 0) return meetingPage(request, reply, { attachment: { errors, values } }, 400);
+  try {
+    await attachToMeeting(request.server.ctx, request.user!.id, request.params.id, file!, parsed.data.public);
+  } catch (error) {
+    if (error instanceof UnknownBodyError) throw notFound();
+    throw error;
+  }
+  return reply.redirect(`/${request.lang}/admin/meetings/${request.params.id}`, 303);
+}
+
+async function postAttachmentVisibility(request: FastifyRequest<{ Params: { id: number; file: number }; Body: Body }>, reply: FastifyReply) {
+  const parsed = parseInput(attachmentVisibilityForm, request.body);
+  if (!parsed.ok) throw new HttpError(400, 'error.bad_request');
+  try {
+    await setAttachmentVisibility(request.server.ctx, request.user!.id, request.params.id, request.params.file, parsed.data.public);
+  } catch (error) {
+    if (error instanceof UnknownBodyError) throw notFound();
+    throw error;
+  }
+  return reply.redirect(`/${request.lang}/admin/meetings/${request.params.id}`, 303);
+}
+
+/** A file name safe in a header: ASCII fallback plus the UTF-8 name (RFC 6266 / 5987). */
+export function contentDisposition(name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[^A-Za-z0-9._ -]/g, '').replace(/\s+/g, ' ').trim().slice(0, 100) || 'attachment';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** Sends an attachment: to members and staff (any file), or to the public (only files it may see). */
+async function sendAttachment(request: FastifyRequest<{ Params: { file: number } }>, reply: FastifyReply, forMembers: boolean) {
+  const found = await attachmentFor(request.server.ctx, request.params.file, forMembers);
+  if (!found) throw notFound();
+  if (!found.allowed) throw new HttpError(403, 'error.forbidden');
+  return reply
+    .type(found.mime)
+    .header('cache-control', forMembers ? 'private, no-store' : 'public, max-age=3600')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'")
+    .header('content-disposition', contentDisposition(found.fileName))
+    .send(found.content);
+}
+
 export const governanceAdminRoutes = [
   route('GET', '/:lang/admin/mandates', 'governance.read', (request, reply) => mandatesPage(request, reply)),
   route('POST', '/:lang/admin/mandates', 'governance.manage', postMandate),
@@ -92,4 +146,9 @@ export const governanceAdminRoutes = [
   route('GET', '/:lang/admin/meetings/:id', 'governance.read', (request, reply) => meetingPage(request, reply), { schema: idSchema }),
   route('POST', '/:lang/admin/meetings/:id', 'governance.manage', postRecord, { schema: idSchema }),
   route('POST', '/:lang/admin/meetings/:id/agenda', 'governance.manage', postAgenda, { schema: idSchema }),
+  route('POST', '/:lang/admin/meetings/:id/attachments', 'governance.manage', postAttachment, { schema: idSchema, csrf: false }),
+  route('POST', '/:lang/admin/meetings/:id/attachments/:file', 'governance.manage', postAttachmentVisibility, { schema: attachmentSchema }),
+  // Members and staff read every attachment; the public only those published with a summary.
+  route('GET', '/:lang/governance/attachments/:file', 'governance.attachments', (request, reply) => sendAttachment(request, reply, true), { schema: fileSchema }),
+  route('GET', '/media/governance/attachments/:file', 'public', (request, reply) => sendAttachment(request, reply, false), { schema: fileSchema }),
 ];

@@ -8,6 +8,12 @@ import { slugify, uniqueSlug } from '../web/slug.ts';
 import {
   agendaOf,
   allBodies,
+  attachmentsOfMeeting,
+  committeeMeeting,
+  findAttachment,
+  insertAttachment,
+  publicAttachmentsOf,
+  setAttachmentPublic,
   allMandates,
   endMandateRow,
   insertMandate,
@@ -38,8 +44,13 @@ export const MEETING_FORMATS = ['online', 'in_person', 'hybrid'] as const;
 export async function governanceOverview(db: Db, today = new Date()) {
   const day = today.toISOString().slice(0, 10);
   const [bodies, mandates, meetings] = await Promise.all([allBodies(db), currentMandates(db, day), publishedMeetings(db)]);
-  const agenda = await agendaOf(db, meetings.map((meeting) => meeting.id));
-  const withAgenda = meetings.map((meeting) => ({ ...meeting, agenda: agenda.filter((item) => item.meeting_id === meeting.id) }));
+  const ids = meetings.map((meeting) => meeting.id);
+  const [agenda, attachments] = await Promise.all([agendaOf(db, ids), publicAttachmentsOf(db, ids)]);
+  const withAgenda = meetings.map((meeting) => ({
+    ...meeting,
+    agenda: agenda.filter((item) => item.meeting_id === meeting.id),
+    attachments: attachments.filter((file) => file.meeting_id === meeting.id),
+  }));
   return {
     bodies: bodies.map((body) => ({ ...body, mandates: mandates.filter((mandate) => mandate.body_id === body.id) })),
     upcoming: withAgenda.filter((meeting) => meeting.ends_on >= day).reverse(),
@@ -99,8 +110,8 @@ type Ctx = Pick<AppContext, 'db' | 'pageCache'>;
 export async function meetingAdmin(db: Db, id: number) {
   const meeting = await meetingDetail(db, id);
   if (!meeting) return null;
-  const [agenda, decisions] = await Promise.all([agendaOf(db, [id]), decisionsOfMeeting(db, id)]);
-  return { meeting, agenda, decisions };
+  const [agenda, decisions, attachments] = await Promise.all([agendaOf(db, [id]), decisionsOfMeeting(db, id), attachmentsOfMeeting(db, id)]);
+  return { meeting, agenda, decisions, attachments };
 }
 
 export class UnknownBodyError extends Error {}
@@ -192,4 +203,51 @@ export async function endMandate(ctx: Ctx, actorId: number, id: number, endsOn: 
     await recordAudit(trx, { actorId, action: 'governance.mandate.end', entityType: 'mandate', entityId: id, details: { endsOn } });
   });
   await ctx.pageCache.invalidate();
+}
+
+/** A steering-committee meeting by id (decisions on a membership are taken there), or undefined. */
+export function committeeMeetingById(db: Db, id: number) {
+  return committeeMeeting(db, id);
+}
+
+/** Stores a file (already checked by content and size) and attaches it to a meeting. */
+export async function attachToMeeting(ctx: Ctx & Pick<AppContext, 'files'>, actorId: number, meetingId: number, file: { fileName: string; mime: string; content: Buffer }, isPublic: boolean) {
+  const meeting = await meetingDetail(ctx.db, meetingId);
+  if (!meeting) throw new UnknownBodyError();
+  const key = await ctx.files.put(file.content);
+  await ctx.db.transaction().execute(async (trx) => {
+    const { id } = await insertAttachment(trx, {
+      meeting_id: meetingId,
+      file_key: key,
+      file_name: file.fileName.slice(0, 200) || 'attachment',
+      mime: file.mime,
+      size: file.content.length,
+      public: isPublic,
+      uploaded_by: actorId,
+    });
+    await recordAudit(trx, { actorId, action: 'governance.attachment.add', entityType: 'meeting', entityId: meetingId, details: { attachment: id, public: isPublic } });
+  });
+  await ctx.pageCache.invalidate();
+}
+
+export async function setAttachmentVisibility(ctx: Ctx, actorId: number, meetingId: number, attachmentId: number, isPublic: boolean) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const result = await setAttachmentPublic(trx, meetingId, attachmentId, isPublic);
+    if (!result.numUpdatedRows) throw new UnknownBodyError();
+    await recordAudit(trx, { actorId, action: 'governance.attachment.visibility', entityType: 'meeting', entityId: meetingId, details: { attachment: attachmentId, public: isPublic } });
+  });
+  await ctx.pageCache.invalidate();
+}
+
+/**
+ * An attachment's bytes for a reader: members and staff (`forMembers`) read any; the public only
+ * one marked public, of a published meeting whose summary is published.
+ */
+export async function attachmentFor(ctx: Pick<AppContext, 'db' | 'files'>, id: number, forMembers: boolean) {
+  const found = await findAttachment(ctx.db, id);
+  if (!found) return null;
+  const open = found.public && found.published && found.summary_published;
+  if (!forMembers && !open) return { allowed: false as const };
+  const content = await ctx.files.get(found.file_key);
+  return content ? { allowed: true as const, fileName: found.file_name, mime: found.mime, content } : null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LANGS } from '../i18n/langs.ts';
 import { isCountryCode } from '../places/countries.ts';
 import { fields } from '../web/forms.ts';
+import { DOCUMENT_TYPES, type UploadRule } from '../web/uploads.ts';
 
 const date = z.iso.date({ error: 'validation.date' });
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
@@ -40,3 +41,10 @@ export const mandateForm = z
   .refine((value) => (value.member === '') !== (value.person === ''), { path: ['member'], error: 'validation.member_or_person' });
 
 export const endMandateForm = z.object({ ends_on: date });
+
+/** Meeting attachments: documents and pictures, checked by content, at most 10 MB. */
+export const ATTACHMENT_RULE: UploadRule = { types: [...DOCUMENT_TYPES, 'image/png', 'image/jpeg'], maxBytes: 10 * 1024 * 1024 };
+
+export const attachmentForm = z.object({ public: checkbox });
+/** Marks an attachment public or members-only: the value is explicit, so an empty post changes nothing. */
+export const attachmentVisibilityForm = z.object({ public: z.enum(['true', 'false'], { error: 'validation.choose' }).transform((value) => value === 'true') });

@@ -156,3 +156,51 @@ export function endMandateRow(db: Db, id: number, endsOn: string) {
 export function memberIdBySlug(db: Db, slug: string) {
   return db.selectFrom('members').select('id').where('slug', '=', slug).executeTakeFirst();
 }
+
+export function insertAttachment(db: Db, values: Insertable<DB['meeting_attachments']>) {
+  return db.insertInto('meeting_attachments').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export function attachmentsOfMeeting(db: Db, meetingId: number) {
+  return db.selectFrom('meeting_attachments').select(['id', 'file_name', 'mime', 'size', 'public', 'created_at']).where('meeting_id', '=', meetingId).orderBy('id').execute();
+}
+
+/** An attachment with what decides who may read it: its own flag and its meeting's publication. */
+export function findAttachment(db: Db, id: number) {
+  return db
+    .selectFrom('meeting_attachments as a')
+    .innerJoin('meetings as mt', 'mt.id', 'a.meeting_id')
+    .select(['a.id', 'a.meeting_id', 'a.file_key', 'a.file_name', 'a.mime', 'a.public', 'mt.published', 'mt.summary_published'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Attachments the public may read, of the given (published) meetings. */
+export function publicAttachmentsOf(db: Db, meetingIds: number[]) {
+  if (meetingIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('meeting_attachments as a')
+    .innerJoin('meetings as mt', 'mt.id', 'a.meeting_id')
+    .select(['a.id', 'a.meeting_id', 'a.file_name', 'a.mime', 'a.size'])
+    .where('a.meeting_id', 'in', meetingIds)
+    .where('a.public', '=', true)
+    .where('mt.published', '=', true)
+    .where('mt.summary_published', '=', true)
+    .orderBy('a.id')
+    .execute();
+}
+
+export function setAttachmentPublic(db: Db, meetingId: number, id: number, value: boolean) {
+  return db.updateTable('meeting_attachments').set({ public: value }).where('id', '=', id).where('meeting_id', '=', meetingId).executeTakeFirst();
+}
+
+/** Steering-committee meetings, for decisions that only that body takes. */
+export function committeeMeeting(db: Db, id: number) {
+  return db
+    .selectFrom('meetings as mt')
+    .innerJoin('bodies as b', 'b.id', 'mt.body_id')
+    .select(['mt.id', 'mt.slug', 'mt.starts_on'])
+    .where('mt.id', '=', id)
+    .where('b.kind', '=', 'steering_committee')
+    .executeTakeFirst();
+}

@@ -12,7 +12,9 @@ import {
   applicationQueue,
   ApplicationStateError,
   commentOnApplication,
+  changeMemberStatus,
   decideApplication,
+  disqualifyMember,
   endMembership,
   QUEUE_STATUSES,
   reviewApplication,
@@ -20,7 +22,7 @@ import {
   settleFee,
 } from './applications.ts';
 import { memberProfile, membershipFigures } from './domain.ts';
-import { commentForm, decisionForm, endMembershipForm, feeForm, LOGO_RULE, profileForm, reviewForm, targetForm } from './forms.ts';
+import { commentForm, decisionForm, disqualifyForm, endMembershipForm, statusChangeForm, feeForm, LOGO_RULE, profileForm, reviewForm, targetForm } from './forms.ts';
 import { readCheckedForm } from '../web/form-with-files.ts';
 import { updateMemberProfile } from './profile.ts';
 import { ApplicationPage, MemberAdminPage, MembershipPage, QueuePage, type FormState } from './views/admin.tsx';
@@ -108,12 +110,12 @@ async function downloadDocument(request: FastifyRequest<{ Params: { id: number; 
 }
 
 async function memberAdmin(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply, forms: Record<string, FormState> = {}, status = 200) {
-  const profile = await memberProfile(request.server.ctx.db, request.params.slug, true);
+  const [profile, meetings] = await Promise.all([memberProfile(request.server.ctx.db, request.params.slug, true), meetingsForDecisions(request.server.ctx.db)]);
   if (!profile) throw notFound();
   return sendPage(request, reply, {
     title: request.t('admin.member_title'),
     status,
-    body: (ctx) => <MemberAdminPage ctx={ctx} profile={profile} forms={forms} />,
+    body: (ctx) => <MemberAdminPage ctx={ctx} profile={profile} meetings={meetings} forms={forms} />,
   });
 }
 
@@ -127,6 +129,10 @@ function memberAction<T extends z.ZodType>(schema: T, formName: string, run: (re
       await run(request, profile.member.id, parsed.data);
     } catch (error) {
       if (!(error instanceof ApplicationStateError)) throw error;
+      if (error.message === 'not found') throw notFound();
+      // A meeting that is not the steering committee's is a wrong choice in the form, not a conflict.
+      if (error.message === 'meeting') return memberAdmin(request, reply, { [formName]: { errors: { meeting_id: 'membership.error.meeting' }, values: request.body } }, 400);
+      if (error.message === 'needs_decision') return memberAdmin(request, reply, { [formName]: { errors: { outcome: 'membership.error.needs_decision' }, values: request.body } }, 400);
       return memberAdmin(request, reply, { [formName]: { errors: { _form: `membership.error.${error.message}` }, values: request.body } }, 409);
     }
     return reply.redirect(`/${request.lang}/admin/members/${request.params.slug}`, 303);
@@ -136,6 +142,9 @@ function memberAction<T extends z.ZodType>(schema: T, formName: string, run: (re
 const postFee = memberAction(feeForm, 'fee', (request, id, data) => settleFee(request.server.ctx, id, request.user!.id, data));
 // A withdrawal (on written request) or a disqualification (decided by the committee) is recorded by the secretariat.
 const postEnd = memberAction(endMembershipForm, 'end', (request, id, data) => endMembership(request.server.ctx, id, request.user!.id, data));
+const postSuspend = memberAction(statusChangeForm, 'suspend', (request, id, data) => changeMemberStatus(request.server.ctx, id, request.user!.id, 'suspend', data));
+const postReinstate = memberAction(statusChangeForm, 'reinstate', (request, id, data) => changeMemberStatus(request.server.ctx, id, request.user!.id, 'reinstate', data));
+const postDisqualify = memberAction(disqualifyForm, 'disqualify', (request, id, data) => disqualifyMember(request.server.ctx, id, request.user!.id, data));
 
 async function postProfile(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
   const profile = await memberProfile(request.server.ctx.db, request.params.slug, true);
@@ -163,5 +172,8 @@ export const memberAdminRoutes = [
   route('GET', '/:lang/admin/members/:slug', 'members.contacts', (request, reply) => memberAdmin(request, reply)),
   route('POST', '/:lang/admin/members/:slug/fee', 'members.manage', postFee),
   route('POST', '/:lang/admin/members/:slug/end', 'members.manage', postEnd),
+  route('POST', '/:lang/admin/members/:slug/suspend', 'members.manage', postSuspend),
+  route('POST', '/:lang/admin/members/:slug/reinstate', 'members.manage', postReinstate),
+  route('POST', '/:lang/admin/members/:slug/disqualify', 'members.manage', postDisqualify),
   route('POST', '/:lang/admin/members/:slug/profile', 'members.manage', postProfile, { csrf: false }),
 ];

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppContext } from '../context.ts';
 import type { Contacts, DB } from '../db/types.ts';
-import { decisionsOnApplication, meetingById, recordDecision } from '../governance/domain.ts';
+import { committeeMeetingById, decisionsOnApplication, meetingById, recordDecision } from '../governance/domain.ts';
 import { isLang, translator, type Lang } from '../i18n/i18n.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { findOrCreateOrganisation, organisationKey } from '../organisations/domain.ts';
@@ -28,7 +28,7 @@ import {
   queueCounts,
   updateApplication,
 } from './application-queries.ts';
-import { MAX_DOCUMENTS, type DraftApplication } from './forms.ts';
+import { MAX_DOCUMENTS, type DisqualifyInput, type DraftApplication } from './forms.ts';
 import { findMemberById, insertEvent, updateMember } from './queries.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'jobs' | 'files' | 'config' | 'pageCache'>;
@@ -327,9 +327,65 @@ export async function endMembership(ctx: Ctx, memberId: number, actorId: number,
   await ctx.db.transaction().execute(async (trx) => {
     const member = await findMemberById(trx, memberId);
     if (!member || member.status === 'withdrawn' || member.status === 'disqualified') throw new ApplicationStateError('ended');
+    if (input.outcome !== 'withdrawn') throw new ApplicationStateError('needs_decision');
     await updateMember(trx, memberId, { status: input.outcome });
     await insertEvent(trx, { memberId, action: input.outcome === 'withdrawn' ? 'withdrawal' : 'disqualification', status: input.outcome, effectiveOn: input.effective_on, reason: input.reason, actorId });
     await recordAudit(trx, { actorId, action: `membership.${input.outcome}`, entityType: 'member', entityId: memberId, details: { reason: input.reason } });
+  });
+  await ctx.pageCache.invalidate();
+}
+
+/**
+ * Suspension (of an active member) or reinstatement (of a suspended one), with the reason, in the
+ * member's timeline and the audit log.
+ */
+export async function changeMemberStatus(ctx: Ctx, memberId: number, actorId: number, change: 'suspend' | 'reinstate', input: { change_reason: string; change_on: string }) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const member = await findMemberById(trx, memberId);
+    if (!member) throw new ApplicationStateError('not found');
+    const [from, to, action] = change === 'suspend' ? (['active', 'suspended', 'suspension'] as const) : (['suspended', 'active', 'reinstatement'] as const);
+    if (member.status !== from) throw new ApplicationStateError(change === 'suspend' ? 'not_active' : 'not_suspended');
+    await updateMember(trx, memberId, { status: to });
+    await insertEvent(trx, { memberId, action, status: to, effectiveOn: input.change_on, reason: input.change_reason, actorId });
+    await recordAudit(trx, { actorId, action: `membership.${to === 'active' ? 'reinstated' : 'suspended'}`, entityType: 'member', entityId: memberId, details: { reason: input.change_reason, effectiveOn: input.change_on } });
+  });
+  await ctx.pageCache.invalidate();
+}
+
+/**
+ * A disqualification decided by the steering committee: recorded as a membership decision of one of
+ * its meetings, linked to the member, and applied in the same transaction (timeline and audit).
+ */
+export async function disqualifyMember(ctx: Ctx, memberId: number, actorId: number, input: DisqualifyInput) {
+  await ctx.db.transaction().execute(async (trx) => {
+    const member = await findMemberById(trx, memberId);
+    if (!member) throw new ApplicationStateError('not found');
+    if (member.status === 'withdrawn' || member.status === 'disqualified') throw new ApplicationStateError('ended');
+    const meeting = await committeeMeetingById(trx, input.meeting_id);
+    if (!meeting) throw new ApplicationStateError('meeting');
+    const decision = await recordDecision(trx, {
+      meetingId: meeting.id,
+      kind: 'membership',
+      outcome: 'approved',
+      method: input.method,
+      votesFor: input.votes_for,
+      votesAgainst: input.votes_against,
+      abstentions: input.abstentions,
+      memberId,
+      note: input.disqualify_reason,
+      recordedBy: actorId,
+    });
+    await updateMember(trx, memberId, { status: 'disqualified' });
+    await insertEvent(trx, {
+      memberId,
+      action: 'disqualification',
+      status: 'disqualified',
+      effectiveOn: input.disqualify_on,
+      reason: [meeting.slug, input.method === 'vote' ? `${input.votes_for ?? 0}/${input.votes_against ?? 0}/${input.abstentions ?? 0}` : 'consensus', input.disqualify_reason].join(' · '),
+      actorId,
+      decisionId: decision.id,
+    });
+    await recordAudit(trx, { actorId, action: 'membership.disqualified', entityType: 'member', entityId: memberId, details: { reason: input.disqualify_reason, meeting: meeting.slug, decision: decision.id } });
   });
   await ctx.pageCache.invalidate();
 }

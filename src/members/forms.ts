@@ -82,11 +82,35 @@ export const decisionForm = z
 
 export const feeForm = z.object({ fee: z.enum(['paid', 'waived'], { error: 'validation.choose' }), note: fields.text(1000, false) });
 
+// A disqualification is the committee's decision: `endMembership` refuses it, and `disqualifyForm` records it against a meeting.
 export const endMembershipForm = z.object({
   outcome: z.enum(['withdrawn', 'disqualified'], { error: 'validation.choose' }),
   reason: fields.text(2000),
   effective_on: z.iso.date({ error: 'validation.date' }),
 });
+
+/** Suspension and reinstatement: the reason, and the day it takes effect. */
+// Field names differ from the withdrawal form's: the forms share one page, and ids must be unique.
+export const statusChangeForm = z.object({
+  change_reason: fields.text(2000),
+  change_on: z.iso.date({ error: 'validation.date' }),
+});
+
+/** A disqualification, decided by the steering committee in one of its meetings. */
+export const disqualifyForm = z
+  .object({
+    meeting_id: z.coerce.number({ error: 'validation.choose' }).int({ error: 'validation.choose' }).positive({ error: 'validation.choose' }).max(2_147_483_647, { error: 'validation.choose' }),
+    method: z.enum(['vote', 'consensus'], { error: 'validation.choose' }),
+    votes_for: count,
+    votes_against: count,
+    abstentions: count,
+    disqualify_reason: fields.text(2000),
+    disqualify_on: z.iso.date({ error: 'validation.date' }),
+  })
+  .superRefine((value, context) => {
+    if (value.method === 'vote' && value.votes_for === null) context.addIssue({ code: 'custom', path: ['votes_for'], message: 'validation.votes_required' });
+  });
+export type DisqualifyInput = z.output<typeof disqualifyForm>;
 
 export const targetForm = z.object({
   baseline: z.coerce.number({ error: 'validation.number' }).int({ error: 'validation.number' }).min(0, { error: 'validation.number' }).max(100000, { error: 'validation.number' }),

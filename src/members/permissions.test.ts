@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, createUser, SAMPLE_FILES, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
 import { can, ROLES, type Role } from '../auth/permissions.ts';
 import { governanceAdminRoutes } from '../governance/admin-routes.tsx';
 import { governanceRoutes } from '../governance/routes.tsx';
@@ -32,7 +32,14 @@ beforeAll(async () => {
   const doc = await t.app.ctx.db.selectFrom('application_documents').select('id').where('application_id', '=', saved.id).executeTakeFirstOrThrow();
   const meeting = await t.app.ctx.db.selectFrom('meetings').select('id').where('slug', '=', 'steering-committee-2019-q1').executeTakeFirstOrThrow();
   const mandate = await t.app.ctx.db.selectFrom('mandates').select('id').orderBy('id').executeTakeFirstOrThrow();
-  params = { lang: 'en', slug: 'bamako', token: saved.token, id: String(saved.id), doc: String(doc.id), meeting: String(meeting.id), mandate: String(mandate.id) };
+  // A public attachment of a published meeting with a published summary: the public route serves it.
+  await t.app.ctx.db.updateTable('meetings').set({ published: true, summary: JSON.stringify({ en: { text: 'Summary', status: 'original' } }), summary_published: true }).where('id', '=', meeting.id).execute();
+  const file = await t.app.ctx.db
+    .insertInto('meeting_attachments')
+    .values({ meeting_id: meeting.id, file_key: await t.app.ctx.files.put(SAMPLE_FILES.pdf), file_name: 'agenda.pdf', mime: 'application/pdf', size: SAMPLE_FILES.pdf.length, public: true, uploaded_by: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  params = { lang: 'en', slug: 'bamako', token: saved.token, id: String(saved.id), doc: String(doc.id), meeting: String(meeting.id), mandate: String(mandate.id), file: String(file.id) };
 });
 afterAll(() => t?.close());
 

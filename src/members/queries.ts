@@ -116,7 +116,7 @@ export function memberTimeline(db: Db, memberId: number) {
 
 export async function insertEvent(
   db: Db,
-  event: { memberId?: number | null; applicationId?: number | null; action: string; status?: 'applicant' | 'active' | 'suspended' | 'withdrawn' | 'disqualified' | null; effectiveOn?: string | null; reason?: string; actorId: number | null },
+  event: { memberId?: number | null; applicationId?: number | null; action: string; status?: 'applicant' | 'active' | 'suspended' | 'withdrawn' | 'disqualified' | null; effectiveOn?: string | null; reason?: string; actorId: number | null; decisionId?: number | null },
 ) {
   await db
     .insertInto('membership_events')
@@ -128,6 +128,7 @@ export async function insertEvent(
       effective_on: event.effectiveOn ?? null,
       reason: event.reason ?? '',
       actor_id: event.actorId,
+      decision_id: event.decisionId ?? null,
     })
     .execute();
 }

@@ -10,6 +10,7 @@ let run: BrowserRun;
 let visitor: Page;
 let editor: Page;
 let applicationId = 0;
+let meetingId = 0;
 
 beforeAll(async () => {
   run = await startBrowserRun();
@@ -25,6 +26,12 @@ beforeAll(async () => {
     files: [],
     data: { organisation_name: 'Municipio de Cuenca', email: 'cuenca@example.org', kind: 'local_government', category: 'city', country: 'EC', city: 'Cuenca', website: '', focal_name: 'Ana', focal_phone: '', head_name: '', head_title: '', general_email: '', signatory_name: 'Ana', signatory_title: 'Alcaldesa', sse_situation: 'Cooperativas.', intent: 'submit' },
   })).id;
+  // A public attachment of a published meeting with its summary: listed on the governance page and in the back-office.
+  const db = run.t.app.ctx.db;
+  const meeting = await db.selectFrom('meetings').select('id').where('slug', '=', 'steering-committee-2019-q1').executeTakeFirstOrThrow();
+  meetingId = meeting.id;
+  await db.updateTable('meetings').set({ published: true, summary: JSON.stringify({ en: { text: 'The committee met online.', status: 'original' } }), summary_published: true }).where('id', '=', meeting.id).execute();
+  await db.insertInto('meeting_attachments').values({ meeting_id: meeting.id, file_key: await run.t.app.ctx.files.put(SAMPLE_FILES.pdf), file_name: 'agenda.pdf', mime: 'application/pdf', size: SAMPLE_FILES.pdf.length, public: true, uploaded_by: null }).execute();
 });
 afterAll(() => run?.close());
 
@@ -65,11 +72,25 @@ describe.each(LANGS)('members and governance pages in %s', (lang) => {
     await expectNoViolations(editor, `/${lang}/admin/membership`);
     await expectNoViolations(editor, `/${lang}/admin/applications`);
     await expectNoViolations(editor, `/${lang}/admin/members/bamako`);
+  });
+
+  it('the back-office application, mandates and meetings pages', async () => {
     await expectNoViolations(editor, `/${lang}/admin/applications/${applicationId}`);
     await expectNoViolations(editor, `/${lang}/admin/mandates`);
     await expectNoViolations(editor, `/${lang}/admin/meetings`);
     await editor.getByRole('link').filter({ hasText: /2019/ }).first().click();
     await editor.waitForURL(/\/admin\/meetings\/\d+$/);
+    expect(await axeViolations(editor)).toEqual([]);
+  });
+
+  it('a meeting with attachments, the governance page listing the public one, and the disqualification form with its errors', async () => {
+    await expectNoViolations(editor, `/${lang}/admin/meetings/${meetingId}`);
+    expect(await editor.locator('.governance-attachments li').count()).toBe(1);
+    await expectNoViolations(visitor, `/${lang}/governance`);
+    expect(await visitor.locator(`.governance-attachments a[href^="/media/governance/attachments/"]`).count()).toBe(1);
+    await editor.goto(`/${lang}/admin/members/seoul`);
+    await Promise.all([editor.waitForURL(`**/${lang}/admin/members/seoul/disqualify`), editor.locator('form[action$="/disqualify"] button[type=submit]').click()]);
+    expect(await editor.locator('.error-summary li').count()).toBe(3);
     expect(await axeViolations(editor)).toEqual([]);
   });
 });

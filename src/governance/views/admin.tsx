@@ -101,7 +101,8 @@ export function MeetingsAdminPage({ ctx, meetings, bodies, state }: {
 
 export function MeetingAdminPage({ ctx, detail, forms }: { ctx: PageContext; detail: Detail; forms: Record<string, FormState> }) {
   const { t, lang, user } = ctx;
-  const { meeting, agenda, decisions } = detail;
+  const { meeting, agenda, decisions, attachments } = detail;
+  const attachmentState = forms.attachment ?? {};
   const record = forms.record ?? {};
   const agendaState = forms.agenda ?? {};
   const manage = can(user, 'governance.manage');
@@ -149,6 +150,51 @@ export function MeetingAdminPage({ ctx, detail, forms }: { ctx: PageContext; det
             </li>
           ))}
         </ul>
+      )}
+      <h2>{t('governance.attachments')}</h2>
+      {attachments.length === 0 ? (
+        <p>{t('governance.admin.no_attachments')}</p>
+      ) : (
+        <ul class="governance-attachments">
+          {attachments.map((file) => (
+            <li>
+              <a href={`/${lang}/governance/attachments/${file.id}`}>{file.file_name}</a>
+              {` · ${t.number(Math.max(1, Math.round(file.size / 1024)))} kB · ${file.public ? t('governance.admin.attachment_public') : t('governance.admin.members_only')}`}
+              {manage && (
+                <form method="post" action={`/${lang}/admin/meetings/${meeting.id}/attachments/${file.id}`} class="inline-form">
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="public" value={file.public ? 'false' : 'true'} />
+                  <button type="submit">{file.public ? t('governance.admin.make_private') : t('governance.admin.make_public')}</button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {manage && (
+        <form method="post" action={`/${lang}/admin/meetings/${meeting.id}/attachments`} enctype="multipart/form-data" novalidate aria-labelledby="attachment-title">
+          <h3 id="attachment-title">{t('governance.admin.add_attachment')}</h3>
+          <CsrfField ctx={ctx} />
+          <ErrorSummary ctx={ctx} errors={attachmentState.errors ?? {}} labels={{ file: t('governance.admin.file') }} />
+          <div class={attachmentState.errors?.file ? 'field has-error' : 'field'}>
+            <label for="file">
+              {t('governance.admin.file')}
+              <span aria-hidden="true"> *</span>
+            </label>
+            <p class="hint" id="file-hint">{t('governance.admin.file_hint')}</p>
+            {attachmentState.errors?.file && (
+              <p class="field-error" id="file-error">
+                {t(attachmentState.errors.file)}
+              </p>
+            )}
+            <input type="file" id="file" name="file" required
+              accept=".pdf,.docx,.odt,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,image/png,image/jpeg"
+              aria-invalid={attachmentState.errors?.file ? 'true' : undefined}
+              aria-describedby={attachmentState.errors?.file ? 'file-hint file-error' : 'file-hint'} />
+          </div>
+          <Check name="public" label={t('governance.admin.attachment_public_label')} checked={attachmentState.values?.public === 'on'} />
+          <button type="submit">{t('governance.admin.add_attachment')}</button>
+        </form>
       )}
       <h2>{t('governance.admin.minutes')}</h2>
       {meeting.minutes ? <p class="membership-text">{meeting.minutes}</p> : <p>{t('governance.admin.no_minutes')}</p>}

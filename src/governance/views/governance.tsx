@@ -90,6 +90,20 @@ function MeetingList({ ctx, meetings }: { ctx: PageContext; meetings: Meeting[] 
             </>
           )}
           {meeting.summary && <LocalText ctx={ctx} field={meeting.summary} />}
+          {meeting.attachments.length > 0 && (
+            <>
+              <h4>{t('governance.attachments')}</h4>
+              <ul class="governance-attachments">
+                {meeting.attachments.map((file) => (
+                  <li>
+                    <a href={`/media/governance/attachments/${file.id}`} download>
+                      {file.file_name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </li>
       ))}
     </ul>

@@ -310,11 +310,17 @@ export function ApplicationPage({ ctx, detail, meetings, forms }: { ctx: PageCon
   );
 }
 
-export function MemberAdminPage({ ctx, profile, forms }: { ctx: PageContext; profile: Profile; forms: Record<string, FormState> }) {
+export function MemberAdminPage({ ctx, profile, meetings, forms }: { ctx: PageContext; profile: Profile; meetings: Meeting[]; forms: Record<string, FormState> }) {
   const { t, lang, user } = ctx;
   const { member, timeline } = profile;
   const fee = forms.fee ?? {};
-  const end = forms.end ?? { values: { effective_on: new Date().toISOString().slice(0, 10) } };
+  const today = new Date().toISOString().slice(0, 10);
+  const end = forms.end ?? { values: { effective_on: today } };
+  const statusChange = member.status === 'suspended' ? 'reinstate' : 'suspend';
+  // An error from either action shows in the one form the page offers (the member's status may have changed meanwhile).
+  const change = forms.suspend ?? forms.reinstate ?? { values: { change_on: today } };
+  const disqualify = forms.disqualify ?? { values: { disqualify_on: today } };
+  const committee = meetings.filter((m) => m.body_kind === 'steering_committee');
   const ended = member.status === 'withdrawn' || member.status === 'disqualified';
   const profileState = forms.profile ?? {};
   const contacts = member.contacts ?? {};
@@ -354,10 +360,39 @@ export function MemberAdminPage({ ctx, profile, forms }: { ctx: PageContext; pro
           <CsrfField ctx={ctx} />
           <ErrorSummary ctx={ctx} errors={end.errors ?? {}} labels={{ outcome: t('membership.end_kind'), reason: t('membership.reason'), effective_on: t('membership.effective_on') }} />
           <Choice ctx={ctx} name="outcome" label={t('membership.end_kind')} state={end}
-            options={['withdrawn', 'disqualified'].map((value) => ({ value, label: t(`membership.end.${value}`) }))} />
+            options={['withdrawn'].map((value) => ({ value, label: t(`membership.end.${value}`) }))} />
           <TextArea ctx={ctx} name="reason" label={t('membership.reason')} state={end} required />
           <Field ctx={ctx} name="effective_on" label={t('membership.effective_on')} hint={t('membership.date_hint')} errors={end.errors} value={str(end.values?.effective_on)} required />
           <button type="submit">{t('membership.end_submit')}</button>
+        </form>
+      )}
+      {can(user, 'members.manage') && (member.status === 'active' || member.status === 'suspended') && (
+        <form method="post" action={`/${lang}/admin/members/${member.slug}/${statusChange}`} novalidate aria-labelledby="status-title">
+          <h2 id="status-title">{t(`membership.${statusChange}`)}</h2>
+          <CsrfField ctx={ctx} />
+          <ErrorSummary ctx={ctx} errors={change.errors ?? {}} labels={{ change_reason: t('membership.reason'), change_on: t('membership.effective_on') }} />
+          <TextArea ctx={ctx} name="change_reason" label={t('membership.reason')} state={change} required />
+          <Field ctx={ctx} name="change_on" label={t('membership.effective_on')} hint={t('membership.date_hint')} errors={change.errors} value={str(change.values?.change_on)} required />
+          <button type="submit">{t(`membership.${statusChange}`)}</button>
+        </form>
+      )}
+      {can(user, 'members.manage') && !ended && (
+        <form method="post" action={`/${lang}/admin/members/${member.slug}/disqualify`} novalidate aria-labelledby="disqualify-title">
+          <h2 id="disqualify-title">{t('membership.disqualify')}</h2>
+          <p class="hint">{t('membership.disqualify_hint')}</p>
+          <CsrfField ctx={ctx} />
+          <ErrorSummary ctx={ctx} errors={disqualify.errors ?? {}}
+            labels={{ meeting_id: t('membership.meeting'), method: t('membership.method'), votes_for: t('membership.votes_for'), disqualify_reason: t('membership.reason'), disqualify_on: t('membership.effective_on') }} />
+          <Choice ctx={ctx} name="meeting_id" label={t('membership.meeting')} state={disqualify}
+            options={committee.map((m) => ({ value: String(m.id), label: `${t.date(m.starts_on, 'medium')} · ${textOf(m.body_name as never, lang)}` }))} />
+          <Choice ctx={ctx} name="method" label={t('membership.method')} state={disqualify}
+            options={['consensus', 'vote'].map((value) => ({ value, label: t(`membership.method.${value}`) }))} />
+          <Field ctx={ctx} name="votes_for" label={t('membership.votes_for')} errors={disqualify.errors} value={str(disqualify.values?.votes_for)} />
+          <Field ctx={ctx} name="votes_against" label={t('membership.votes_against')} errors={disqualify.errors} value={str(disqualify.values?.votes_against)} />
+          <Field ctx={ctx} name="abstentions" label={t('membership.abstentions')} errors={disqualify.errors} value={str(disqualify.values?.abstentions)} />
+          <TextArea ctx={ctx} name="disqualify_reason" label={t('membership.reason')} state={disqualify} required />
+          <Field ctx={ctx} name="disqualify_on" label={t('membership.effective_on')} hint={t('membership.date_hint')} errors={disqualify.errors} value={str(disqualify.values?.disqualify_on)} required />
+          <button type="submit">{t('membership.disqualify')}</button>
         </form>
       )}
       {can(user, 'members.manage') && (

@@ -85,12 +85,37 @@ export function MembersPage({ ctx, directory, filters, sort, page, query }: {
   );
 }
 
+/**
+ * Structured data (schema.org) as a `<script type="application/ld+json">` data block. `<`, `>`, `&`
+ * and the line separators are written as \u escapes, so no text (a name with `</script>`) can end it.
+ */
+export function jsonLdScript(data: Record<string, unknown>): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** A member as a schema.org Organization, member of GSEF; coordinates only when the gazetteer knows them. */
+export function memberJsonLd(ctx: PageContext, member: Profile['member']): Record<string, unknown> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Organization',
+    name: textOf(member.name, ctx.lang),
+    url: `${ctx.baseUrl}/${ctx.lang}/members/${member.slug}`,
+    ...(member.website ? { sameAs: member.website } : {}),
+    ...(member.city || member.country
+      ? { address: { '@type': 'PostalAddress', ...(member.city ? { addressLocality: member.city } : {}), ...(member.country ? { addressCountry: member.country } : {}) } }
+      : {}),
+    ...(member.latitude !== null && member.longitude !== null ? { geo: { '@type': 'GeoCoordinates', latitude: member.latitude, longitude: member.longitude } } : {}),
+    memberOf: { '@type': 'Organization', name: 'Global Social Economy Forum (GSEF)', url: `${ctx.baseUrl}/${ctx.lang}` },
+  };
+}
+
 export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; profile: Profile; showPrivate: boolean }) {
   const { t, lang } = ctx;
   const { member, mandates, timeline } = profile;
   const contacts = Object.entries(member.contacts ?? {}).filter(([, c]) => c && Object.values(c).some(Boolean));
   return (
     <div class="members">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(memberJsonLd(ctx, member)) }} />
       <h1>{textOf(member.name, lang)}</h1>
       {member.logo_key && <img class="member-logo" src={`/media/members/${member.slug}/logo`} alt={t('members.logo_of', { name: textOf(member.name, lang) })} />}
       <dl class="member-facts">
