@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
+import type { Lang } from '../i18n/langs.ts';
+import { textOf } from '../i18n/translatable.ts';
 import { EVENT_SLUG } from './import.ts';
 import {
   countInitiatives, eventSlugs, facetCounts, findInitiative, listInitiatives, listThemes, programmeOf, relatedInitiatives,
@@ -59,5 +61,19 @@ export async function eventProgramme(db: Kysely<DB>, eventSlug: string) {
   return programme.sessions.length || programme.items.length ? programme : null;
 }
 
+/**
+ * The heading name of an event's programme: its stored title and dates in the reader's language
+ * ("GSEF2018 Bilbao — 1–3 October 2018"), else its slug.
+ */
+export function eventHeading(event: { event_slug: string; title: Parameters<typeof textOf>[0]; starts_on: string | null; ends_on: string | null } | null, slug: string, lang: Lang): string {
+  if (!event) return slug;
+  const title = textOf(event.title, lang) || slug;
+  if (!event.starts_on) return title;
+  const day = (value: string) => new Date(`${value}T00:00:00Z`);
+  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const dates = !event.ends_on || event.ends_on === event.starts_on ? format.format(day(event.starts_on)) : format.formatRange(day(event.starts_on), day(event.ends_on));
+  return `${title} — ${dates}`;
+}
+
 export const archiveEvents = eventSlugs;
-export { initiativePoints, organisationPoints, listThemes } from './queries.ts';
+export { initiativePoints, organisationPoints, listThemes, mapCountries } from './queries.ts';

@@ -126,6 +126,20 @@ describe('the initiatives archive', () => {
   });
 });
 
+describe('the programme heading', () => {
+  it.each([
+    ['en', 'GSEF2018 Bilbao — 1 – 3 October 2018'],
+    ['fr', 'GSEF2018 Bilbao — 1–3 octobre 2018'],
+    ['es', 'GSEF2018 Bilbao — 1–3 de octubre de 2018'],
+    ['ko', 'GSEF2018 빌바오 — 2018년 10월 1일~3일'],
+  ])('names the event and its dates rather than its slug, in %s', async (lang, name) => {
+    const html = (await get(`/${lang}/initiatives/programme/gsef2018-bilbao`)).body;
+    const h1 = html.match(/<h1>([^<]*)<\/h1>/)![1]!.replace(/[\u2009\u202f]/g, ' ');
+    expect(h1).toContain(name);
+    expect(h1).not.toContain('gsef2018-bilbao');
+  });
+});
+
 describe('the initiatives API', () => {
   it('lists, filters by event, country and theme, and gives one item', async () => {
     const all = (await get('/api/v1/initiatives?event=gsef2018-bilbao&limit=100')).json();

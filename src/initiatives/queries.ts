@@ -39,7 +39,9 @@ function conditions(filters: InitiativeFilters, except?: FacetName) {
     if (use('theme')) all.push(sql<SqlBool>`i.themes && ${sql.val(filters.theme)}::text[]`);
     if (filters.q) {
       const pattern = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      all.push(sql<SqlBool>`unaccent(lower(i.title::text || ' ' || coalesce(i.summary::text, '') || ' ' || coalesce(o.name::text, '') || ' ' || coalesce(i.city, '') || ' ' || i.presenters::text)) like unaccent(${pattern})`);
+      // Both sides use the trigram indexes of migration 0310 (initiative text; organisation names).
+      all.push(sql<SqlBool>`(i.id in (select x.id from initiatives x where initiative_search_text(x.title, x.summary, x.city, x.presenters) like unaccent_lower(${pattern}))
+        or i.organisation_id in (select y.id from organisations y where unaccent_lower(y.name::text) like unaccent_lower(${pattern})))`);
     }
     return eb.and(all);
   };
@@ -122,7 +124,8 @@ export function eventSlugs(db: Kysely<DB>) {
 }
 
 export async function programmeOf(db: Kysely<DB>, eventSlug: string) {
-  const [days, sessions, workshops, items] = await Promise.all([
+  const [event, days, sessions, workshops, items] = await Promise.all([
+    db.selectFrom('programme_events').selectAll().where('event_slug', '=', eventSlug).executeTakeFirst(),
     db.selectFrom('programme_days').selectAll().where('event_slug', '=', eventSlug).orderBy('position').execute(),
     db.selectFrom('programme_sessions').selectAll().where('event_slug', '=', eventSlug).orderBy('position').execute(),
     db.selectFrom('programme_workshops').selectAll().where('event_slug', '=', eventSlug).orderBy('position').execute(),
@@ -130,7 +133,7 @@ export async function programmeOf(db: Kysely<DB>, eventSlug: string) {
       .select(['i.slug', 'i.code', 'i.kind', 'i.title', 'i.workshop_id', 'i.city', 'i.country', 'o.name as organisation_name'])
       .where('i.event_slug', '=', eventSlug).orderBy(sql`string_to_array(i.code, '.')::int[]`).execute(),
   ]);
-  return { days, sessions, workshops, items };
+  return { event: event ?? null, days, sessions, workshops, items };
 }
 
 /** Points for the map: initiatives with coordinates, read from their own table only (no joins). */
@@ -156,4 +159,12 @@ export function organisationPoints(db: Kysely<DB>, filters: { country: string[];
   if (filters.region.length) query = query.where('o.region', 'in', filters.region);
   if (filters.kind.length) query = query.where('o.kind', 'in', filters.kind as never[]);
   return query.execute();
+}
+
+/** Countries where the map has something to show (initiatives or organisations with coordinates). */
+export async function mapCountries(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom('initiatives').select('country').where('country', 'is not', null).where('latitude', 'is not', null)
+    .union(db.selectFrom('organisations').select('country').where('country', 'is not', null).where('latitude', 'is not', null))
+    .execute();
+  return rows.map((row) => row.country!.trim());
 }

@@ -4,7 +4,7 @@ import { notFound } from '../web/http-error.ts';
 import { listParam, PAGE_SIZE, pageParam } from '../web/listing.tsx';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
-import { cleanFilters, eventProgramme, FACETS, initiativeArchive, initiativeDetail, type InitiativeFilters } from './domain.ts';
+import { cleanFilters, eventHeading, eventProgramme, FACETS, initiativeArchive, initiativeDetail, type InitiativeFilters } from './domain.ts';
 import { InitiativesPage } from './views/archive.tsx';
 import { InitiativePage, ProgrammePage } from './views/detail.tsx';
 
@@ -45,8 +45,8 @@ async function programme(request: FastifyRequest<{ Params: { event: string } }>,
   const found = await eventProgramme(request.server.ctx.db, request.params.event);
   if (!found) throw notFound();
   return sendPage(request, reply, {
-    title: request.t('initiatives.programme_title', { event: request.params.event }),
-    body: (ctx) => <ProgrammePage ctx={ctx} eventSlug={request.params.event} programme={found} />,
+    title: request.t('initiatives.programme_title', { event: eventHeading(found.event, request.params.event, request.lang) }),
+    body: (ctx) => <ProgrammePage ctx={ctx} eventSlug={request.params.event} eventName={eventHeading(found.event, request.params.event, ctx.lang)} programme={found} />,
   });
 }
 

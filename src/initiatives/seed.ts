@@ -11,6 +11,7 @@ import { THEMES } from './themes.ts';
 export type SeedProgramme = Omit<ProgrammeData, 'entries' | 'lang'> & { lang: string; entries: Omit<ProgrammeEntry, 'summary'>[] };
 
 export const GSEF2018_EVENT = 'gsef2018-bilbao';
+const GSEF2018_TITLE = { en: 'GSEF2018 Bilbao', fr: 'GSEF2018 Bilbao', es: 'GSEF2018 Bilbao', ko: 'GSEF2018 빌바오' };
 
 /** A gazetteer over the coordinates stored in the seed: seeding never loads the city database. */
 function seededPlaces(programme: SeedProgramme) {
@@ -39,5 +40,8 @@ export async function seedInitiatives(trx: Transaction<DB>): Promise<void> {
       return { ...entry, summary: summary ? { source: 'en', texts: summary } : null };
     }),
   };
+  const event = { title: JSON.stringify(translated('en', GSEF2018_TITLE, SEEDED_AT)), starts_on: '2018-10-01', ends_on: '2018-10-03' };
+  await trx.insertInto('programme_events').values({ event_slug: GSEF2018_EVENT, ...event })
+    .onConflict((oc) => oc.column('event_slug').doUpdateSet(event)).execute();
   await applyProgramme(trx, GSEF2018_EVENT, data, { gazetteer: seededPlaces(programme), at: SEEDED_AT });
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { textOf } from '../i18n/translatable.ts';
-import { cleanFilters, initiativePoints, organisationPoints } from '../initiatives/domain.ts';
+import { archiveEvents, cleanFilters, initiativePoints, listThemes, mapCountries, organisationPoints } from '../initiatives/domain.ts';
 import { project } from './world.ts';
 
 export const SHOWS = ['all', 'organisations', 'initiatives'] as const;
@@ -85,3 +85,10 @@ export function cluster(items: MapItem[], cellPx = 14): Cluster[] {
     };
   }).sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || a.place.localeCompare(b.place) || a.id.localeCompare(b.id));
 }
+
+/** What the map's filter form offers: countries with points, events of the archive, themes. */
+export async function mapChoices(db: Kysely<DB>) {
+  const [countries, events, themes] = await Promise.all([mapCountries(db), archiveEvents(db), listThemes(db)]);
+  return { countries, events: events.map((row) => row.event_slug), themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name })) };
+}
+export type MapChoices = Awaited<ReturnType<typeof mapChoices>>;

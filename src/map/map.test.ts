@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers.ts';
+import { textOf } from '../i18n/translatable.ts';
 import { cluster, type MapItem } from './domain.ts';
 import { project } from './world.ts';
 
@@ -58,6 +60,45 @@ describe('the map page', () => {
   });
 });
 
+describe('map filters in the form', () => {
+  const markerIds = (html: string) => [...html.matchAll(/<a href="#(place-[^"]+)"/g)].map((m) => m[1]).sort();
+  const listIds = (html: string) => [...html.matchAll(/<li id="(place-[^"]+)"/g)].map((m) => m[1]).sort();
+  const initiativeLinks = (html: string, lang: string) => [...html.matchAll(new RegExp(`href="/${lang}/initiatives/([a-z0-9-]+)"`, 'g'))].map((m) => m[1]).sort();
+
+  it.each(['en', 'fr', 'es', 'ko'])('offers country, event and theme; markers and list agree on a filtered view, in %s', async (lang) => {
+    const form = (await get(`/${lang}/map`)).body;
+    expect(form).toContain('<select id="map-country" name="country">');
+    expect(form).toContain('<option value="KR">');
+    expect(form).toContain('<option value="gsef2018-bilbao">gsef2018-bilbao</option>');
+    expect(form).toContain('name="theme" value="finance"');
+    const db = t.database.db;
+    const expected = (await db.selectFrom('initiatives').select('slug').where('country', '=', 'ES').where('event_slug', '=', 'gsef2018-bilbao')
+      .where('latitude', 'is not', null).where(sql<boolean>`themes && array['finance']`).execute()).map((r) => r.slug).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const response = await get(`/${lang}/map?country=ES&event=gsef2018-bilbao&theme=finance`);
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html).toContain('<option value="ES" selected>');
+    expect(html).toMatch(/name="theme" value="finance" checked/);
+    expect(markerIds(html).length).toBeGreaterThan(0);
+    expect(markerIds(html)).toEqual(listIds(html));
+    expect(initiativeLinks(html.slice(html.indexOf('class="map-list"')), lang)).toEqual(expected);
+    // Event and theme describe initiatives: no organisation is listed.
+    expect(html.slice(html.indexOf('class="map-list"')).match(/<li>/g)).toHaveLength(expected.length);
+    const geo = (await get(`/api/v1/map.geojson?lang=${lang}&country=ES&event=gsef2018-bilbao&theme=finance`)).json();
+    expect(geo.features.map((f: { properties: { slug: string } }) => f.properties.slug).sort()).toEqual(expected);
+  });
+
+  it('answers unknown country, event and theme with an empty map, never an error', async () => {
+    for (const query of ['country=ZZ', 'country=atlantis', 'country=12', 'event=nowhere-1999', 'theme=alchemy', 'country=%00', 'event=a,b,,c']) {
+      const response = await get(`/en/map?${query}`);
+      expect(response.statusCode, query).toBe(200);
+      expect(response.body, query).toContain('0 places shown');
+      expect(markerIds(response.body)).toEqual([]);
+    }
+  });
+});
+
 describe('GeoJSON', () => {
   it('gives organisations and initiatives with coordinates as points, filterable', async () => {
     const response = await get('/api/v1/map.geojson');
@@ -76,10 +117,37 @@ describe('GeoJSON', () => {
     }
     const korea = (await get('/api/v1/map.geojson?country=KR&show=initiatives')).json();
     expect(korea.features.length).toBeGreaterThan(0);
-    expect(korea.features.every((f: { properties: { country: string } }) => f.properties.country === 'KR')).toBe(true);
+    const koreanSlugs = (await t.database.db.selectFrom('initiatives').select('slug').where('country', '=', 'KR').where('latitude', 'is not', null).execute()).map((r) => r.slug).sort();
+    expect(korea.features.map((f: { properties: { slug: string } }) => f.properties.slug).sort()).toEqual(koreanSlugs);
     expect((await get('/api/v1/map.geojson?country=ZZ')).json()).toEqual({ type: 'FeatureCollection', features: [] });
+    const badBox = await get('/api/v1/map.geojson?bbox=europe');
+    expect(badBox.statusCode).toBe(400);
+    expect(badBox.json().error.fields).toHaveProperty('bbox');
     const bad = await get('/api/v1/map.geojson?show=everything');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty('show');
+  });
+
+  it('keeps only what a map client needs: kind, slug, title in the asked language, url; five decimals', async () => {
+    const row = await t.database.db.selectFrom('initiatives').select(['slug', 'title', 'latitude', 'longitude']).where('country', '=', 'KR').where('latitude', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    for (const lang of ['en', 'fr'] as const) {
+      const data = (await get(`/api/v1/map.geojson?show=initiatives&lang=${lang}&country=KR`)).json();
+      const feature = data.features.find((f: { properties: { slug: string } }) => f.properties.slug === row.slug);
+      expect(Object.keys(feature.properties).sort()).toEqual(['kind', 'slug', 'title', 'url']);
+      expect(feature.properties).toEqual({ kind: 'initiative', slug: row.slug, title: textOf(row.title, lang), url: `http://passerelle.test/${lang}/initiatives/${row.slug}` });
+      expect(feature.geometry.coordinates).toEqual([Math.round(row.longitude! * 1e5) / 1e5, Math.round(row.latitude! * 1e5) / 1e5]);
+    }
+  });
+
+  it('narrows to a bounding box, including one that crosses the antimeridian', async () => {
+    const all = (await get('/api/v1/map.geojson?show=initiatives')).json().features as { geometry: { coordinates: [number, number] }; properties: { slug: string } }[];
+    const inside = (await get('/api/v1/map.geojson?show=initiatives&bbox=-10,35,5,45')).json().features as typeof all;
+    const expected = all.filter((f) => f.geometry.coordinates[0] >= -10 && f.geometry.coordinates[0] <= 5 && f.geometry.coordinates[1] >= 35 && f.geometry.coordinates[1] <= 45);
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(all.length);
+    expect(inside.map((f) => f.properties.slug).sort()).toEqual(expected.map((f) => f.properties.slug).sort());
+    const pacific = (await get('/api/v1/map.geojson?show=initiatives&bbox=100,-90,-100,90')).json().features as typeof all;
+    expect(pacific.map((f) => f.properties.slug).sort()).toEqual(all.filter((f) => f.geometry.coordinates[0] >= 100 || f.geometry.coordinates[0] <= -100).map((f) => f.properties.slug).sort());
+    expect(pacific.length).toBeGreaterThan(0);
   });
 });

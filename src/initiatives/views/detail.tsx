@@ -161,14 +161,14 @@ function RelatedList({ ctx, id, title, items }: { ctx: PageContext; id: string; 
   );
 }
 
-export function ProgrammePage({ ctx, eventSlug, programme }: { ctx: PageContext; eventSlug: string; programme: Programme }) {
+export function ProgrammePage({ ctx, eventSlug, eventName, programme }: { ctx: PageContext; eventSlug: string; eventName: string; programme: Programme }) {
   const { t, lang } = ctx;
   const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' });
   const dayGroups = [...programme.days.map((day) => ({ day, sessions: programme.sessions.filter((s) => s.day_id === day.id) })),
     { day: null, sessions: programme.sessions.filter((s) => s.day_id === null) }].filter((group) => group.sessions.length > 0);
   return (
     <div class="initiatives-programme">
-      <h1>{t('initiatives.programme_title', { event: eventSlug })}</h1>
+      <h1>{t('initiatives.programme_title', { event: eventName })}</h1>
       <p class="meta">
         <a href={`/${lang}/initiatives?event=${eventSlug}`}>{t('initiatives.programme_list')}</a>
       </p>

@@ -2,14 +2,15 @@ import { countryName } from '../../places/countries.ts';
 import { REGIONS } from '../../places/regions.ts';
 import { FilterForm } from '../../web/listing.tsx';
 import type { PageContext } from '../../web/page-context.ts';
-import { SHOWS, type Cluster, type MapFilters } from '../domain.ts';
+import { textOf } from '../../i18n/translatable.ts';
+import { SHOWS, type Cluster, type MapChoices, type MapFilters } from '../domain.ts';
 import { COUNTRY_PATHS, MAP_HEIGHT, MAP_WIDTH, SPHERE_PATH } from '../world.ts';
 
 const WORLD = COUNTRY_PATHS.join('');
 /** Items listed per place; a busier place links to the archive (keeps the page light at any size). */
 const LIST_LIMIT = 12;
 
-export function MapPage({ ctx, clusters, filters, query }: { ctx: PageContext; clusters: Cluster[]; filters: MapFilters; query: string }) {
+export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageContext; clusters: Cluster[]; filters: MapFilters; choices: MapChoices; query: string }) {
   const { t, lang } = ctx;
   const label = (cluster: Cluster) => [cluster.place, cluster.country ? countryName(cluster.country, lang) : null].filter(Boolean).join(', ');
   return (
@@ -30,6 +31,30 @@ export function MapPage({ ctx, clusters, filters, query }: { ctx: PageContext; c
           {REGIONS.map((region) => (
             <label class="check">
               <input type="checkbox" name="region" value={region} checked={filters.region.includes(region)} /> {t(`initiatives.region.${region}`)}
+            </label>
+          ))}
+        </fieldset>
+        <p class="map-select">
+          <label for="map-country">{t('initiatives.facet.country')}</label>
+          <select id="map-country" name="country">
+            <option value="">{t('map.any')}</option>
+            {[...new Set([...choices.countries, ...filters.country.filter((code) => /^[A-Z]{2}$/.test(code))])].map((code) => ({ code, name: countryName(code, lang) || code }))
+              .sort((a, b) => a.name.localeCompare(b.name, lang))
+              .map(({ code, name }) => <option value={code} selected={filters.country.includes(code)}>{name}</option>)}
+          </select>
+        </p>
+        <p class="map-select">
+          <label for="map-event">{t('initiatives.facet.event')}</label>
+          <select id="map-event" name="event">
+            <option value="">{t('map.any')}</option>
+            {choices.events.map((event) => <option value={event} selected={filters.event.includes(event)}>{event}</option>)}
+          </select>
+        </p>
+        <fieldset class="facet">
+          <legend>{t('initiatives.facet.theme')}</legend>
+          {choices.themes.map((theme) => (
+            <label class="check">
+              <input type="checkbox" name="theme" value={theme.slug} checked={filters.theme.includes(theme.slug)} /> {textOf(theme.name, lang)}
             </label>
           ))}
         </fieldset>

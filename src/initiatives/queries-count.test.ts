@@ -1,0 +1,36 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../test/helpers.ts';
+import type { Database } from '../db/database.ts';
+import type { DB } from '../db/types.ts';
+import { cleanFilters, initiativeArchive, initiativeRows } from './domain.ts';
+
+let database: Database;
+let counted: Kysely<DB>;
+let queries: string[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // A second Kysely over the same pool, logging every query it runs.
+  counted = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: (event) => { if (event.level === 'query') queries.push(event.query.sql); } });
+});
+afterAll(() => database.close());
+
+async function count(run: () => Promise<unknown>): Promise<number> {
+  queries = [];
+  await run();
+  return queries.length;
+}
+
+describe('the initiatives listing', () => {
+  it('runs the same number of queries for 1 item as for many (no query per item)', async () => {
+    const filters = cleanFilters({});
+    const one = await count(async () => expect((await initiativeArchive(counted, filters, { limit: 1, offset: 0 })).rows).toHaveLength(1));
+    const many = await count(async () => expect((await initiativeArchive(counted, filters, { limit: 100, offset: 0 })).rows).toHaveLength(100));
+    expect(one).toBeGreaterThan(0);
+    expect(many).toBe(one);
+    const filtered = cleanFilters({ country: ['ES'], theme: ['finance'], q: 'coop' });
+    expect(await count(() => initiativeArchive(counted, filtered, { limit: 100, offset: 0 }))).toBe(one);
+    const rowsOne = await count(() => initiativeRows(counted, filters, { limit: 1, offset: 0 }));
+    expect(await count(() => initiativeRows(counted, filters, { limit: 1000, offset: 0 }))).toBe(rowsOne);
+  });
+});
