@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   'governance.read': ['editor', 'reviewer', 'steering_committee'],
   /** Creating meetings, their agenda, minutes and published summary (the secretariat). */
   'governance.manage': ['editor'],
+  /** Meeting attachments that are not public: members of the network, the secretariat and the committee. */
+  'governance.attachments': ['member_contact', 'editor', 'reviewer', 'steering_committee'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;
 
 export type Permission = keyof typeof PERMISSIONS;

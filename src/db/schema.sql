@@ -233,6 +233,8 @@ CREATE INDEX initiatives_country ON initiatives USING btree (country);
 
 CREATE INDEX initiatives_organisation ON initiatives USING btree (organisation_id);
 
+CREATE INDEX initiatives_search_trgm ON initiatives USING gin (initiative_search_text(title, summary, city, presenters) gin_trgm_ops);
+
 CREATE INDEX initiatives_themes ON initiatives USING gin (themes);
 
 CREATE INDEX initiatives_title_trgm ON initiatives USING gin (((title)::text) gin_trgm_ops);
@@ -271,6 +273,24 @@ CREATE TABLE meeting_agenda_items (
   CONSTRAINT meeting_agenda_items_pkey PRIMARY KEY (id),
   CONSTRAINT meeting_agenda_items_meeting_id_position_key UNIQUE (meeting_id, "position")
 );
+
+CREATE TABLE meeting_attachments (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  meeting_id integer NOT NULL,
+  file_key text NOT NULL,
+  file_name text NOT NULL,
+  mime text NOT NULL,
+  size integer NOT NULL,
+  public boolean NOT NULL DEFAULT false,
+  uploaded_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT meeting_attachments_size_check CHECK ((size >= 0)),
+  CONSTRAINT meeting_attachments_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attachments_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_attachments_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX meeting_attachments_meeting ON meeting_attachments USING btree (meeting_id);
 
 CREATE TABLE meeting_decisions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -406,10 +426,12 @@ CREATE TABLE membership_events (
   reason text NOT NULL DEFAULT ''::text,
   actor_id integer,
   at timestamp with time zone NOT NULL DEFAULT now(),
+  decision_id integer,
   CONSTRAINT membership_events_check CHECK ((num_nonnulls(application_id, member_id) >= 1)),
   CONSTRAINT membership_events_status_check CHECK ((status = ANY (ARRAY['applicant'::text, 'active'::text, 'suspended'::text, 'withdrawn'::text, 'disqualified'::text]))),
   CONSTRAINT membership_events_actor_id_fkey FOREIGN KEY (actor_id) REFERENCES users(id) ON DELETE SET NULL,
   CONSTRAINT membership_events_application_id_fkey FOREIGN KEY (application_id) REFERENCES membership_applications(id),
+  CONSTRAINT membership_events_decision_id_fkey FOREIGN KEY (decision_id) REFERENCES meeting_decisions(id),
   CONSTRAINT membership_events_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id),
   CONSTRAINT membership_events_pkey PRIMARY KEY (id)
 );
@@ -480,6 +502,8 @@ CREATE TABLE organisations (
 
 CREATE INDEX organisations_country ON organisations USING btree (country);
 
+CREATE INDEX organisations_name_search_trgm ON organisations USING gin (unaccent_lower((name)::text) gin_trgm_ops);
+
 CREATE INDEX organisations_name_trgm ON organisations USING gin (((name)::text) gin_trgm_ops);
 
 CREATE TABLE outgoing_mail (
@@ -494,6 +518,8 @@ CREATE TABLE outgoing_mail (
   sent_at timestamp with time zone,
   attempts integer NOT NULL DEFAULT 0,
   last_error text,
+  attachments jsonb NOT NULL DEFAULT '[]'::jsonb,
+  CONSTRAINT outgoing_mail_attachments_check CHECK ((jsonb_typeof(attachments) = 'array'::text)),
   CONSTRAINT outgoing_mail_pkey PRIMARY KEY (id)
 );
 
@@ -518,6 +544,16 @@ CREATE TABLE programme_days (
   CONSTRAINT programme_days_position_check CHECK (("position" > 0)),
   CONSTRAINT programme_days_pkey PRIMARY KEY (id),
   CONSTRAINT programme_days_event_slug_position_key UNIQUE (event_slug, "position")
+);
+
+CREATE TABLE programme_events (
+  event_slug text NOT NULL,
+  title jsonb NOT NULL,
+  starts_on date,
+  ends_on date,
+  CONSTRAINT programme_events_check CHECK (((ends_on IS NULL) OR (starts_on IS NULL) OR (ends_on >= starts_on))),
+  CONSTRAINT programme_events_title_check CHECK (is_translatable(title)),
+  CONSTRAINT programme_events_pkey PRIMARY KEY (event_slug)
 );
 
 CREATE TABLE programme_sessions (
@@ -617,6 +653,15 @@ CREATE TABLE users (
   CONSTRAINT users_email_key UNIQUE (email)
 );
 
+CREATE OR REPLACE FUNCTION initiative_search_text(title jsonb, summary jsonb, city text, presenters jsonb)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  SELECT unaccent('unaccent'::regdictionary,
+    lower(title::text || ' ' || coalesce(summary::text, '') || ' ' || coalesce(city, '') || ' ' || presenters::text))
+$function$;
+
 CREATE OR REPLACE FUNCTION is_translatable(value jsonb)
  RETURNS boolean
  LANGUAGE sql
@@ -630,4 +675,12 @@ AS $function$
           OR coalesce(entry.body ->> 'status', '') NOT IN ('original', 'human', 'machine', 'outdated'))
      AND (SELECT count(*) FROM jsonb_each(value) AS entry(lang, body)
           WHERE entry.body ->> 'status' = 'original') = 1
+$function$;
+
+CREATE OR REPLACE FUNCTION unaccent_lower(value text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE
+AS $function$
+  SELECT unaccent('unaccent'::regdictionary, lower(value))
 $function$;

@@ -71,6 +71,12 @@ export interface AuditLogTable {
   details: Json<Record<string, unknown>>;
 }
 
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMailTable {
   id: Generated<number>;
   purpose: string;
@@ -79,6 +85,8 @@ export interface OutgoingMailTable {
   text_body: string;
   html_body: string | null;
   headers: Json<Record<string, string>>;
+  /** Migration 0003: text attachments sent with the message. */
+  attachments: ColumnType<MailAttachment[], MailAttachment[] | string | undefined, MailAttachment[] | string>;
   created_at: Timestamp;
   sent_at: Date | null;
   attempts: Generated<number>;
@@ -99,6 +107,13 @@ export interface OrganisationsTable {
   website: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface ProgrammeEventsTable {
+  event_slug: string;
+  title: Json<Translatable>;
+  starts_on: ColumnType<string | null, string | null | undefined, string | null>;
+  ends_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProgrammeDaysTable {
@@ -177,6 +192,7 @@ export interface DB {
   mandates: MandatesTable;
   meetings: MeetingsTable;
   meeting_agenda_items: MeetingAgendaItemsTable;
+  meeting_attachments: MeetingAttachmentsTable;
   meeting_decisions: MeetingDecisionsTable;
   membership_applications: MembershipApplicationsTable;
   application_documents: ApplicationDocumentsTable;
@@ -191,6 +207,7 @@ export interface DB {
   sign_in_links: SignInLinksTable;
   audit_log: AuditLogTable;
   outgoing_mail: OutgoingMailTable;
+  programme_events: ProgrammeEventsTable;
   programme_days: ProgrammeDaysTable;
   programme_sessions: ProgrammeSessionsTable;
   programme_workshops: ProgrammeWorkshopsTable;
@@ -258,6 +275,18 @@ export interface MeetingAgendaItemsTable {
   meeting_id: number;
   position: number;
   title: Json<Translatable>;
+}
+
+export interface MeetingAttachmentsTable {
+  id: Generated<number>;
+  meeting_id: number;
+  file_key: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  public: Generated<boolean>;
+  uploaded_by: number | null;
+  created_at: Timestamp;
 }
 
 export interface MeetingDecisionsTable {
@@ -331,6 +360,7 @@ export interface MembershipEventsTable {
   reason: Generated<string>;
   actor_id: number | null;
   at: Timestamp;
+  decision_id: Generated<number | null>;
 }
 
 export interface MembershipTargetsTable {
