@@ -7,7 +7,6 @@ import { backup, restore } from './db/backup.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { parseInput } from './web/forms.ts';
-import { isEmpty, seed } from './seed/load.ts';
 import { importBookletCommand } from './initiatives/cli.ts';
 
 /** `passerelle <command>`: the product's command line. */
@@ -37,7 +36,7 @@ const COMMANDS: Record<string, Command> = {
     usage: 'passerelle seed',
     run: ({ config }) => withDatabase(config, async (database) => {
       await migrate(database.pool);
-      await seed(database.db);
+      await (await loadSeed()).seed(database.db);
       console.log('the GSEF dataset is loaded');
     }),
   },
@@ -109,6 +108,14 @@ const COMMANDS: Record<string, Command> = {
 
 class UsageError extends Error {}
 
+// The dataset is large; a long-running server imports it only to seed, so it is not kept in memory.
+const loadSeed = () => import('./seed/load.ts');
+
+/** True on first start: the database holds no GSEF data yet. */
+async function isEmpty(database: Database): Promise<boolean> {
+  return !(await database.db.selectFrom('organisation_profile').select('id').executeTakeFirst());
+}
+
 function requireFile(positionals: string[]): string {
   if (!positionals[0]) throw new UsageError('a file name is required');
   return positionals[0];
@@ -136,7 +143,7 @@ async function serve(config: Config, { listen = true } = {}): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   try {
     await migrate(database.pool);
-    if (await isEmpty(database.db)) await seed(database.db);
+    if (await isEmpty(database)) await (await loadSeed()).seed(database.db);
     app = await buildApp({ config, database });
     if (listen) {
       await app.listen({ port: config.port, host: config.host });

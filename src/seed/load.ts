@@ -20,9 +20,3 @@ export async function seed(db: Kysely<DB>): Promise<void> {
     for (const seeder of SEEDERS) await seeder(trx);
   });
 }
-
-/** True when the database holds no GSEF data yet (first start). */
-export async function isEmpty(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('organisation_profile').select('id').executeTakeFirst();
-  return !row;
-}
