@@ -61,6 +61,26 @@ export function Field({ ctx, name, label, errors = {}, value, type = 'text', aut
     'aria-describedby': describedBy || undefined,
   } as JSX.IntrinsicElements['input'];
   return (
+    <FieldFrame ctx={ctx} name={name} label={label} error={error} required={required} hint={hint}>
+      <input {...inputAttributes} />
+    </FieldFrame>
+  );
+}
+
+/**
+ * The frame of every form control: label (with a star when required), hint and error message next to
+ * it. The control itself is the child, and points at `${name}-error` with aria-describedby.
+ */
+export function FieldFrame({ ctx, name, label, error, required, hint, children }: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  error?: string;
+  required?: boolean;
+  hint?: string;
+  children: ComponentChildren;
+}) {
+  return (
     <div class={error ? 'field has-error' : 'field'}>
       <label for={name}>
         {label}
@@ -76,7 +96,7 @@ export function Field({ ctx, name, label, errors = {}, value, type = 'text', aut
           {ctx.t(error)}
         </p>
       )}
-      <input {...inputAttributes} />
+      {children}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { LANGS, type Lang } from '../../i18n/langs.ts';
 import { sourceLang, textOf, type Translatable } from '../../i18n/translatable.ts';
-import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { datesInWords } from '../dates.ts';
@@ -74,13 +74,7 @@ export function ActivityFormPage({ ctx, slug, state, series = [] }: { ctx: PageC
   const action = slug ? `/${lang}/admin/activities/${slug}/edit` : `/${lang}/admin/activities/new`;
   const checked = (name: string) => v[name] === true || v[name] === 'on';
   const select = (name: string, options: readonly string[], label: (value: string) => string) => (
-    <div class={errors[name] ? 'field has-error' : 'field'}>
-      <label for={name}>{labels[name]}</label>
-      {errors[name] && (
-        <p class="field-error" id={`${name}-error`}>
-          {t(errors[name])}
-        </p>
-      )}
+    <FieldFrame ctx={ctx} name={name} label={labels[name]!} error={errors[name]}>
       <select id={name} name={name} aria-describedby={errors[name] ? `${name}-error` : undefined}>
         {options.map((option) => (
           <option value={option} selected={str(v[name]) === option}>
@@ -88,7 +82,7 @@ export function ActivityFormPage({ ctx, slug, state, series = [] }: { ctx: PageC
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
   return (
     <>
@@ -246,20 +240,11 @@ export function TextsPage({ ctx, activity, state }: { ctx: PageContext; activity
     return 'human' as const;
   };
   const area = (name: string, rows: number, required = false) => (
-    <div class={errors[name] ? 'field has-error' : 'field'}>
-      <label for={name}>
-        {labels[name]}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {errors[name] && (
-        <p class="field-error" id={`${name}-error`}>
-          {t(errors[name])}
-        </p>
-      )}
+    <FieldFrame ctx={ctx} name={name} label={labels[name]!} error={errors[name]} required={required}>
       <textarea id={name} name={name} rows={rows} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
         {str(v[name])}
       </textarea>
-    </div>
+    </FieldFrame>
   );
   return (
     <>

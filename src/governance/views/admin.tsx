@@ -2,7 +2,7 @@ import { can } from '../../auth/permissions.ts';
 import { LANGS, LANG_NAMES } from '../../i18n/i18n.ts';
 import { textOf, type Translatable } from '../../i18n/translatable.ts';
 import { countryName } from '../../places/countries.ts';
-import { CsrfField, ErrorSummary, Field, LocalText, ScrollingTable } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, FieldFrame, LocalText, ScrollingTable } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { meetingAdmin } from '../domain.ts';
@@ -16,25 +16,20 @@ export interface FormState {
 type Detail = NonNullable<Awaited<ReturnType<typeof meetingAdmin>>>;
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
-function Select({ ctx, name, label, options, state, chosen }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; chosen?: string }) {
+export function Select({ ctx, name, label, options, state, chosen = '', empty }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; chosen?: string; empty?: string }) {
   const error = state.errors?.[name];
-  const value = state.values?.[name] !== undefined ? str(state.values[name]) : (chosen ?? '');
+  const value = state.values?.[name] !== undefined ? str(state.values[name]) : chosen;
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={name}>{label}</label>
-      {error && (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(error)}
-        </p>
-      )}
+    <FieldFrame ctx={ctx} name={name} label={label} error={error}>
       <select id={name} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${name}-error` : undefined}>
+        {empty !== undefined && <option value="">{empty}</option>}
         {options.map((option) => (
           <option value={option.value} selected={value === option.value}>
             {option.label}
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 

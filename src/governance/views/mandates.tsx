@@ -4,33 +4,10 @@ import { REGIONS } from '../../places/regions.ts';
 import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { MANDATE_ROLES, type mandatesAdmin } from '../domain.ts';
-import type { FormState } from './admin.tsx';
+import { Select, type FormState } from './admin.tsx';
 
 type Data = Awaited<ReturnType<typeof mandatesAdmin>>;
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-
-function Select({ ctx, name, label, options, state, chosen = '', empty }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; chosen?: string; empty?: string }) {
-  const error = state.errors?.[name];
-  const value = state.values?.[name] !== undefined ? str(state.values[name]) : chosen;
-  return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={name}>{label}</label>
-      {error && (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(error)}
-        </p>
-      )}
-      <select id={name} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${name}-error` : undefined}>
-        {empty !== undefined && <option value="">{empty}</option>}
-        {options.map((option) => (
-          <option value={option.value} selected={value === option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data: Data; forms: Record<string, FormState> }) {
   const { t, lang, user } = ctx;

@@ -1,7 +1,7 @@
 import { can } from '../../auth/permissions.ts';
 import { textOf } from '../../i18n/translatable.ts';
 import { countryName } from '../../places/countries.ts';
-import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { applicationDetail, applicationQueue } from '../applications.ts';
@@ -26,16 +26,7 @@ function Choice({ ctx, name, label, options, state, required = true }: { ctx: Pa
   const error = state.errors?.[name];
   const chosen = str(state.values?.[name]);
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {error && (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(error)}
-        </p>
-      )}
+    <FieldFrame ctx={ctx} name={name} label={label} error={error} required={required}>
       <select id={name} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${name}-error` : undefined}>
         <option value="">{ctx.t('join.choose')}</option>
         {options.map((option) => (
@@ -44,27 +35,18 @@ function Choice({ ctx, name, label, options, state, required = true }: { ctx: Pa
           </option>
         ))}
       </select>
-    </div>
+    </FieldFrame>
   );
 }
 
 function TextArea({ ctx, name, label, state, required }: { ctx: PageContext; name: string; label: string; state: FormState; required?: boolean }) {
   const error = state.errors?.[name];
   return (
-    <div class={error ? 'field has-error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required && <span aria-hidden="true"> *</span>}
-      </label>
-      {error && (
-        <p class="field-error" id={`${name}-error`}>
-          {ctx.t(error)}
-        </p>
-      )}
+    <FieldFrame ctx={ctx} name={name} label={label} error={error} required={required}>
       <textarea id={name} name={name} rows={4} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${name}-error` : undefined}>
         {str(state.values?.[name])}
       </textarea>
-    </div>
+    </FieldFrame>
   );
 }
 
