@@ -157,3 +157,32 @@ export const summariesEsKo: Record<string, { es: string; ko: string }> = {
     ko: 'GSEF2018의 후속으로, 유럽 회원들이 당면 문제에 대한 새로운 해법을 찾고 개발도상국 회원들과 협력하도록 돕는 자리입니다.',
   },
 };
+
+/**
+ * The themes of the six 2020 INAES webinars in Spanish and Korean: each webinar's title and
+ * summary in those languages (the English and French ones are in activities.ts).
+ */
+export const webinarThemesEsKo: { es: string; ko: string }[] = [
+  { es: 'Cambios estratégicos de los modelos económicos y sociales frente a la COVID-19', ko: '코로나19에 맞선 경제·사회 모델의 전략적 전환' },
+  { es: 'Economía social: inclusión social y bienestar', ko: '사회적경제: 사회적 포용과 웰빙' },
+  { es: 'La economía social como vía hacia el desarrollo sostenible', ko: '지속가능한 발전의 수단으로서의 사회적경제' },
+  { es: 'Políticas públicas para los ecosistemas de la ESS: el papel de los responsables políticos', ko: '사회연대경제 생태계를 위한 공공정책: 정책 결정자의 역할' },
+  { es: 'El modelo económico y social después de la COVID-19: desafíos y cómo superarlos', ko: '코로나19 이후의 경제·사회 모델: 과제와 극복 방안' },
+  { es: 'Condición para una mejor gobernanza: las políticas públicas de la economía social', ko: '더 나은 거버넌스의 전제: 사회적경제 공공정책' },
+];
+
+/** Spanish and Korean summaries of the three phases of the 2019–2020 research project. */
+export const researchPhasesEsKo: Record<string, { es: string; ko: string }> = {
+  'sse-policy-module-research-phase-0': {
+    es: 'Definir el alcance y los campos de la investigación, dialogar con los socios y firmar el convenio con el instituto de investigación.',
+    ko: '연구의 범위와 분야를 정하고, 파트너와 협의하며, 연구기관과 협약을 체결합니다.',
+  },
+  'sse-policy-module-research-phase-1': {
+    es: 'Formar el equipo de investigación, realizar la investigación preliminar, fijar el marco y hacer los estudios de campo.',
+    ko: '연구팀을 꾸리고 예비 조사를 거쳐 연구 틀을 확정한 뒤 현장 연구를 진행합니다.',
+  },
+  'sse-policy-module-research-phase-2': {
+    es: 'Redactar el borrador del módulo, comprobar su viabilidad y publicar el informe final.',
+    ko: '모듈 초안을 작성하고 실행 가능성을 검토한 뒤 최종 보고서를 발간합니다.',
+  },
+};

@@ -1,4 +1,5 @@
 import type { Lang } from '../src/i18n/langs.ts';
+import { researchPhasesEsKo, webinarThemesEsKo } from './activities-translations.ts';
 
 /**
  * GSEF's programme from the seed documents: forums 2013–2021, trainings and learning sessions
@@ -6,7 +7,8 @@ import type { Lang } from '../src/i18n/langs.ts';
  * regional policy-dialogue series with every past edition, the 2019 calendar (34 entries, dates
  * as drafted: "?" days and month-only dates are month precision, "à confirmer" is tentative), the
  * 2019 steering-committee and advisors' meetings and the 2019–2020 research project in phases.
- * Facts only; every sentence here is ours. Dates: 'YYYY-MM-DD' (day) or 'YYYY-MM' (month only).
+ * Facts only; every sentence here is ours. Dates: 'YYYY-MM-DD' (day), 'YYYY-MM' (month only) or
+ * 'YYYY' (year only: participations the documents date by their year alone).
  */
 export type Texts = Partial<Record<Lang, string>> & { en: string };
 
@@ -387,6 +389,77 @@ export const activities: SeedActivity[] = [
     },
     themes: ['sdgs'], organisers: [GSEF], partners: [{ name: 'UNDESA', city: 'New York', country: 'US', kind: 'international_organisation' }, { name: 'UNRISD', city: 'Geneva', country: 'CH', kind: 'research' }],
   },
+  // Participations the documents date by their year alone (year precision: "2018, exact date
+  // not known"). The UCLG Culture Summit and the RTES seminar are not dated at all; they are listed
+  // with the 2017–2018 engagements, so their year is the likeliest one and stays tentative.
+  {
+    slug: 'wuf9-session-2018', type: 'conference_session', start: '2018', city: 'Kuala Lumpur', country: 'MY',
+    title: { en: 'SSE session at the 9th World Urban Forum', fr: 'Session sur l’ESS au 9e Forum urbain mondial', es: 'Sesión sobre la ESS en el 9.º Foro Urbano Mundial', ko: '제9차 세계도시포럼 사회연대경제 세션' },
+    summary: {
+      en: 'GSEF ran a thematic session on the social and solidarity economy at UN-Habitat’s World Urban Forum.',
+      fr: 'Le GSEF a animé une session thématique sur l’économie sociale et solidaire au Forum urbain mondial d’ONU-Habitat.',
+      es: 'El GSEF organizó una sesión temática sobre la economía social y solidaria en el Foro Urbano Mundial de ONU-Hábitat.',
+      ko: 'GSEF는 유엔 해비타트의 세계도시포럼에서 사회연대경제를 주제로 한 세션을 운영했습니다.',
+    },
+    themes: ['inclusive-cities', 'sdgs'], organisers: [GSEF], partners: [{ name: 'UN-Habitat', city: 'Nairobi', country: 'KE', kind: 'international_organisation' }],
+  },
+  {
+    slug: 'asia-pacific-cities-summit-2017', type: 'partner_event', start: '2017', city: 'Daejeon', country: 'KR',
+    title: { en: 'Asia-Pacific Cities Summit 2017', fr: 'Sommet des villes d’Asie-Pacifique 2017', es: 'Cumbre de Ciudades de Asia-Pacífico 2017', ko: '2017 아시아태평양도시정상회의' },
+    summary: {
+      en: 'One of three UN sustainable-development fora on the SDGs where GSEF was invited to share its member cities’ cases and lessons.',
+      fr: 'L’un des trois forums des Nations unies sur les ODD où le GSEF a été invité à présenter les cas et les enseignements de ses villes membres.',
+      es: 'Uno de los tres foros de las Naciones Unidas sobre los ODS a los que el GSEF fue invitado para presentar casos y lecciones de sus ciudades miembro.',
+      ko: 'GSEF가 회원 도시의 사례와 교훈을 발표하도록 초청받은 유엔 지속가능발전목표 포럼 세 곳 가운데 하나입니다.',
+    },
+    themes: ['sdgs', 'inclusive-cities'], related: ['sdg-training-incheon-2017', 'international-mayors-forum-lilongwe-2018'],
+  },
+  {
+    slug: 'sdg-training-incheon-2017', type: 'partner_event', start: '2017', city: 'Incheon', country: 'KR',
+    title: { en: 'SDG training 2017', fr: 'Formation aux ODD 2017', es: 'Formación sobre los ODS 2017', ko: '2017 지속가능발전목표 교육' },
+    summary: {
+      en: 'A UN training on the Sustainable Development Goals where GSEF presented the experience of its members.',
+      fr: 'Une formation des Nations unies sur les Objectifs de développement durable où le GSEF a présenté l’expérience de ses membres.',
+      es: 'Una formación de las Naciones Unidas sobre los Objetivos de Desarrollo Sostenible en la que el GSEF presentó la experiencia de sus miembros.',
+      ko: 'GSEF가 회원들의 경험을 발표한 유엔 지속가능발전목표 교육 과정입니다.',
+    },
+    themes: ['sdgs', 'capacity-building'], related: ['asia-pacific-cities-summit-2017', 'international-mayors-forum-lilongwe-2018'],
+  },
+  {
+    slug: 'international-mayors-forum-lilongwe-2018', type: 'partner_event', start: '2018', city: 'Lilongwe', country: 'MW',
+    title: { en: 'International Mayors Forum 2018', fr: 'Forum international des maires 2018', es: 'Foro Internacional de Alcaldes 2018', ko: '2018 국제시장포럼' },
+    summary: {
+      en: 'A UN forum for mayors on the SDGs, in Malawi, where GSEF shared case studies from its member cities and organisations.',
+      fr: 'Un forum des Nations unies pour les maires sur les ODD, au Malawi, où le GSEF a partagé des études de cas de ses villes et organisations membres.',
+      es: 'Un foro de las Naciones Unidas para alcaldes sobre los ODS, en Malaui, donde el GSEF compartió estudios de caso de sus ciudades y organizaciones miembro.',
+      ko: '말라위에서 열린 유엔의 시장 대상 지속가능발전목표 포럼으로, GSEF가 회원 도시와 단체의 사례를 공유했습니다.',
+    },
+    themes: ['sdgs', 'local-development'], related: ['asia-pacific-cities-summit-2017', 'sdg-training-incheon-2017'],
+  },
+  {
+    slug: 'uclg-culture-summit', type: 'partner_event', start: '2017', tentative: true,
+    title: { en: 'UCLG Culture Summit', fr: 'Sommet Culture de CGLU', es: 'Cumbre de Cultura de CGLU', ko: 'UCLG 문화정상회의' },
+    summary: {
+      en: 'GSEF took part in UCLG’s summit on culture and cities to present what its members have learned. The year is not recorded and remains to be confirmed.',
+      fr: 'Le GSEF a participé au sommet de CGLU sur la culture et les villes pour présenter les enseignements de ses membres. L’année n’est pas consignée et reste à confirmer.',
+      es: 'El GSEF participó en la cumbre de CGLU sobre cultura y ciudades para presentar lo aprendido por sus miembros. El año no consta y queda por confirmar.',
+      ko: 'GSEF는 문화와 도시를 주제로 한 UCLG 정상회의에 참여해 회원들의 경험을 소개했습니다. 연도는 기록되어 있지 않아 확인이 필요합니다.',
+    },
+    themes: ['inclusive-cities', 'international-cooperation'], organisers: [UCLG],
+  },
+  {
+    slug: 'rtes-annual-seminar', type: 'partner_event', start: '2018', tentative: true, country: 'FR',
+    title: { en: 'RTES annual seminar', fr: 'Séminaire annuel du RTES', es: 'Seminario anual de la RTES', ko: 'RTES 연례 세미나' },
+    summary: {
+      en: 'GSEF was invited to the yearly seminar of RTES, the French network of local authorities for the solidarity economy. The year is not recorded and remains to be confirmed.',
+      fr: 'Le GSEF a été invité au séminaire annuel du RTES, le réseau français des collectivités pour l’économie solidaire. L’année n’est pas consignée et reste à confirmer.',
+      es: 'El GSEF fue invitado al seminario anual de la RTES, la red francesa de autoridades locales por la economía solidaria. El año no consta y queda por confirmar.',
+      ko: 'GSEF는 프랑스의 연대경제 지방정부 네트워크인 RTES의 연례 세미나에 초청받았습니다. 연도는 기록되어 있지 않아 확인이 필요합니다.',
+    },
+    themes: ['public-policy', 'international-cooperation'],
+    organisers: [{ name: 'Réseau des collectivités Territoriales pour une Économie Solidaire (RTES)', lang: 'fr', country: 'FR', kind: 'sse_network' }],
+    related: ['rtes-cuf-aimf-conference-2019'],
+  },
   {
     slug: 'untfsse-conference-session-2019', type: 'conference_session', start: '2019-06-25', end: '2019-06-26', city: 'Geneva', country: 'CH',
     title: { en: 'Special session at the UNTFSSE international conference', fr: 'Session spéciale à la conférence internationale de l’UNTFSSE', es: 'Sesión especial en la conferencia internacional del UNTFSSE', ko: 'UNTFSSE 국제회의 특별 세션' },
@@ -399,6 +472,17 @@ export const activities: SeedActivity[] = [
     organisers: [GSEF, OECD], partners: [UNTFSSE],
     resources: [{ kind: 'presentation', title: { en: 'Presentations of the speakers', fr: 'Présentations des intervenants' } }],
     related: ['untfsse-international-forum-2019'],
+  },
+  {
+    slug: 'gsef-preparatory-webinars-2020', type: 'webinar', start: '2020', format: 'online',
+    title: { en: 'GSEF preparatory webinar series', fr: 'Série de webinaires préparatoires du GSEF', es: 'Serie de webinarios preparatorios del GSEF', ko: 'GSEF 준비 웨비나 시리즈' },
+    summary: {
+      en: 'Webinars on the way to the next forum, in which members and partners shared what they did in the COVID-19 crisis; GSEF’s Secretary General drew on them in the fifth INAES webinar.',
+      fr: 'Des webinaires sur la route du prochain forum, où membres et partenaires ont partagé leurs actions face à la crise du COVID-19 ; la secrétaire générale du GSEF s’en est servie au cinquième webinaire de l’INAES.',
+      es: 'Webinarios camino del próximo foro, en los que miembros y socios compartieron lo que hicieron ante la crisis de la COVID-19; la secretaria general del GSEF se apoyó en ellos en el quinto webinario del INAES.',
+      ko: '다음 포럼을 준비하며 회원과 파트너가 코로나19 위기 대응 경험을 나눈 웨비나로, GSEF 사무총장은 이를 INAES 다섯 번째 웨비나에서 소개했습니다.',
+    },
+    themes: ['covid-19', 'international-cooperation'], organisers: [GSEF], related: ['inaes-webinar-series-2020', 'gsef2021-mexico-city'],
   },
   {
     slug: 'inaes-webinar-series-2020', type: 'webinar', start: '2020-05-26', end: '2020-06-30', format: 'online', country: 'MX',
@@ -419,8 +503,8 @@ export const activities: SeedActivity[] = [
   ].map(([date, en, fr, speakers], index): SeedActivity => ({
     slug: `inaes-webinar-2020-${index + 1}`, type: 'webinar', parent: 'inaes-webinar-series-2020', series: 'inaes-webinars-2020', edition: index + 1,
     start: date as string, format: 'online', country: 'MX',
-    title: { en: `Webinar ${index + 1}: ${en}`, fr: `Webinaire ${index + 1} : ${fr}`, es: `Webinario ${index + 1}`, ko: `웨비나 ${index + 1}` },
-    summary: { en: en as string, fr: fr as string },
+    title: { en: `Webinar ${index + 1}: ${en}`, fr: `Webinaire ${index + 1} : ${fr}`, es: `Webinario ${index + 1}: ${webinarThemesEsKo[index]!.es}`, ko: `웨비나 ${index + 1}: ${webinarThemesEsKo[index]!.ko}` },
+    summary: { en: en as string, fr: fr as string, ...webinarThemesEsKo[index] },
     themes: index === 0 || index === 4 ? ['covid-19', 'public-policy'] : ['public-policy'], speakers: speakers as string[],
   })),
 
@@ -451,19 +535,19 @@ export const activities: SeedActivity[] = [
   {
     slug: 'sse-policy-module-research-phase-0', type: 'research_project', parent: 'sse-policy-module-research-2019', start: '2019-01', end: '2019-03', tentative: true,
     title: { en: 'Phase 0: framework and partnership', fr: 'Phase 0 : cadre et partenariat', es: 'Fase 0: marco y alianza', ko: '0단계: 연구 틀과 협약' },
-    summary: { en: 'Define the scope and fields of research, talk with partners and sign the agreement with the research institute.', fr: 'Définir le cadre et les domaines de recherche, échanger avec les partenaires et signer la convention avec l’institut de recherche.' },
+    summary: { ...researchPhasesEsKo['sse-policy-module-research-phase-0'], en: 'Define the scope and fields of research, talk with partners and sign the agreement with the research institute.', fr: 'Définir le cadre et les domaines de recherche, échanger avec les partenaires et signer la convention avec l’institut de recherche.' },
     themes: ['research'],
   },
   {
     slug: 'sse-policy-module-research-phase-1', type: 'research_project', parent: 'sse-policy-module-research-2019', start: '2019-04', end: '2019-12', tentative: true,
     title: { en: 'Phase 1: launch and field studies', fr: 'Phase 1 : lancement et études de terrain', es: 'Fase 1: lanzamiento y estudios de campo', ko: '1단계: 착수와 현장 연구' },
-    summary: { en: 'Form the research team, carry out preliminary research, settle the framework and study the field.', fr: 'Constituer l’équipe, mener les recherches préliminaires, arrêter le cadre et conduire les études de terrain.' },
+    summary: { ...researchPhasesEsKo['sse-policy-module-research-phase-1'], en: 'Form the research team, carry out preliminary research, settle the framework and study the field.', fr: 'Constituer l’équipe, mener les recherches préliminaires, arrêter le cadre et conduire les études de terrain.' },
     themes: ['research'],
   },
   {
     slug: 'sse-policy-module-research-phase-2', type: 'research_project', parent: 'sse-policy-module-research-2019', start: '2020-01', end: '2020-12', tentative: true,
     title: { en: 'Phase 2: draft module and final report', fr: 'Phase 2 : ébauche du module et rapport final', es: 'Fase 2: borrador del módulo e informe final', ko: '2단계: 모듈 초안과 최종 보고서' },
-    summary: { en: 'Draft the module, test its feasibility and publish the final report.', fr: 'Rédiger l’ébauche du module, en éprouver la faisabilité et publier le rapport final.' },
+    summary: { ...researchPhasesEsKo['sse-policy-module-research-phase-2'], en: 'Draft the module, test its feasibility and publish the final report.', fr: 'Rédiger l’ébauche du module, en éprouver la faisabilité et publier le rapport final.' },
     themes: ['research'],
   },
   {

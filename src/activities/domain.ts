@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
 import { countryName } from '../places/countries.ts';
 import { REGIONS } from '../places/regions.ts';
-import { apiDate, lastDay } from './dates.ts';
+import { apiDate, lastDay, type DatePrecision } from './dates.ts';
 import type { IcsEvent } from './ics.ts';
 import {
   countActivities,
@@ -72,13 +72,19 @@ export async function seriesDetail(db: Kysely<DB>, slug: string) {
   return { series, editions: await listEditions(db, series.id) };
 }
 
+/**
+ * The precisions a calendar can place in a month or a day. A year-only date appears only in its
+ * year's view (under "during the year"), never in a month view, the upcoming list or the feed.
+ */
+export const PLACEABLE: DatePrecision[] = ['day', 'month'];
+
 /** Every event (sub-events included) overlapping a period, in date order. */
 export function eventsBetween(db: Kysely<DB>, from: string, to: string, filter: ActivityFilter = {}) {
   return listActivities(db, { ...filter, overlaps: { from, to } }, { limit: 5000, offset: 0 }, 'asc');
 }
 
 export function upcomingEvents(db: Kysely<DB>, today: string, limit = 10) {
-  return listActivities(db, { endingFrom: today }, { limit, offset: 0 }, 'asc');
+  return listActivities(db, { endingFrom: today, precisions: PLACEABLE }, { limit, offset: 0 }, 'asc');
 }
 
 /** The years that hold events, with how many start in each. */
@@ -128,11 +134,18 @@ export function placeInWords(row: Pick<ActivityListRow, 'city' | 'country' | 've
 
 export { lastDay };
 
-/** The events of the iCalendar feed, in the reader's language, with absolute links. */
+/**
+ * The events of the iCalendar feed, in the reader's language, with absolute links. Year-only
+ * dates are left out: RFC 5545 has no "some day in 2018", and a year-long all-day event would
+ * cover every day of a subscriber's calendar with something that happened on one of them.
+ */
 export async function feedEvents(db: Kysely<DB>, filter: ActivityFilter, lang: Lang, baseUrl: string, limit = 20_000): Promise<IcsEvent[]> {
-  const rows = await listActivities(db, filter, { limit, offset: 0 }, 'asc');
+  const rows = await listActivities(db, { ...filter, precisions: PLACEABLE }, { limit, offset: 0 }, 'asc');
   return rows.map((row) => icsEventOf(row, lang, baseUrl));
 }
+
+/** Whether an event can be put in a calendar application (its day or at least its month is known). */
+export const hasCalendarDates = (row: Pick<ActivityListRow, 'date_precision'>) => PLACEABLE.includes(row.date_precision);
 
 export function icsEventOf(row: ActivityListRow, lang: Lang, baseUrl: string): IcsEvent {
   return {

@@ -10,6 +10,7 @@ import { HttpError } from '../web/http-error.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
 import { TEXT_FIELDS, type ActivityInput, type LangTexts, type OrganisationFormInput } from './forms.ts';
 import { uidFor } from './seed.ts';
+import { reindexSearch } from '../search/indexer.ts';
 
 /**
  * Back-office writes. The UID never changes; each change that a calendar shows (dates, tentative
@@ -56,6 +57,7 @@ export async function createActivity(db: Kysely<DB>, input: ActivityInput, lang:
       .returning('id')
       .executeTakeFirstOrThrow();
     await recordAudit(trx, { actorId, action: 'activity.create', entityType: 'activity', entityId: id, details: { slug } });
+    await reindex(trx, id);
     return slug;
   });
 }
@@ -87,6 +89,7 @@ export async function updateActivity(db: Kysely<DB>, slug: string, input: Activi
       })
       .where('id', '=', current.id)
       .execute();
+    await reindex(trx, current.id);
     await recordAudit(trx, {
       actorId,
       action: 'activity.update',
@@ -168,6 +171,7 @@ export async function updateTexts(db: Kysely<DB>, slug: string, texts: Record<La
       })
       .where('id', '=', current.id)
       .execute();
+    await reindex(trx, current.id);
     await recordAudit(trx, { actorId, action: 'activity.texts', entityType: 'activity', entityId: current.id, details: { slug, changed } });
     return true;
   });
@@ -196,6 +200,7 @@ export async function addOrganisation(db: Kysely<DB>, slug: string, input: Organ
       .returning('organisation_id')
       .executeTakeFirst();
     if (!inserted) throw new HttpError(409, 'error.bad_request', { name: 'validation.act_org_already' });
+    await reindex(trx, activity.id);
     await recordAudit(trx, {
       actorId, action: 'activity.organisation.add', entityType: 'activity', entityId: activity.id,
       details: { slug, organisation: organisation.slug, created: organisation.created, role: input.role },
@@ -217,6 +222,7 @@ export async function removeOrganisation(db: Kysely<DB>, slug: string, organisat
       .returning('organisation_id')
       .executeTakeFirst();
     if (!removed) return false;
+    await reindex(trx, activity.id);
     await recordAudit(trx, { actorId, action: 'activity.organisation.remove', entityType: 'activity', entityId: activity.id, details: { slug, organisationId, role } });
     return true;
   });
@@ -224,4 +230,10 @@ export async function removeOrganisation(db: Kysely<DB>, slug: string, organisat
 
 export function seriesChoices(db: Kysely<DB>) {
   return db.selectFrom('activity_series').select(['slug', 'title']).orderBy('position').orderBy('id').execute();
+}
+
+/** Keeps the one search current: an activity row is indexed as an activity, or as an event when it has a parent. */
+async function reindex(trx: Transaction<DB>, id: number): Promise<void> {
+  await reindexSearch(trx, 'activity', [id]);
+  await reindexSearch(trx, 'event', [id]);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { LANGS, type Lang } from '../i18n/langs.ts';
 import { isCountryCode, resolveCountry } from '../places/countries.ts';
 import { fields } from '../web/forms.ts';
-import { isIsoDay, storedDate } from './dates.ts';
+import { isIsoDay, PRECISIONS, storedDate } from './dates.ts';
 import { ACTIVITY_TYPES, FORMATS } from './domain.ts';
 
 /** Registration for an event: the same shape for the HTML form and any future API. */
@@ -21,8 +21,10 @@ const optionalInt = (max: number) =>
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean());
 
 /**
- * An activity as an editor writes it. Dates are YYYY-MM-DD, or YYYY-MM with month precision;
- * a date that does not exist or an end before the start is refused next to the field.
+ * An activity as an editor writes it. Dates are YYYY-MM-DD, YYYY-MM with month precision or YYYY
+ * with year precision; a date that does not exist, a date more precise than its precision (a day
+ * with year precision: refused rather than silently cut) or an end before the start is refused
+ * next to the field.
  */
 export const activityForm = z
   .object({
@@ -32,7 +34,7 @@ export const activityForm = z
     summary: fields.text(2000),
     start: fields.text(10),
     end: fields.text(10, false),
-    precision: z.enum(['day', 'month'], { error: 'validation.invalid' }).default('day'),
+    precision: z.enum(PRECISIONS, { error: 'validation.invalid' }).default('day'),
     tentative: checkbox,
     format: z.enum(FORMATS, { error: 'validation.invalid' }).default('in-person'),
     city: fields.text(200, false),
@@ -51,11 +53,13 @@ export const activityForm = z
     if (input.edition === 0) issues.addIssue({ code: 'custom', path: ['edition'], message: 'validation.act_number' });
     const start = storedDate(input.start, input.precision);
     const end = input.end ? storedDate(input.end, input.precision) : start;
-    const message = input.precision === 'month' ? 'validation.act_month' : 'validation.act_date';
+    const message = input.precision === 'month' ? 'validation.act_month' : input.precision === 'year' ? 'validation.act_year' : 'validation.act_date';
     if (!start) issues.addIssue({ code: 'custom', path: ['start'], message });
     if (input.end && !end) issues.addIssue({ code: 'custom', path: ['end'], message });
     if (start && end && end < start) issues.addIssue({ code: 'custom', path: ['end'], message: 'validation.act_end_before_start' });
     if (input.registration_closes && !isIsoDay(input.registration_closes)) issues.addIssue({ code: 'custom', path: ['registration_closes'], message: 'validation.act_date' });
+    // Registration needs a date people can plan for; a year-only event has none (and no .ics to send).
+    if (input.precision === 'year' && input.registration_open) issues.addIssue({ code: 'custom', path: ['precision'], message: 'validation.act_year_registration' });
     if (input.capacity === 0) issues.addIssue({ code: 'custom', path: ['capacity'], message: 'validation.act_number' });
   })
   .transform((input) => ({

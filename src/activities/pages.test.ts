@@ -74,7 +74,9 @@ describe('the activities listing', () => {
     const original = pg.Client.prototype.query;
     let queries = 0;
     pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-      queries++;
+      // Only the page's own queries: the job queue's and the cache's background ones may land meanwhile.
+      const text = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string } | undefined)?.text ?? '');
+      if (!/pgboss|^\s*(LISTEN|UNLISTEN|NOTIFY)|pg_notify/i.test(text)) queries++;
       return (original as (...a: unknown[]) => unknown).apply(this, args);
     } as typeof original;
     const count = async (url: string) => {
@@ -183,10 +185,11 @@ describe('the activities API', () => {
 
   it('lists events including sub-events, and activities without them', async () => {
     const events = await json('/api/v1/events?year=2020&type=webinar');
-    expect(events.total).toBe(7);
+    // The INAES series, its six webinars, and the preparatory series known only by its year.
+    expect(events.total).toBe(8);
     expect(events.items.filter((item: { parent: string | null }) => item.parent === 'inaes-webinar-series-2020')).toHaveLength(6);
     const activities = await json('/api/v1/activities?year=2020&type=webinar');
-    expect(activities.total).toBe(1);
+    expect(activities.total).toBe(2);
   });
 
   it('filters by region and pages with limit and offset', async () => {
@@ -194,7 +197,7 @@ describe('the activities API', () => {
     const page = await json('/api/v1/activities?region=africa&limit=2&offset=2');
     expect(page.total).toBe(all.total);
     expect(page.items.map((i: { slug: string }) => i.slug)).toEqual(all.items.slice(2, 4).map((i: { slug: string }) => i.slug));
-    expect(all.items.every((i: { country: string }) => ['SN', 'UG', 'ML', 'ES', 'ZA', 'MA', 'CV'].includes(i.country))).toBe(true);
+    expect(all.items.every((i: { country: string }) => ['SN', 'UG', 'ML', 'ES', 'ZA', 'MA', 'CV', 'MW'].includes(i.country))).toBe(true);
   });
 
   it('answers 400 for an unknown type and 404 for an unknown slug', async () => {

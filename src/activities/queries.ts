@@ -1,6 +1,7 @@
 import { sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Translatable } from '../i18n/translatable.ts';
+import type { DatePrecision } from './dates.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -17,12 +18,15 @@ export interface ActivityFilter {
   endingFrom?: string;
   /** Events overlapping [from, to] (inclusive days). */
   overlaps?: { from: string; to: string };
+  /** Only these date precisions (a month view or an iCalendar feed leaves out year-only dates). */
+  precisions?: DatePrecision[];
 }
 
 export type FacetName = 'type' | 'region' | 'year' | 'theme' | 'series';
 
-/** The last day an event covers: its end day, or the last day of its end month. */
-const lastDaySql = sql<string>`(case when a.date_precision = 'month' then (a.end_date + interval '1 month' - interval '1 day')::date else a.end_date end)`;
+/** The last day an event covers: its end day, or the last day of its end month or year. */
+const lastDaySql = sql<string>`(case a.date_precision when 'month' then (a.end_date + interval '1 month' - interval '1 day')::date
+  when 'year' then (a.end_date + interval '1 year' - interval '1 day')::date else a.end_date end)`;
 
 function conditions(filter: ActivityFilter, except?: FacetName): Expression<SqlBool>[] {
   const list: Expression<SqlBool>[] = [];
@@ -37,6 +41,7 @@ function conditions(filter: ActivityFilter, except?: FacetName): Expression<SqlB
     list.push(sql<SqlBool>`(a.title::text ilike ${pattern} or a.summary::text ilike ${pattern} or coalesce(a.city, '') ilike ${pattern})`);
   }
   if (filter.endingFrom) list.push(sql<SqlBool>`${lastDaySql} >= ${filter.endingFrom}::date`);
+  if (filter.precisions?.length) list.push(sql<SqlBool>`a.date_precision in (${sql.join(filter.precisions)})`);
   if (filter.overlaps) list.push(sql<SqlBool>`a.start_date <= ${filter.overlaps.to}::date and ${lastDaySql} >= ${filter.overlaps.from}::date`);
   return list;
 }
@@ -68,7 +73,7 @@ export function listActivities(db: Db, filter: ActivityFilter, page: { limit: nu
 export interface ActivityListRow {
   id: number; slug: string; uid: string; sequence: number; type: string; parent_id: number | null; series_id: number | null;
   edition: number | null; title: Translatable; summary: Translatable; body: Translatable;
-  start_date: string; end_date: string; date_precision: 'day' | 'month'; tentative: boolean;
+  start_date: string; end_date: string; date_precision: DatePrecision; tentative: boolean;
   format: 'online' | 'in-person' | 'hybrid'; city: string | null; country: string | null; region: string | null;
   venue: string | null; participants: number | null; countries_count: number | null; themes: string[]; speakers: string[];
   registration_open: boolean; capacity: number | null; waiting_list: boolean; registration_closes: string | null;

@@ -11,10 +11,12 @@ import {
   eventsBetween,
   eventYears,
   feedEvents,
+  hasCalendarDates,
   icsEventOf,
   isActivityType,
   isKnownRegion,
   isTheme,
+  PLACEABLE,
   seriesDetail,
   upcomingEvents,
   type ActivityFilter,
@@ -98,7 +100,7 @@ async function calendar(request: FastifyRequest<{ Querystring: Query }>, reply: 
   const from = month ? `${year}-${String(month).padStart(2, '0')}-01` : `${year}-01-01`;
   const to = month ? new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) : `${year}-12-31`;
   const [events, upcoming] = await Promise.all([
-    month ? eventsBetween(db, from, to) : eventsStartingIn(db, from, to),
+    month ? eventsBetween(db, from, to, { precisions: PLACEABLE }) : eventsStartingIn(db, from, to),
     upcomingEvents(db, now),
   ]);
   return sendPage(request, reply, {
@@ -143,6 +145,8 @@ async function calendarFeed(request: FastifyRequest<{ Querystring: Query }>, rep
 async function eventFeed(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {
   const detail = await activityDetail(request.server.ctx.db, request.params.slug);
   if (!detail) throw notFound();
+  // A year-only date has no place in a calendar application (see feedEvents): said, not faked.
+  if (!hasCalendarDates(detail.activity)) throw new HttpError(404, 'activities.error.no_calendar_dates');
   const event = icsEventOf(detail.activity, request.lang, request.server.ctx.config.baseUrl);
   return sendIcs(reply, icsCalendar(event.summary, [event]), `${detail.activity.slug}.ics`);
 }

@@ -90,9 +90,47 @@ describe('the activities seed', () => {
     expect((await row('global-youth-camp-2019')).summary.ko).toMatchObject({ status: 'human', text: expect.stringContaining('100명') });
   });
 
+  it('gives every seeded activity a title and a summary in all four languages, es/ko summaries written, not copied', async () => {
+    const rows = await database.db.selectFrom('activities').select(['slug', 'title', 'summary']).orderBy('slug').execute();
+    expect(rows).toHaveLength(activities.length);
+    const missing = rows.flatMap((a) =>
+      (['en', 'fr', 'es', 'ko'] as const).flatMap((lang) => [
+        ...(a.title[lang]?.text.trim() ? [] : [`${a.slug} title.${lang}`]),
+        ...(a.summary[lang]?.text.trim() ? [] : [`${a.slug} summary.${lang}`]),
+      ]),
+    );
+    expect(missing).toEqual([]);
+    const copies = rows.filter((a) => a.summary.es!.text === a.summary.en!.text || a.summary.ko!.text === a.summary.en!.text).map((a) => a.slug);
+    expect(copies).toEqual([]);
+    // The six INAES webinars carry their theme in Spanish and Korean, in the title too.
+    const webinar = rows.find((a) => a.slug === 'inaes-webinar-2020-4')!;
+    expect(webinar.title.es?.text).toBe('Webinario 4: Políticas públicas para los ecosistemas de la ESS: el papel de los responsables políticos');
+    expect(webinar.summary.ko?.text).toContain('공공정책');
+    expect(rows.find((a) => a.slug === 'sse-policy-module-research-phase-1')!.summary.es).toMatchObject({ status: 'human', text: expect.stringContaining('estudios de campo') });
+  });
+
+  it('stores the participations dated only by their year with year precision, on 1 January', async () => {
+    expect(await row('wuf9-session-2018')).toMatchObject({ start_date: '2018-01-01', end_date: '2018-01-01', date_precision: 'year', tentative: false, city: 'Kuala Lumpur', country: 'MY' });
+    for (const [slug, year] of [['asia-pacific-cities-summit-2017', 2017], ['sdg-training-incheon-2017', 2017], ['international-mayors-forum-lilongwe-2018', 2018], ['gsef-preparatory-webinars-2020', 2020]] as const) {
+      expect(await row(slug)).toMatchObject({ start_date: `${year}-01-01`, date_precision: 'year', tentative: false });
+    }
+    // Not dated at all in the documents: the likeliest year, marked as still to be confirmed.
+    expect(await row('uclg-culture-summit')).toMatchObject({ date_precision: 'year', tentative: true });
+    expect(await row('rtes-annual-seminar')).toMatchObject({ date_precision: 'year', tentative: true, country: 'FR' });
+  });
+
+  it('refuses in the database a year-precision date that is not 1 January', async () => {
+    const id = (await row('wuf9-session-2018')).id;
+    await expect(database.db.updateTable('activities').set({ start_date: '2018-02-07', end_date: '2018-02-07' }).where('id', '=', id).execute()).rejects.toThrow(/activities_(year_precision_)?check/);
+    await expect(database.db.updateTable('activities').set({ start_date: '2018-02-01', end_date: '2018-02-01' }).where('id', '=', id).execute()).rejects.toThrow(/activities_year_precision_check/);
+    await expect(database.db.updateTable('activities').set({ date_precision: 'week' as never }).where('id', '=', id).execute()).rejects.toThrow(/activities_date_precision_check/);
+    expect(await row('wuf9-session-2018')).toMatchObject({ start_date: '2018-01-01', date_precision: 'year' });
+  });
+
   it('changes nothing when run again', async () => {
     const before = await database.db.selectFrom('activities').selectAll().orderBy('id').execute();
     await seed(database.db);
     expect(await database.db.selectFrom('activities').selectAll().orderBy('id').execute()).toEqual(before);
-  });
+    // Every module's seeder runs again: slow on a busy machine, not a hang.
+  }, 120_000);
 });

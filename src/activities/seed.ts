@@ -6,7 +6,7 @@ import { translated } from '../i18n/translatable.ts';
 import { findOrCreateOrganisation } from '../organisations/domain.ts';
 import { regionOf } from '../places/regions.ts';
 import { SEEDED_AT } from '../seed/seeded-at.ts';
-import { storedDate } from './dates.ts';
+import { precisionOf, storedDate } from './dates.ts';
 
 const text = (texts: Texts) => JSON.stringify(translated('en', texts, SEEDED_AT));
 
@@ -39,7 +39,7 @@ export async function seedActivities(trx: Transaction<DB>): Promise<void> {
 }
 
 async function upsertActivity(trx: Transaction<DB>, entry: SeedActivity, ids: Map<string, number>, seriesIds: Map<string, number>): Promise<number> {
-  const precision = entry.start.length === 7 ? 'month' : 'day';
+  const precision = precisionOf(entry.start);
   const start = storedDate(entry.start, precision);
   const end = storedDate(entry.end ?? entry.start, precision);
   if (!start || !end || end < start) throw new Error(`${entry.slug}: invalid dates ${entry.start}–${entry.end}`);

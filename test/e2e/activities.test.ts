@@ -37,6 +37,8 @@ describe.each(LANGS)('activities pages in %s have no axe violation', (lang) => {
   it('a series page', () => expectNoViolations(visitor, `/${lang}/activities/series/asia-policy-dialogue`));
   it('the calendar, year view', () => expectNoViolations(visitor, `/${lang}/calendar?year=2019`));
   it('the calendar, month view', () => expectNoViolations(visitor, `/${lang}/calendar?year=2019&month=2`));
+  it('the calendar, a year with activities known only by their year', () => expectNoViolations(visitor, `/${lang}/calendar?year=2018`));
+  it('an activity known only by its year', () => expectNoViolations(visitor, `/${lang}/activities/wuf9-session-2018`));
   it('the registration form', () => expectNoViolations(visitor, `/${lang}/activities/gsef2014-seoul/register`));
   it('the back-office activity form', () => expectNoViolations(editor, `/${lang}/admin/activities/global-youth-camp-2019/edit`));
   it('the back-office texts in every language', () => expectNoViolations(editor, `/${lang}/admin/activities/gsef2016-montreal/texts`));

@@ -68,9 +68,11 @@ export function ActivityPage({ ctx, detail, registration }: { ctx: PageContext; 
       </dl>
       <LocalText ctx={ctx} field={activity.summary} />
       <LocalText ctx={ctx} field={activity.body} as="div" />
-      <p>
-        <a href={`/${lang}/activities/${activity.slug}/calendar.ics`}>{t('activities.add_to_calendar')}</a>
-      </p>
+      {activity.date_precision !== 'year' && (
+        <p>
+          <a href={`/${lang}/activities/${activity.slug}/calendar.ics`}>{t('activities.add_to_calendar')}</a>
+        </p>
+      )}
       {registration.open ? (
         <p>
           <a class="button" href={`/${lang}/activities/${activity.slug}/register`}>

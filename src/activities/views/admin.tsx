@@ -12,7 +12,7 @@ interface AdminRow {
   type: string;
   start_date: string;
   end_date: string;
-  date_precision: 'day' | 'month';
+  date_precision: 'day' | 'month' | 'year';
   tentative: boolean;
   registration_open: boolean;
 }
@@ -108,18 +108,12 @@ export function ActivityFormPage({ ctx, slug, state, series = [] }: { ctx: PageC
         {!slug && <Field ctx={ctx} name="slug" label={labels.slug!} errors={errors} value={str(v.slug)} hint={t('activities.admin.slug_hint')} />}
         {select('type', ACTIVITY_TYPES, (value) => t(`activities.type.${value}`))}
         <Field ctx={ctx} name="title" label={labels.title!} errors={errors} value={str(v.title)} required hint={t('activities.admin.lang_hint', { lang: t.langName(lang) })} />
-        <div class={errors.summary ? 'field has-error' : 'field'}>
-          <label for="summary">{labels.summary} *</label>
-          {errors.summary && (
-            <p class="field-error" id="summary-error">
-              {t(errors.summary)}
-            </p>
-          )}
-          <textarea id="summary" name="summary" rows={4} aria-describedby={errors.summary ? 'summary-error' : undefined}>
+        <FieldFrame ctx={ctx} name="summary" label={labels.summary!} error={errors.summary} required>
+          <textarea id="summary" name="summary" rows={4} aria-invalid={errors.summary ? 'true' : undefined} aria-describedby={errors.summary ? 'summary-error' : undefined}>
             {str(v.summary)}
           </textarea>
-        </div>
-        {select('precision', ['day', 'month'], (value) => t(`activities.admin.precision.${value}`))}
+        </FieldFrame>
+        {select('precision', ['day', 'month', 'year'], (value) => t(`activities.admin.precision.${value}`))}
         <Field ctx={ctx} name="start" label={labels.start!} errors={errors} value={str(v.start)} required hint={t('activities.admin.date_hint')} />
         <Field ctx={ctx} name="end" label={labels.end!} errors={errors} value={str(v.end)} hint={t('activities.admin.date_hint')} />
         <label class="check">
@@ -274,20 +268,17 @@ export function TextsPage({ ctx, activity, state }: { ctx: PageContext; activity
               {area(`summary_${l}`, 3, l === source)}
               {area(`body_${l}`, 6)}
               {l !== source && (
-                <div class={errors[`status_${l}`] ? 'field has-error' : 'field'} lang={lang}>
-                  <label for={`status_${l}`}>{labels[`status_${l}`]}</label>
-                  {errors[`status_${l}`] && (
-                    <p class="field-error" id={`status_${l}-error`}>
-                      {t(errors[`status_${l}`]!)}
-                    </p>
-                  )}
-                  <select id={`status_${l}`} name={`status_${l}`} aria-describedby={errors[`status_${l}`] ? `status_${l}-error` : `status-now-${l}`}>
-                    {(status === 'outdated' ? (['outdated', 'human', 'machine'] as const) : (['human', 'machine'] as const)).map((option) => (
-                      <option value={option} selected={chosen === option}>
-                        {t(option === 'outdated' ? 'activities.admin.status.keep_outdated' : STATUS_KEYS[option])}
-                      </option>
-                    ))}
-                  </select>
+                // The control's words are in the reader's language, inside a fieldset in another one.
+                <div lang={lang}>
+                  <FieldFrame ctx={ctx} name={`status_${l}`} label={labels[`status_${l}`]!} error={errors[`status_${l}`]}>
+                    <select id={`status_${l}`} name={`status_${l}`} aria-describedby={errors[`status_${l}`] ? `status_${l}-error` : `status-now-${l}`}>
+                      {(status === 'outdated' ? (['outdated', 'human', 'machine'] as const) : (['human', 'machine'] as const)).map((option) => (
+                        <option value={option} selected={chosen === option}>
+                          {t(option === 'outdated' ? 'activities.admin.status.keep_outdated' : STATUS_KEYS[option])}
+                        </option>
+                      ))}
+                    </select>
+                  </FieldFrame>
                 </div>
               )}
             </fieldset>
@@ -364,21 +355,15 @@ export function OrganisationsPage({ ctx, slug, title, rows, state }: { ctx: Page
         <Field ctx={ctx} name="name" label={labels.name!} errors={errors} value={str(v.name)} required />
         <Field ctx={ctx} name="city" label={labels.city!} errors={errors} value={str(v.city)} />
         <Field ctx={ctx} name="country" label={labels.country!} errors={errors} value={str(v.country)} hint={t('activities.admin.org_country_hint')} />
-        <div class={errors.role ? 'field has-error' : 'field'}>
-          <label for="role">{labels.role}</label>
-          {errors.role && (
-            <p class="field-error" id="role-error">
-              {t(errors.role)}
-            </p>
-          )}
-          <select id="role" name="role">
+        <FieldFrame ctx={ctx} name="role" label={labels.role!} error={errors.role}>
+          <select id="role" name="role" aria-describedby={errors.role ? 'role-error' : undefined}>
             {(['partner', 'organiser'] as const).map((role) => (
               <option value={role} selected={str(v.role) === role}>
                 {t(`activities.admin.role.${role}`)}
               </option>
             ))}
           </select>
-        </div>
+        </FieldFrame>
         <button type="submit">{t('activities.admin.org_add')}</button>
       </form>
     </>

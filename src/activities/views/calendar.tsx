@@ -18,7 +18,10 @@ export function CalendarPage({ ctx, data }: { ctx: PageContext; data: CalendarDa
   const base = `/${lang}/calendar`;
   const heading = data.month ? monthName(lang, data.year, data.month) : String(data.year);
   const byMonth = new Map<number, ActivityListRow[]>();
+  // Year-only dates have no month: the year view lists them apart, the month views never.
+  const duringYear = data.events.filter((event) => event.date_precision === 'year');
   for (const event of data.events) {
+    if (event.date_precision === 'year') continue;
     const month = data.month ?? Number(event.start_date.slice(5, 7));
     byMonth.set(month, [...(byMonth.get(month) ?? []), event]);
   }
@@ -51,7 +54,7 @@ export function CalendarPage({ ctx, data }: { ctx: PageContext; data: CalendarDa
             <a href={`${base}?year=${previous.year}&month=${previous.month}`} rel="prev">
               {monthName(lang, previous.year, previous.month)}
             </a>{' '}
-            <a href={`${base}?year=${data.year}`}>{t('calendar.whole_year', { year: data.year })}</a>{' '}
+            <a href={`${base}?year=${data.year}`}>{t('calendar.whole_year', { year: String(data.year) })}</a>{' '}
             <a href={`${base}?year=${next.year}&month=${next.month}`} rel="next">
               {monthName(lang, next.year, next.month)}
             </a>
@@ -70,6 +73,17 @@ export function CalendarPage({ ctx, data }: { ctx: PageContext; data: CalendarDa
             </ul>
           </section>
         ))}
+        {!data.month && duringYear.length > 0 && (
+          <section aria-labelledby="cal-during-year" class="cal-month">
+            <h3 id="cal-during-year">{t('calendar.during_year', { year: String(data.year) })}</h3>
+            <p>{t('calendar.during_year_hint')}</p>
+            <ul class="act-list">
+              {duringYear.map((event) => (
+                <ActivityItem ctx={ctx} activity={event} headingLevel={4} />
+              ))}
+            </ul>
+          </section>
+        )}
       </section>
       <section aria-labelledby="cal-upcoming">
         <h2 id="cal-upcoming">{t('calendar.upcoming')}</h2>

@@ -7,6 +7,15 @@ import { placeInWords, type ActivityListRow } from '../domain.ts';
 export function When({ ctx, activity }: { ctx: PageContext; activity: ActivityListRow }) {
   const words = datesInWords(ctx.t, activity);
   if (activity.date_precision === 'month') return <span class="act-when">{words}</span>;
+  // HTML accepts a bare year as a datetime; it claims no day.
+  if (activity.date_precision === 'year' && activity.start_date === activity.end_date) {
+    return (
+      <time class="act-when" datetime={activity.start_date.slice(0, 4)}>
+        {words}
+      </time>
+    );
+  }
+  if (activity.date_precision === 'year') return <span class="act-when">{words}</span>;
   return (
     <time class="act-when" datetime={activity.start_date}>
       {words}

@@ -1,0 +1,3 @@
+import type { SitemapSource } from '../web/sitemap.ts';
+
+export const mapSitemap: SitemapSource = async () => [{ path: '/map' }];

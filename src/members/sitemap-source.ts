@@ -1,0 +1,11 @@
+import type { SitemapSource } from '../web/sitemap.ts';
+
+/**
+ * The directory and every member profile (profiles are public whatever the status; private
+ * contacts are not on the public page). The application form is left out: it is a private,
+ * never-indexed page.
+ */
+export const memberSitemap: SitemapSource = async (db) => {
+  const members = await db.selectFrom('members').select(['slug', 'updated_at']).orderBy('slug').execute();
+  return [{ path: '/members' }, ...members.map((m) => ({ path: `/members/${m.slug}`, updated: m.updated_at }))];
+};
