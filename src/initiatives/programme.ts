@@ -9,6 +9,7 @@ import { regionOf } from '../places/regions.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
 import { compareCodes, type ParsedBooklet, type ReportLine } from './booklet.ts';
 import { sdgsFor, themesFor } from './themes.ts';
+import { reindexSearch } from '../search/indexer.ts';
 
 /**
  * An event's programme and its initiatives, as facts: what the booklet importer reads from a booklet
@@ -147,9 +148,12 @@ export async function applyProgramme(
   await trx.deleteFrom('programme_days').where('event_slug', '=', eventSlug)
     .where('position', 'not in', [...dayIds.keys(), -1]).execute();
 
+  const touched: number[] = [];
   for (const entry of [...data.entries].sort((a, b) => compareCodes(a.code, b.code))) {
-    await applyEntry(trx, eventSlug, data.lang, entry, { ...options, workshopId: workshopIds.get(entry.workshopCode) ?? null, workshopTitle: workshopTitles.get(entry.workshopCode) ?? '' }, result);
+    await applyEntry(trx, eventSlug, data.lang, entry, { ...options, workshopId: workshopIds.get(entry.workshopCode) ?? null, workshopTitle: workshopTitles.get(entry.workshopCode) ?? '', touched }, result);
   }
+  // The one search follows the archive: the entries written here.
+  await reindexSearch(trx, 'initiative', touched);
   return result;
 }
 
@@ -158,7 +162,7 @@ async function applyEntry(
   eventSlug: string,
   lang: Lang,
   entry: ProgrammeEntry,
-  options: { gazetteer?: Pick<Gazetteer, 'find'>; at: string; workshopId: number | null; workshopTitle: string },
+  options: { gazetteer?: Pick<Gazetteer, 'find'>; at: string; workshopId: number | null; workshopTitle: string; touched: number[] },
   result: ApplyResult,
 ) {
   const line = entry.line ?? 0;
@@ -215,7 +219,7 @@ async function applyEntry(
       presenters: JSON.stringify(entry.presenters),
       created_at: options.at,
       updated_at: options.at,
-    }).execute();
+    }).returning('id').executeTakeFirstOrThrow().then((row) => options.touched.push(row.id));
     result.created++;
     return;
   }
@@ -234,6 +238,7 @@ async function applyEntry(
     presenters: JSON.stringify(entry.presenters),
     updated_at: sql<Date>`now()`,
   }).execute();
+  options.touched.push(existing.id);
   result.updated++;
 }
 
