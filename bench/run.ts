@@ -15,7 +15,7 @@ import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { summariseProfiles } from './profile.ts';
 import { checks, formatReport, writeResults, type BenchResults, type TargetResult } from './report.ts';
 import { startServer } from './server.ts';
-import { GENERATORS, TARGETS, WEIGHED_PAGE, type Target } from './targets.ts';
+import { GENERATORS, MEASURES, TARGETS, WEIGHED_PAGE, type Target } from './targets.ts';
 import { weighPage } from './weight.ts';
 
 /**
@@ -95,6 +95,10 @@ async function loadData(url: string, size: number): Promise<Record<string, numbe
     }
     // Planner statistics, as autovacuum would have gathered on a live site.
     await sql`ANALYZE`.execute(database.db);
+    for (const measure of MEASURES) {
+      log(`measuring ${measure.name}`);
+      console.log(await measure.run(database.db, url));
+    }
     return dataset;
   } finally {
     // Closed before the server starts, so its connections do not count in the memory figures.

@@ -4,6 +4,9 @@ import { workingGroups } from './synthetic/network.ts';
 import { syntheticMembers } from './synthetic/members.ts';
 import { syntheticEvents } from './synthetic/activities.ts';
 import { syntheticInitiatives } from './synthetic/initiatives.ts';
+import { formatSearchLatency, measureSearch, syntheticSearchIndex } from './synthetic/search.ts';
+import os from 'node:os';
+import { measureNewsletter } from './synthetic/newsletter.ts';
 
 /**
  * What the bench loads and what it measures. A new module adds its generator (under synthetic/)
@@ -21,7 +24,7 @@ export interface Target {
   path: string;
 }
 
-export const GENERATORS: Generator[] = [workingGroups, syntheticEvents, syntheticInitiatives, syntheticMembers];
+export const GENERATORS: Generator[] = [workingGroups, syntheticEvents, syntheticInitiatives, syntheticMembers, syntheticSearchIndex];
 
 export const TARGETS: Target[] = [
   // Anonymous HTML pages are served from the in-memory page cache after their first render.
@@ -45,7 +48,26 @@ export const TARGETS: Target[] = [
   { name: 'members filtered (fr)', path: '/fr/members?region=africa&kind=local_government&status=active&sort=country&page=2' },
   { name: 'members API (asia-pacific, 100)', path: '/api/v1/members?region=asia-pacific&kind=local_government&limit=100&lang=ko' },
   { name: 'members.csv (europe)', path: '/api/v1/members.csv?region=europe' },
+  // News (seeded announcements): the list, the Atom feed (news + newest content of the index), the API.
+  { name: 'news list (fr)', path: '/fr/news' },
+  { name: 'feed.xml (es)', path: '/es/feed.xml' },
+  { name: 'news API (100)', path: '/api/v1/news?limit=100&lang=ko' },
 ];
 
 /** The page weighed with its stylesheets and scripts. */
 export const WEIGHED_PAGE = '/en/';
+
+/**
+ * Figures measured in-process on the loaded database, before the server starts: the search's
+ * latency over 100,000 indexed items (its generator ignores --size), p50/p95 per query.
+ */
+export interface Measure {
+  name: string;
+  /** `url`: the bench database, for a measure that needs its own connections (the newsletter's sender). */
+  run(db: Kysely<DB>, url: string): Promise<string>;
+}
+
+export const MEASURES: Measure[] = [{ name: 'search latency', run: async (db) => formatSearchLatency(await measureSearch(db)) }];
+
+// Newsletter delivery: an issue sent to 10,000 synthetic subscribers (NEWSLETTER_BENCH_SIZE) through a local SMTP server.
+MEASURES.push({ name: 'newsletter delivery', run: (_db, url) => measureNewsletter(url, os.tmpdir(), Number(process.env.NEWSLETTER_BENCH_SIZE) || 10_000) });

@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, '.build');
 const SOURCES = ['src', 'seed'];
-const ASSET = /\.(json|sql|css|svg)$/;
+// Catalogs, migrations, and everything under a static/ folder (served as is, scripts included).
+const ASSET = /\.(json|sql|css|svg)$|[\\/]static[\\/]/;
 
 function* files(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -31,6 +31,9 @@ import { governanceAdminRoutes } from './governance/admin-routes.tsx';
 import { initiativeRoutes } from './initiatives/routes.tsx';
 import { initiativeApiRoutes } from './initiatives/api.ts';
 import { mapRoutes } from './map/routes.tsx';
+import { newsletterAdminRoutes } from './newsletter/routes.tsx';
+import { newsletterPublicRoutes } from './newsletter/public-routes.tsx';
+import { defineNewsletterJobs, resumeSending } from './newsletter/jobs.ts';
 import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
@@ -41,6 +44,20 @@ import { LocalFileStorage } from './storage/storage.ts';
 import { registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerRoutes } from './web/routes.ts';
+import { subscriberRoutes } from './subscribers/routes.tsx';
+import { subscriberAdminRoutes } from './subscribers/admin-routes.tsx';
+import { newsRoutes } from './news/routes.tsx';
+import { newsSubmitRoutes } from './news/submit-routes.tsx';
+import { newsAdminRoutes } from './news/admin-routes.tsx';
+import { newsApiRoutes } from './news/api.ts';
+import { libraryRoutes } from './library/routes.tsx';
+import { libraryAdminRoutes } from './library/admin-routes.tsx';
+import { libraryApiRoutes } from './library/api.ts';
+import { searchRoutes } from './search/routes.tsx';
+import { searchApiRoutes } from './search/api.ts';
+import { sitemapRoutes } from './web/sitemap-routes.ts';
+import { EXTRACT_JOB } from './library/domain.ts';
+import { runExtraction } from './library/extract.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -116,11 +133,12 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerPageCache(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...sitemapRoutes]);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {
     await ctx.jobs.start({ work: config.runWorkers, schedules: SCHEDULES });
+    if (config.runWorkers) await resumeSending(ctx);
     await ctx.pageCache.listen();
   });
   app.addHook('onClose', async () => {
@@ -134,8 +152,13 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 function defineJobs(ctx: AppContext): void {
   ctx.jobs.define<{ mailId: number }>({ name: DELIVER_MAIL, run: (data) => deliverMail(ctx, data.mailId) });
   ctx.jobs.define({ name: 'sessions.cleanup', run: () => deleteExpiredSessions(ctx.db), retryLimit: 1 });
+  defineNewsletterJobs(ctx);
+  ctx.jobs.define<{ fileId: number }>({ name: EXTRACT_JOB, run: (data) => runExtraction(ctx, data.fileId), retryLimit: 3, retryDelay: 60 });
 }
 
+/** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */
+const SECRET_SEGMENT = /(\/(?:sign-in\/link|join|registrations|newsletter\/(?:confirm|preferences|unsubscribe))\/)[^/?#]+/;
+
 export function redactSecrets(url: string): string {
-  return url.replace(/(\/sign-in\/link\/)[^/?#]+/, '$1[redacted]');
+  return url.replace(SECRET_SEGMENT, '$1[redacted]');
 }

@@ -24,6 +24,10 @@ export interface Config {
   bodyLimit: number;
   /** Cookies get the Secure flag when the public address is https. */
   secureCookies: boolean;
+  /** Newsletter messages sent per second by one sender (NEWSLETTER_RATE, default 20). */
+  newsletterRate: number;
+  /** Shared secret of POST /api/v1/newsletter/bounces (BOUNCE_TOKEN); unset, the endpoint answers 404. */
+  bounceToken?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +48,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     logLevel: env.LOG_LEVEL || 'info',
     bodyLimit: Number(env.BODY_LIMIT) > 0 ? Number(env.BODY_LIMIT) : 1024 * 1024,
     secureCookies: baseUrl.startsWith('https://'),
+    newsletterRate: Number(env.NEWSLETTER_RATE) > 0 ? Number(env.NEWSLETTER_RATE) : 20,
+    bounceToken: env.BOUNCE_TOKEN || undefined,
     ...overrides,
   };
   return config;

@@ -33,6 +33,18 @@ export const PERMISSIONS = {
   'governance.manage': ['editor'],
   /** Meeting attachments that are not public: members of the network, the secretariat and the committee. */
   'governance.attachments': ['member_contact', 'editor', 'reviewer', 'steering_committee'],
+  /** Members-only library resources (pages, files, counts, search results): members of the network and staff. */
+  'library.members': ['member_contact', 'editor', 'reviewer', 'steering_committee'],
+  /** Creating and editing library resources and their files (the secretariat). */
+  'library.manage': ['editor'],
+  /** The newsletter: issues, editions, test sends, scheduling and sending (the secretariat). */
+  'newsletter.manage': ['editor'],
+  /** The newsletter's subscriber list: counts, CSV export and import (the secretariat). */
+  'subscribers.manage': ['editor'],
+  /** Submitting news for the site and the newsletter: member contacts and the secretariat. */
+  'news.submit': ['member_contact', 'editor'],
+  /** Reviewing submitted news, writing announcements and translations (the communication working group, as editors). */
+  'news.review': ['editor'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;
 
 export type Permission = keyof typeof PERMISSIONS;

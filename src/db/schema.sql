@@ -38,7 +38,7 @@ CREATE TABLE activities (
   CONSTRAINT activities_check1 CHECK (((date_precision = 'day'::text) OR ((EXTRACT(day FROM start_date) = (1)::numeric) AND (EXTRACT(day FROM end_date) = (1)::numeric)))),
   CONSTRAINT activities_check2 CHECK (((edition IS NULL) OR (series_id IS NOT NULL))),
   CONSTRAINT activities_countries_count_check CHECK ((countries_count >= 0)),
-  CONSTRAINT activities_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text]))),
+  CONSTRAINT activities_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
   CONSTRAINT activities_edition_check CHECK ((edition > 0)),
   CONSTRAINT activities_format_check CHECK ((format = ANY (ARRAY['online'::text, 'in-person'::text, 'hybrid'::text]))),
   CONSTRAINT activities_participants_check CHECK ((participants >= 0)),
@@ -48,6 +48,7 @@ CREATE TABLE activities (
   CONSTRAINT activities_summary_check CHECK (is_translatable(summary)),
   CONSTRAINT activities_title_check CHECK (is_translatable(title)),
   CONSTRAINT activities_type_check CHECK ((type = ANY (ARRAY['forum'::text, 'policy_dialogue'::text, 'training'::text, 'learning_session'::text, 'conference_session'::text, 'webinar'::text, 'research_project'::text, 'youth_programme'::text, 'statutory_meeting'::text, 'partner_event'::text]))),
+  CONSTRAINT activities_year_precision_check CHECK (((date_precision <> 'year'::text) OR ((EXTRACT(month FROM start_date) = (1)::numeric) AND (EXTRACT(day FROM start_date) = (1)::numeric) AND (EXTRACT(month FROM end_date) = (1)::numeric) AND (EXTRACT(day FROM end_date) = (1)::numeric)))),
   CONSTRAINT activities_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES activities(id) ON DELETE CASCADE,
   CONSTRAINT activities_series_id_fkey FOREIGN KEY (series_id) REFERENCES activity_series(id) ON DELETE SET NULL,
   CONSTRAINT activities_pkey PRIMARY KEY (id),
@@ -454,6 +455,153 @@ CREATE TABLE membership_targets (
   CONSTRAINT membership_targets_deadline_key UNIQUE (deadline)
 );
 
+CREATE TABLE news_items (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  slug text NOT NULL,
+  kind text NOT NULL DEFAULT 'news'::text,
+  title jsonb NOT NULL,
+  summary jsonb NOT NULL,
+  body jsonb NOT NULL DEFAULT '{}'::jsonb,
+  image_key text,
+  image_mime text,
+  image_alt jsonb NOT NULL DEFAULT '{}'::jsonb,
+  link text,
+  source_lang text NOT NULL,
+  status text NOT NULL DEFAULT 'submitted'::text,
+  submitted_by integer,
+  published_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT news_items_body_check CHECK (((body = '{}'::jsonb) OR is_translatable(body))),
+  CONSTRAINT news_items_check CHECK (((status = 'accepted'::text) = (published_at IS NOT NULL))),
+  CONSTRAINT news_items_check1 CHECK (((image_key IS NULL) = (image_mime IS NULL))),
+  CONSTRAINT news_items_image_alt_check CHECK (((image_alt = '{}'::jsonb) OR is_translatable(image_alt))),
+  CONSTRAINT news_items_image_mime_check CHECK ((image_mime = ANY (ARRAY['image/png'::text, 'image/jpeg'::text, 'image/webp'::text, 'image/gif'::text]))),
+  CONSTRAINT news_items_kind_check CHECK ((kind = ANY (ARRAY['news'::text, 'announcement'::text]))),
+  CONSTRAINT news_items_link_check CHECK (((link ~ '^https?://[^\s]+$'::text) AND (length(link) <= 2000))),
+  CONSTRAINT news_items_slug_check CHECK (((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text) AND (length(slug) <= 120))),
+  CONSTRAINT news_items_source_lang_check CHECK ((source_lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT news_items_status_check CHECK ((status = ANY (ARRAY['submitted'::text, 'changes_requested'::text, 'accepted'::text, 'declined'::text]))),
+  CONSTRAINT news_items_summary_check CHECK (is_translatable(summary)),
+  CONSTRAINT news_items_title_check CHECK (is_translatable(title)),
+  CONSTRAINT news_items_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT news_items_pkey PRIMARY KEY (id),
+  CONSTRAINT news_items_slug_key UNIQUE (slug)
+);
+
+CREATE INDEX news_items_published ON news_items USING btree (published_at DESC, id DESC) WHERE (status = 'accepted'::text);
+
+CREATE INDEX news_items_status ON news_items USING btree (status, updated_at);
+
+CREATE INDEX news_items_submitted_by ON news_items USING btree (submitted_by);
+
+CREATE TABLE news_reviews (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  news_id integer NOT NULL,
+  reviewer_id integer,
+  action text NOT NULL,
+  comment text NOT NULL DEFAULT ''::text,
+  at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT news_reviews_action_check CHECK ((action = ANY (ARRAY['submitted'::text, 'resubmitted'::text, 'changes_requested'::text, 'accepted'::text, 'declined'::text, 'comment'::text]))),
+  CONSTRAINT news_reviews_comment_check CHECK ((length(comment) <= 5000)),
+  CONSTRAINT news_reviews_news_id_fkey FOREIGN KEY (news_id) REFERENCES news_items(id) ON DELETE CASCADE,
+  CONSTRAINT news_reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT news_reviews_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX news_reviews_news ON news_reviews USING btree (news_id, at, id);
+
+CREATE TABLE newsletter_deliveries (
+  id bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+  issue_id integer NOT NULL,
+  subscriber_id integer NOT NULL,
+  email text NOT NULL,
+  lang text NOT NULL,
+  status text NOT NULL DEFAULT 'queued'::text,
+  attempts integer NOT NULL DEFAULT 0,
+  retry_after timestamp with time zone,
+  sending_at timestamp with time zone,
+  last_error text,
+  note text,
+  message_id text NOT NULL,
+  sent_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT newsletter_deliveries_attempts_check CHECK ((attempts >= 0)),
+  CONSTRAINT newsletter_deliveries_check CHECK (((status <> 'sending'::text) OR (sending_at IS NOT NULL))),
+  CONSTRAINT newsletter_deliveries_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT newsletter_deliveries_status_check CHECK ((status = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'bounced'::text, 'cancelled'::text]))),
+  CONSTRAINT newsletter_deliveries_issue_id_fkey FOREIGN KEY (issue_id) REFERENCES newsletter_issues(id) ON DELETE CASCADE,
+  CONSTRAINT newsletter_deliveries_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES subscribers(id) ON DELETE CASCADE,
+  CONSTRAINT newsletter_deliveries_pkey PRIMARY KEY (id),
+  CONSTRAINT newsletter_deliveries_issue_id_subscriber_id_key UNIQUE (issue_id, subscriber_id),
+  CONSTRAINT newsletter_deliveries_message_id_key UNIQUE (message_id)
+);
+
+CREATE INDEX newsletter_deliveries_email ON newsletter_deliveries USING btree (email);
+
+CREATE INDEX newsletter_deliveries_pending ON newsletter_deliveries USING btree (issue_id, id) WHERE (status = ANY (ARRAY['queued'::text, 'sending'::text]));
+
+CREATE TABLE newsletter_editions (
+  issue_id integer NOT NULL,
+  lang text NOT NULL,
+  status text NOT NULL,
+  subject text NOT NULL DEFAULT ''::text,
+  intro text NOT NULL DEFAULT ''::text,
+  based_on_revision integer NOT NULL,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT newsletter_editions_intro_check CHECK ((length(intro) <= 5000)),
+  CONSTRAINT newsletter_editions_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT newsletter_editions_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'ready'::text, 'skipped'::text]))),
+  CONSTRAINT newsletter_editions_subject_check CHECK (((length(subject) <= 200) AND (subject !~ '[[:cntrl:]]'::text))),
+  CONSTRAINT newsletter_editions_issue_id_fkey FOREIGN KEY (issue_id) REFERENCES newsletter_issues(id) ON DELETE CASCADE,
+  CONSTRAINT newsletter_editions_pkey PRIMARY KEY (issue_id, lang)
+);
+
+CREATE TABLE newsletter_issues (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  number integer NOT NULL,
+  slug text NOT NULL,
+  issue_date date NOT NULL,
+  source_lang text NOT NULL,
+  source_revision integer NOT NULL DEFAULT 1,
+  fallback_lang text NOT NULL,
+  events_count integer NOT NULL DEFAULT 5,
+  status text NOT NULL DEFAULT 'draft'::text,
+  scheduled_at timestamp with time zone,
+  sent_at timestamp with time zone,
+  created_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT newsletter_issues_check CHECK (((status <> 'scheduled'::text) OR (scheduled_at IS NOT NULL))),
+  CONSTRAINT newsletter_issues_check1 CHECK (((status <> 'sent'::text) OR (sent_at IS NOT NULL))),
+  CONSTRAINT newsletter_issues_events_count_check CHECK (((events_count >= 0) AND (events_count <= 20))),
+  CONSTRAINT newsletter_issues_fallback_lang_check CHECK ((fallback_lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT newsletter_issues_number_check CHECK ((number > 0)),
+  CONSTRAINT newsletter_issues_slug_check CHECK ((slug ~ '^[0-9]{4}-[0-9]{2}(-[0-9]{1,2})?$'::text)),
+  CONSTRAINT newsletter_issues_source_lang_check CHECK ((source_lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT newsletter_issues_source_revision_check CHECK ((source_revision > 0)),
+  CONSTRAINT newsletter_issues_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'scheduled'::text, 'sending'::text, 'sent'::text]))),
+  CONSTRAINT newsletter_issues_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT newsletter_issues_pkey PRIMARY KEY (id),
+  CONSTRAINT newsletter_issues_number_key UNIQUE (number),
+  CONSTRAINT newsletter_issues_slug_key UNIQUE (slug)
+);
+
+CREATE TABLE newsletter_sections (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  issue_id integer NOT NULL,
+  "position" integer NOT NULL,
+  kind text NOT NULL,
+  texts jsonb NOT NULL DEFAULT '{}'::jsonb,
+  member_slug text,
+  news_ids integer[] NOT NULL DEFAULT '{}'::integer[],
+  CONSTRAINT newsletter_sections_kind_check CHECK ((kind = ANY (ARRAY['important'::text, 'news'::text, 'member'::text, 'events'::text, 'text'::text]))),
+  CONSTRAINT newsletter_sections_texts_check CHECK ((jsonb_typeof(texts) = 'object'::text)),
+  CONSTRAINT newsletter_sections_issue_id_fkey FOREIGN KEY (issue_id) REFERENCES newsletter_issues(id) ON DELETE CASCADE,
+  CONSTRAINT newsletter_sections_pkey PRIMARY KEY (id),
+  CONSTRAINT newsletter_sections_issue_id_position_key UNIQUE (issue_id, "position") DEFERRABLE INITIALLY DEFERRED
+);
+
 CREATE TABLE organisation_profile (
   id integer NOT NULL DEFAULT 1,
   name jsonb NOT NULL,
@@ -608,12 +756,148 @@ CREATE TABLE registrations (
 
 CREATE INDEX registrations_activity_status ON registrations USING btree (activity_id, status, created_at, id);
 
+CREATE TABLE resource_files (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  resource_id integer NOT NULL,
+  file_key text NOT NULL,
+  file_name text NOT NULL,
+  mime text NOT NULL,
+  size integer NOT NULL,
+  lang text,
+  sha256 text NOT NULL,
+  extraction text NOT NULL DEFAULT 'pending'::text,
+  extracted_text text,
+  extraction_error text,
+  extracted_at timestamp with time zone,
+  downloads integer NOT NULL DEFAULT 0,
+  uploaded_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT resource_files_downloads_check CHECK ((downloads >= 0)),
+  CONSTRAINT resource_files_extraction_check CHECK ((extraction = ANY (ARRAY['pending'::text, 'done'::text, 'failed'::text, 'none'::text]))),
+  CONSTRAINT resource_files_file_name_check CHECK (((length(file_name) >= 1) AND (length(file_name) <= 200))),
+  CONSTRAINT resource_files_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT resource_files_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+  CONSTRAINT resource_files_size_check CHECK ((size > 0)),
+  CONSTRAINT resource_files_resource_id_fkey FOREIGN KEY (resource_id) REFERENCES resources(id) ON DELETE CASCADE,
+  CONSTRAINT resource_files_uploaded_by_fkey FOREIGN KEY (uploaded_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT resource_files_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX resource_files_resource ON resource_files USING btree (resource_id);
+
+CREATE TABLE resource_publishers (
+  resource_id integer NOT NULL,
+  organisation_id integer NOT NULL,
+  "position" integer NOT NULL DEFAULT 0,
+  CONSTRAINT resource_publishers_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
+  CONSTRAINT resource_publishers_resource_id_fkey FOREIGN KEY (resource_id) REFERENCES resources(id) ON DELETE CASCADE,
+  CONSTRAINT resource_publishers_pkey PRIMARY KEY (resource_id, organisation_id)
+);
+
+CREATE TABLE resources (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  slug text NOT NULL,
+  type text NOT NULL,
+  title jsonb NOT NULL,
+  summary jsonb,
+  languages text[] NOT NULL DEFAULT '{}'::text[],
+  published_on date,
+  date_precision text NOT NULL DEFAULT 'day'::text,
+  authors text[] NOT NULL DEFAULT '{}'::text[],
+  themes text[] NOT NULL DEFAULT '{}'::text[],
+  activity_id integer,
+  member_id integer,
+  initiative_id integer,
+  visibility text NOT NULL DEFAULT 'public'::text,
+  external_url text,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT resources_check CHECK (((published_on IS NULL) OR (date_precision = 'day'::text) OR ((date_precision = 'month'::text) AND (EXTRACT(day FROM published_on) = (1)::numeric)) OR ((date_precision = 'year'::text) AND (EXTRACT(day FROM published_on) = (1)::numeric) AND (EXTRACT(month FROM published_on) = (1)::numeric)))),
+  CONSTRAINT resources_date_precision_check CHECK ((date_precision = ANY (ARRAY['day'::text, 'month'::text, 'year'::text]))),
+  CONSTRAINT resources_external_url_check CHECK ((external_url ~ '^https?://'::text)),
+  CONSTRAINT resources_languages_check CHECK ((languages <@ ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text])),
+  CONSTRAINT resources_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+  CONSTRAINT resources_summary_check CHECK (((summary IS NULL) OR is_translatable(summary))),
+  CONSTRAINT resources_title_check CHECK (is_translatable(title)),
+  CONSTRAINT resources_type_check CHECK ((type = ANY (ARRAY['report'::text, 'policy_paper'::text, 'case_study'::text, 'declaration'::text, 'position_paper'::text, 'presentation'::text, 'training_material'::text, 'newsletter_issue'::text, 'press_release'::text, 'video'::text, 'photo_gallery'::text]))),
+  CONSTRAINT resources_visibility_check CHECK ((visibility = ANY (ARRAY['public'::text, 'members'::text]))),
+  CONSTRAINT resources_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE SET NULL,
+  CONSTRAINT resources_initiative_id_fkey FOREIGN KEY (initiative_id) REFERENCES initiatives(id) ON DELETE SET NULL,
+  CONSTRAINT resources_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE SET NULL,
+  CONSTRAINT resources_pkey PRIMARY KEY (id),
+  CONSTRAINT resources_slug_key UNIQUE (slug)
+);
+
+CREATE INDEX resources_activity ON resources USING btree (activity_id) WHERE (activity_id IS NOT NULL);
+
+CREATE INDEX resources_published ON resources USING btree (published_on DESC NULLS LAST, id DESC);
+
 CREATE TABLE schema_migrations (
   version integer NOT NULL,
   name text NOT NULL,
   applied_at timestamp with time zone NOT NULL DEFAULT now(),
   CONSTRAINT schema_migrations_pkey PRIMARY KEY (version)
 );
+
+CREATE TABLE search_documents (
+  id bigint NOT NULL GENERATED ALWAYS AS IDENTITY,
+  kind text NOT NULL,
+  source_id integer NOT NULL,
+  slug text NOT NULL,
+  path text NOT NULL,
+  visibility text NOT NULL,
+  date date,
+  region text,
+  themes text[] NOT NULL DEFAULT '{}'::text[],
+  languages text[] NOT NULL DEFAULT '{}'::text[],
+  titles jsonb NOT NULL,
+  summaries jsonb NOT NULL DEFAULT '{}'::jsonb,
+  names text NOT NULL DEFAULT ''::text,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT search_documents_visibility_check CHECK ((visibility = ANY (ARRAY['public'::text, 'members'::text]))),
+  CONSTRAINT search_documents_pkey PRIMARY KEY (id),
+  CONSTRAINT search_documents_kind_source_id_key UNIQUE (kind, source_id)
+);
+
+CREATE INDEX search_documents_names_trgm ON search_documents USING gin (names gin_trgm_ops);
+
+CREATE INDEX search_documents_recent ON search_documents USING btree (visibility, date DESC NULLS LAST, updated_at DESC);
+
+CREATE TABLE search_texts (
+  document_id bigint NOT NULL,
+  lang text NOT NULL,
+  kind text NOT NULL,
+  visibility text NOT NULL,
+  year smallint,
+  region text,
+  themes text[] NOT NULL DEFAULT '{}'::text[],
+  score real NOT NULL DEFAULT 0,
+  excerpt text NOT NULL DEFAULT ''::text,
+  tsv tsvector NOT NULL,
+  CONSTRAINT search_texts_document_id_fkey FOREIGN KEY (document_id) REFERENCES search_documents(id) ON DELETE CASCADE,
+  CONSTRAINT search_texts_pkey PRIMARY KEY (document_id, lang)
+);
+
+CREATE INDEX search_texts_kind ON search_texts USING btree (kind);
+
+CREATE INDEX search_texts_lang ON search_texts USING btree (lang);
+
+CREATE INDEX search_texts_region ON search_texts USING btree (region);
+
+CREATE INDEX search_texts_score ON search_texts USING btree (score DESC);
+
+CREATE INDEX search_texts_themes ON search_texts USING gin (themes);
+
+CREATE INDEX search_texts_tsv ON search_texts USING gin (tsv);
+
+CREATE INDEX search_texts_year ON search_texts USING btree (year);
+
+CREATE TABLE search_words (
+  word text NOT NULL,
+  CONSTRAINT search_words_pkey PRIMARY KEY (word)
+);
+
+CREATE INDEX search_words_trgm ON search_words USING gin (word gin_trgm_ops);
 
 CREATE TABLE sessions (
   token_hash text NOT NULL,
@@ -636,6 +920,45 @@ CREATE TABLE sign_in_links (
   CONSTRAINT sign_in_links_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
   CONSTRAINT sign_in_links_pkey PRIMARY KEY (token_hash)
 );
+
+CREATE TABLE subscribers (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  email text NOT NULL,
+  lang text NOT NULL,
+  topics text[] NOT NULL DEFAULT '{}'::text[],
+  status text NOT NULL DEFAULT 'pending'::text,
+  preferences_token text NOT NULL,
+  confirm_token_hash text,
+  confirm_sent_at timestamp with time zone,
+  confirm_sends integer NOT NULL DEFAULT 0,
+  consent jsonb NOT NULL,
+  confirmed_at timestamp with time zone,
+  unsubscribed_at timestamp with time zone,
+  suspended_at timestamp with time zone,
+  suspended_reason text,
+  bounce_count integer NOT NULL DEFAULT 0,
+  last_bounce_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT subscribers_bounce_count_check CHECK ((bounce_count >= 0)),
+  CONSTRAINT subscribers_check CHECK (((status <> 'active'::text) OR (confirmed_at IS NOT NULL))),
+  CONSTRAINT subscribers_check1 CHECK (((status <> 'suspended'::text) OR (suspended_at IS NOT NULL))),
+  CONSTRAINT subscribers_confirm_sends_check CHECK ((confirm_sends >= 0)),
+  CONSTRAINT subscribers_consent_check CHECK (((jsonb_typeof(consent) = 'object'::text) AND ((consent ->> 'method'::text) = ANY (ARRAY['form'::text, 'import'::text, 'footer'::text])) AND (consent ? 'at'::text) AND (consent ? 'text'::text) AND (consent ? 'lang'::text))),
+  CONSTRAINT subscribers_email_check CHECK (((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 254)) AND (email !~ '[[:space:]<>,;"]'::text))),
+  CONSTRAINT subscribers_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT subscribers_preferences_token_check CHECK ((length(preferences_token) >= 32)),
+  CONSTRAINT subscribers_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'unsubscribed'::text, 'suspended'::text]))),
+  CONSTRAINT subscribers_suspended_reason_check CHECK ((suspended_reason = ANY (ARRAY['bounce_permanent'::text, 'bounce_repeated'::text, 'editor'::text]))),
+  CONSTRAINT subscribers_pkey PRIMARY KEY (id),
+  CONSTRAINT subscribers_confirm_token_hash_key UNIQUE (confirm_token_hash),
+  CONSTRAINT subscribers_email_key UNIQUE (email),
+  CONSTRAINT subscribers_preferences_token_key UNIQUE (preferences_token)
+);
+
+CREATE INDEX subscribers_active_topics ON subscribers USING gin (topics) WHERE (status = 'active'::text);
+
+CREATE INDEX subscribers_status ON subscribers USING btree (status, id);
 
 CREATE TABLE users (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,

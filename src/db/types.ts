@@ -213,6 +213,12 @@ export interface DB {
   programme_workshops: ProgrammeWorkshopsTable;
   initiative_themes: InitiativeThemesTable;
   initiatives: InitiativesTable;
+  subscribers: SubscribersTable;
+  news_items: NewsItemsTable;
+  news_reviews: NewsReviewsTable;
+  resources: ResourcesTable;
+  resource_publishers: ResourcePublishersTable;
+  resource_files: ResourceFilesTable;
 }
 
 // Members and governance (migration 0100).
@@ -398,7 +404,7 @@ export interface ActivitiesTable {
   body: ColumnType<Translatable, Translatable | string | undefined, Translatable | string>;
   start_date: DateString;
   end_date: DateString;
-  date_precision: Generated<'day' | 'month'>;
+  date_precision: Generated<'day' | 'month' | 'year'>;
   tentative: Generated<boolean>;
   format: Generated<'online' | 'in-person' | 'hybrid'>;
   city: string | null;
@@ -450,4 +456,111 @@ export interface RegistrationsTable {
   attended: boolean | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+// Subscribers and news (migration 0500).
+export type SubscriberStatus = 'pending' | 'active' | 'unsubscribed' | 'suspended';
+export interface Consent {
+  at: string;
+  method: 'form' | 'import' | 'footer';
+  /** The consent sentence exactly as shown (or, for an import, the editor's statement). */
+  text: string;
+  lang: string;
+  /** The page the form was on, or where an imported list's consent was obtained. */
+  source: string;
+}
+
+export interface SubscribersTable {
+  id: Generated<number>;
+  email: string;
+  lang: string;
+  topics: Generated<string[]>;
+  status: Generated<SubscriberStatus>;
+  preferences_token: string;
+  confirm_token_hash: string | null;
+  confirm_sent_at: Date | null;
+  confirm_sends: Generated<number>;
+  consent: Json<Consent>;
+  confirmed_at: Date | null;
+  unsubscribed_at: Date | null;
+  suspended_at: Date | null;
+  suspended_reason: 'bounce_permanent' | 'bounce_repeated' | 'editor' | null;
+  bounce_count: Generated<number>;
+  last_bounce_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type NewsStatus = 'submitted' | 'changes_requested' | 'accepted' | 'declined';
+export interface NewsItemsTable {
+  id: Generated<number>;
+  slug: string;
+  kind: Generated<'news' | 'announcement'>;
+  title: Json<Translatable>;
+  summary: Json<Translatable>;
+  body: ColumnType<Translatable, Translatable | string | undefined, Translatable | string>;
+  image_key: string | null;
+  image_mime: string | null;
+  image_alt: ColumnType<Translatable, Translatable | string | undefined, Translatable | string>;
+  link: string | null;
+  source_lang: string;
+  status: Generated<NewsStatus>;
+  submitted_by: number | null;
+  published_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NewsReviewsTable {
+  id: Generated<number>;
+  news_id: number;
+  reviewer_id: number | null;
+  action: 'submitted' | 'resubmitted' | 'changes_requested' | 'accepted' | 'declined' | 'comment';
+  comment: Generated<string>;
+  at: Timestamp;
+}
+
+// The library (migration 0450).
+export interface ResourcesTable {
+  id: Generated<number>;
+  slug: string;
+  type: string;
+  title: Json<Translatable>;
+  summary: ColumnType<Translatable | null, Translatable | string | null | undefined, Translatable | string | null>;
+  languages: Generated<string[]>;
+  published_on: ColumnType<string | null, string | null | undefined, string | null>;
+  date_precision: Generated<'day' | 'month' | 'year'>;
+  authors: Generated<string[]>;
+  themes: Generated<string[]>;
+  activity_id: number | null;
+  member_id: number | null;
+  initiative_id: number | null;
+  visibility: Generated<'public' | 'members'>;
+  external_url: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResourcePublishersTable {
+  resource_id: number;
+  organisation_id: number;
+  position: Generated<number>;
+}
+
+export interface ResourceFilesTable {
+  id: Generated<number>;
+  resource_id: number;
+  file_key: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  lang: string | null;
+  sha256: string;
+  extraction: Generated<'pending' | 'done' | 'failed' | 'none'>;
+  extracted_text: string | null;
+  extraction_error: string | null;
+  extracted_at: Date | null;
+  downloads: Generated<number>;
+  uploaded_by: number | null;
+  created_at: Timestamp;
 }

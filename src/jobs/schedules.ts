@@ -2,4 +2,6 @@
 export const SCHEDULES: { name: string; cron: string }[] = [
   // Expired sessions and used sign-in links are of no use to anyone; keep the tables small.
   { name: 'sessions.cleanup', cron: '17 3 * * *' },
+  // A newsletter whose sender died (a killed worker) is taken up again within a minute.
+  { name: 'newsletter.resume', cron: '* * * * *' },
 ];

@@ -30,6 +30,7 @@ import {
 } from './application-queries.ts';
 import { MAX_DOCUMENTS, type DisqualifyInput, type DraftApplication } from './forms.ts';
 import { findMemberById, insertEvent, updateMember } from './queries.ts';
+import { reindexSearch } from '../search/indexer.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'jobs' | 'files' | 'config' | 'pageCache'>;
 type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
@@ -258,6 +259,7 @@ export async function decideApplication(ctx: Ctx, id: number, actorId: number, i
         .returning('id')
         .executeTakeFirstOrThrow();
       memberId = member.id;
+      await reindexSearch(trx, 'member', [member.id]);
     }
     await recordDecision(trx, {
       meetingId: meeting.id,

@@ -2,6 +2,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { setText, sourceLang, type Translatable } from '../i18n/translatable.ts';
 import type { UploadedFile } from '../web/uploads.ts';
+import { reindexSearch } from '../search/indexer.ts';
 import type { ProfileInput } from './forms.ts';
 import { findMember, findMemberById, updateMember } from './queries.ts';
 
@@ -27,6 +28,7 @@ export async function updateMemberProfile(ctx: Ctx, memberId: number, actorId: n
       }),
       ...(logoKey ? { logo_key: logoKey } : {}),
     });
+    await reindexSearch(trx, 'member', [memberId]);
     await recordAudit(trx, { actorId, action: 'member.profile', entityType: 'member', entityId: memberId, details: { logo: Boolean(logoKey) } });
   });
   await ctx.pageCache.invalidate();

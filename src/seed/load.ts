@@ -5,6 +5,9 @@ import { seedMembers } from '../members/seed.ts';
 import { seedGovernance } from '../governance/seed.ts';
 import { seedActivities } from '../activities/seed.ts';
 import { seedInitiatives } from '../initiatives/seed.ts';
+import { seedSearchIndex } from '../search/seed.ts';
+import { seedLibrary } from '../library/seed.ts';
+import { seedNews } from '../news/seed.ts';
 
 type Seeder = (trx: Transaction<DB>) => Promise<void>;
 
@@ -12,7 +15,7 @@ type Seeder = (trx: Transaction<DB>) => Promise<void>;
  * Every module's part of the GSEF dataset, in dependency order. Each seeder matches rows by their
  * natural keys and updates them in place, so running the whole seed again changes nothing.
  */
-const SEEDERS: Seeder[] = [seedNetwork, seedMembers, seedGovernance, seedActivities, seedInitiatives];
+const SEEDERS: Seeder[] = [seedNetwork, seedMembers, seedGovernance, seedActivities, seedInitiatives, seedLibrary, seedNews, /* keep last: indexes every module's rows */ seedSearchIndex];
 
 /** Loads the GSEF dataset in one transaction: a failed run leaves nothing behind. */
 export async function seed(db: Kysely<DB>): Promise<void> {

@@ -22,4 +22,5 @@ function fingerprinted(file: string, contentType: string): Asset {
 export const ASSETS = {
   css: fingerprinted('site.css', 'text/css; charset=utf-8'),
   favicon: fingerprinted('favicon.svg', 'image/svg+xml'),
+  searchJs: fingerprinted('search.js', 'text/javascript; charset=utf-8'),
 } as const;

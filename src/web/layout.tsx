@@ -25,10 +25,12 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         {description && <meta name="description" content={description} />}
         <link rel="stylesheet" href={ASSETS.css.url} />
         <link rel="icon" href={ASSETS.favicon.url} type="image/svg+xml" />
+        <script src={ASSETS.searchJs.url} defer />
         {LANGS.map((other) => (
           <link rel="alternate" hreflang={other} href={`${ctx.baseUrl}/${other}${ctx.path}`} />
         ))}
         <link rel="alternate" hreflang="x-default" href={`${ctx.baseUrl}/en${ctx.path}`} />
+        <link rel="alternate" type="application/atom+xml" href={`/${lang}/feed.xml`} title={t('news.feed_title')} />
       </head>
       <body>
         <a class="skip-link" href="#main">{t('nav.skip')}</a>
@@ -38,6 +40,12 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <span class="brand-name">{siteName}</span>
               <span class="brand-tagline">{t('site.tagline')}</span>
             </a>
+            <form method="get" action={`/${lang}/search`} role="search" class="site-search" aria-label={t('search.header_label')}>
+              <label for="site-search-q" class="visually-hidden">{t('search.header_label')}</label>
+              <input id="site-search-q" type="search" name="q" maxLength={200} autocomplete="off" data-suggest="site-search-suggest" />
+              <button type="submit">{t('search.submit')}</button>
+              <div id="site-search-suggest" class="search-suggest" data-label={t('search.suggestions')} hidden />
+            </form>
             <LanguageSwitcher ctx={ctx} />
           </div>
           <nav class="wrap main-nav" aria-label={t('nav.main')}>
@@ -59,6 +67,13 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>{t('footer.about')}</p>
+            {/* A GET form: no CSRF token, so every page stays cacheable; the subscribe page does the rest. */}
+            <form method="get" action={`/${lang}/newsletter/subscribe`} class="footer-subscribe" aria-labelledby="footer-subscribe-title">
+              <h2 id="footer-subscribe-title">{t('subscribers.footer_title')}</h2>
+              <label for="footer-subscribe-email">{t('subscribers.footer_email')}</label>{' '}
+              <input id="footer-subscribe-email" type="email" name="email" autocomplete="email" maxLength={254} />{' '}
+              <button type="submit">{t('subscribers.footer_submit')}</button>
+            </form>
             <p>
               <a href="/api/openapi.json">{t('footer.api')}</a>
             </p>

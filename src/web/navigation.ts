@@ -15,6 +15,8 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'nav.calendar', path: '/calendar' },
   { key: 'nav.initiatives', path: '/initiatives' },
   { key: 'nav.map', path: '/map' },
+  { key: 'nav.library', path: '/library' },
+  { key: 'news.nav', path: '/news' },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
@@ -26,4 +28,8 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'admin.applications', path: '/admin/applications', permission: 'members.applications' },
   { key: 'admin.meetings', path: '/admin/meetings', permission: 'governance.read' },
   { key: 'admin.mandates', path: '/admin/mandates', permission: 'governance.read' },
+  { key: 'admin.newsletter', path: '/admin/newsletter', permission: 'newsletter.manage' },
+  { key: 'admin.library', path: '/admin/library', permission: 'library.manage' },
+  { key: 'news.admin.nav', path: '/admin/news', permission: 'news.review' },
+  { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
 ];

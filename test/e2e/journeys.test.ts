@@ -84,7 +84,9 @@ describe('keyboard only', () => {
     expect(await signOutButton(page).textContent()).toBe('Sign out (keys)');
 
     await page.locator('.site-header .brand').focus();
-    for (let presses = 0; presses < 30 && (await activeElement(page)).tag !== 'button'; presses++) await page.keyboard.press('Tab');
+    // The header's search button comes first; the sign-out button is the one carrying the account's name.
+    const onSignOut = () => page.evaluate(() => document.activeElement?.textContent === 'Sign out (keys)');
+    for (let presses = 0; presses < 30 && !(await onSignOut()); presses++) await page.keyboard.press('Tab');
     await expectVisibleFocusOnHeader(page, 'button', 'Sign out (keys)');
     await page.context().close();
   });
