@@ -1,5 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
-import { pick, type Translatable } from '../i18n/translatable.ts';
+import { pick, type PickedText, type Translatable } from '../i18n/translatable.ts';
 import type { FieldErrors } from './forms.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -10,6 +10,16 @@ import type { PageContext } from './page-context.ts';
 export function LocalText({ ctx, field, as: Tag = 'p' }: { ctx: PageContext; field: Translatable | null | undefined; as?: 'p' | 'div' | 'span' | 'h1' | 'h2' }) {
   const picked = pick(field, ctx.lang);
   if (!picked) return null;
+  return (
+    <>
+      <TranslationNotice ctx={ctx} picked={picked} />
+      <Tag lang={picked.lang === ctx.lang ? undefined : picked.lang}>{picked.text}</Tag>
+    </>
+  );
+}
+
+/** Says when the text shown is another language's, a machine draft or an outdated translation. */
+export function TranslationNotice({ ctx, picked }: { ctx: PageContext; picked: PickedText }) {
   const notice = picked.isFallback
     ? ctx.t('content.fallback', { shown: ctx.t.langName(picked.lang) })
     : picked.status === 'machine'
@@ -17,16 +27,11 @@ export function LocalText({ ctx, field, as: Tag = 'p' }: { ctx: PageContext; fie
       : picked.status === 'outdated'
         ? ctx.t('content.outdated')
         : null;
-  return (
-    <>
-      {notice && (
-        <p class="content-notice" role="note">
-          {notice}
-        </p>
-      )}
-      <Tag lang={picked.lang === ctx.lang ? undefined : picked.lang}>{picked.text}</Tag>
-    </>
-  );
+  return notice ? (
+    <p class="content-notice" role="note">
+      {notice}
+    </p>
+  ) : null;
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {

@@ -1,4 +1,5 @@
 import { pick, type Translatable } from '../../i18n/translatable.ts';
+import { TranslationNotice } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 
 /** Plain text stored with blank lines between paragraphs, shown as paragraphs (escaped, as all text). */
@@ -10,20 +11,9 @@ export function paragraphs(text: string): string[] {
 export function LocalParagraphs({ ctx, field }: { ctx: PageContext; field: Translatable }) {
   const picked = pick(field, ctx.lang);
   if (!picked) return null;
-  const notice = picked.isFallback
-    ? ctx.t('content.fallback', { shown: ctx.t.langName(picked.lang) })
-    : picked.status === 'machine'
-      ? ctx.t('content.machine')
-      : picked.status === 'outdated'
-        ? ctx.t('content.outdated')
-        : null;
   return (
     <>
-      {notice && (
-        <p class="content-notice" role="note">
-          {notice}
-        </p>
-      )}
+      <TranslationNotice ctx={ctx} picked={picked} />
       <div class="news-body" lang={picked.lang === ctx.lang ? undefined : picked.lang}>
         {paragraphs(picked.text).map((paragraph) => (
           <p>{paragraph}</p>
