@@ -878,19 +878,9 @@ CREATE TABLE search_texts (
   CONSTRAINT search_texts_pkey PRIMARY KEY (document_id, lang)
 );
 
-CREATE INDEX search_texts_kind ON search_texts USING btree (kind);
-
-CREATE INDEX search_texts_lang ON search_texts USING btree (lang);
-
-CREATE INDEX search_texts_region ON search_texts USING btree (region);
+CREATE INDEX search_texts_match ON search_texts USING gin (tsv, kind, lang, year, region, themes) WITH (fastupdate=off);
 
 CREATE INDEX search_texts_score ON search_texts USING btree (score DESC);
-
-CREATE INDEX search_texts_themes ON search_texts USING gin (themes);
-
-CREATE INDEX search_texts_tsv ON search_texts USING gin (tsv);
-
-CREATE INDEX search_texts_year ON search_texts USING btree (year);
 
 CREATE TABLE search_words (
   word text NOT NULL,

@@ -49,7 +49,7 @@ export const searchApiRoutes = [
   route('GET', '/api/v1/search', 'public', searchApi, {
     schema: {
       summary: 'Search across members, activities, events, initiatives, resources and news',
-      description: 'One ranked list in four languages (stemmed, accent-insensitive, Korean by bigrams, across languages through the SSE glossary). Members-only documents are included only for signed-in members. Beyond 300 matches, the 300 newest are ranked and `total` is 300 (a lower bound).',
+      description: 'One ranked list in four languages (stemmed, accent-insensitive, Korean by bigrams, across languages through the SSE glossary). Members-only documents are included only for signed-in members. Beyond 300 matching texts, the 300 newest are ranked and `total` counts the documents among them (a lower bound).',
       querystring: searchQuery,
       response: { 200: listResponse(item), 400: errorResponse },
     },

@@ -81,14 +81,22 @@ function prefixIn(word: string): RawBuilder<unknown>[] {
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
+/** A query ready for PostgreSQL: units AND-ed, each unit's forms OR-ed. */
+export interface CompiledQuery {
+  /** The whole query as tsquery text, for ranking, snippets and row-by-row checks. */
+  text: string;
+  /** Each unit's forms, each a tsquery text of one word or one phrase. */
+  units: string[][];
+}
+
 /**
- * The whole query as tsquery text: units AND-ed, each unit's forms (the typed words in every
- * configuration, the glossary's terms in theirs) OR-ed. A unit that is a stop word in one of the
- * stemmed languages ("the", "les", "de") is dropped, since that language's documents do not hold
- * it; unless every unit is one. The stemming happens in PostgreSQL, once, before the search, so the
- * planner of the search sees a constant tsquery and can estimate how common its words are.
+ * Compiles a parsed query: each unit's forms are the typed words in every configuration and the
+ * glossary's terms in theirs. A unit that is a stop word in one of the stemmed languages ("the",
+ * "les", "de") is dropped, since that language's documents do not hold it; unless every unit is
+ * one. The stemming happens in PostgreSQL, once, before the search, so the planner of the search
+ * sees constant tsqueries and can estimate how common their words are.
  */
-export async function compileQuery(db: Executor, query: ParsedQuery): Promise<string | null> {
+export async function compileQuery(db: Executor, query: ParsedQuery): Promise<CompiledQuery | null> {
   if (!query.units.length) return null;
   const units = query.units.map((unit, index) => {
     const typed = unit.words.join(' ');
@@ -100,12 +108,28 @@ export async function compileQuery(db: Executor, query: ParsedQuery): Promise<st
     return sql`SELECT ${index}::int AS unit, ARRAY[${sql.join(parts.map((part) => sql`(${part})::text`))}] AS parts, (${stop}) AS stop`;
   });
   const { rows } = await sql<{ unit: number; parts: string[]; stop: boolean }>`${sql.join(units, sql` UNION ALL `)}`.execute(db);
-  // Each form once: the four configurations often stem a word alike, and every branch costs at match time.
   const compiled = rows
     .sort((a, b) => a.unit - b.unit)
-    .map((row) => ({ stop: row.stop, q: [...new Set(row.parts.filter(Boolean))].map((part) => `(${part})`).join(' | ') }))
-    .filter((row) => row.q);
+    .map((row) => ({ stop: row.stop, forms: withoutRedundantForms(row.parts) }))
+    .filter((row) => row.forms.length);
   const kept = compiled.filter((row) => !row.stop);
-  const chosen = kept.length ? kept : compiled;
-  return chosen.length ? chosen.map((row) => `(${row.q})`).join(' & ') : null;
+  const chosen = (kept.length ? kept : compiled).map((row) => row.forms);
+  if (!chosen.length) return null;
+  return { text: chosen.map((forms) => `(${forms.map((form) => `(${form})`).join(' | ')})`).join(' & '), units: chosen };
+}
+
+/** A form's tokens: its quoted lexemes (with any `:*`) and the phrase operators between them. */
+const tokensOf = (form: string): string[] => form.match(/'(?:[^']|'')*'(?::\*)?|<(?:-|\d+)>/g) ?? [];
+
+/**
+ * The forms of one unit, each once, without those another form already implies: when `'care'` is an
+ * alternative, `'care' <-> 'economi'` can only match where `'care'` does. Every alternative costs at
+ * match time, and the index reads the list of each of its words: such a phrase would make it read
+ * `'economi'`, which is everywhere, for nothing.
+ */
+export function withoutRedundantForms(forms: string[]): string[] {
+  const unique = [...new Set(forms.filter(Boolean))].map((form) => ({ form, tokens: tokensOf(form) }));
+  const implies = (shorter: string[], longer: string[]) =>
+    shorter.length < longer.length && longer.some((_, start) => shorter.every((token, i) => longer[start + i] === token));
+  return unique.filter((candidate) => !unique.some((other) => implies(other.tokens, candidate.tokens))).map(({ form }) => form);
 }

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers.ts';
 import { original, translated } from '../i18n/translatable.ts';
+import { sql } from 'kysely';
 import { indexDocument, reindexSearch } from './indexer.ts';
+import { compileQuery, parseQuery } from './query.ts';
 import { recentDocuments } from './recent.ts';
-import { cleanFilters, search, type SearchInput } from './search.ts';
+import { CAP, cleanFilters, search, type SearchInput } from './search.ts';
 import type { SearchDocument } from './types.ts';
 
 let t: TestApp;
@@ -74,6 +76,31 @@ describe('the one search', () => {
     await t.database.db.updateTable('members').set({ description: JSON.stringify(translated('en', { en: 'Zanzibarian quokka programme' })) }).where('id', '=', member.id).execute();
     await reindexSearch(t.database.db, 'member', [member.id]);
     expect(await slugs('quokka')).toEqual([member.slug]);
+  });
+
+  it('finds with its per-form index conditions exactly what the whole tsquery matches', async () => {
+    for (const q of ['housing cooperatives', 'finance solidaire', '"social finance"', '사회적경제', 'forum', 'économie sociale']) {
+      const compiled = (await compileQuery(t.database.db, parseQuery(q)))!;
+      const { rows } = await sql<{ n: number }>`SELECT count(DISTINCT document_id)::int AS n FROM search_texts WHERE tsv @@ ${compiled.text}::tsquery`.execute(t.database.db);
+      const result = await run(q, { members: true });
+      expect(result.capped, q).toBe(false);
+      expect(result.total, q).toBe(rows[0]!.n);
+    }
+  });
+
+  it('filters a word too common to count by year and region, from the index, exactly', async () => {
+    const regions = ['europe', 'africa', 'asia-pacific'];
+    for (let i = 0; i < CAP + 30; i++) {
+      await indexDocument(t.database.db, doc({ sourceId: 910000 + i, slug: `zebracorn-${i}`, date: `${2015 + (i % 4)}-03-01`, region: regions[i % 3]!,
+        title: original('en', `Zebracorn field notes ${i}`) }));
+    }
+    const unfiltered = await run('zebracorn');
+    expect(unfiltered.capped).toBe(true);
+    const filtered = await run('zebracorn', { filters: cleanFilters({ region: 'africa', year: '2016' }) });
+    // i % 3 === 1 and i % 4 === 1: i ≡ 1 (mod 12), for i below CAP + 30.
+    expect(filtered.total).toBe(Math.ceil((CAP + 30 - 1) / 12));
+    expect(filtered.capped).toBe(false);
+    expect(filtered.items.every((item) => item.date?.startsWith('2016'))).toBe(true);
   });
 
   it('answers hostile queries without error', async () => {

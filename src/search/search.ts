@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
 import { REGIONS } from '../places/regions.ts';
-import { compileQuery, parseQuery, type ParsedQuery } from './query.ts';
+import { compileQuery, parseQuery, type CompiledQuery, type ParsedQuery } from './query.ts';
 import { highlight, type Segment } from './snippet.ts';
 import { HAS_HANGUL, normalise } from './text.ts';
 import { SEARCH_KINDS, type SearchKind } from './types.ts';
@@ -83,7 +83,7 @@ function filterSql(filters: SearchFilters, except?: Facet): RawBuilder<unknown> 
   const parts: RawBuilder<unknown>[] = [sql`true`];
   if (except !== 'kind' && filters.kind.length) parts.push(sql`kind = ANY(${filters.kind}::text[])`);
   if (except !== 'language' && filters.language.length) parts.push(sql`lang = ANY(${filters.language}::text[])`);
-  if (except !== 'year' && filters.year.length) parts.push(sql`year = ANY(${filters.year.map(Number)}::int[])`);
+  if (except !== 'year' && filters.year.length) parts.push(sql`year = ANY(${filters.year.map(Number)}::smallint[])`);
   if (except !== 'region' && filters.region.length) parts.push(sql`region = ANY(${filters.region}::text[])`);
   if (except !== 'theme' && filters.theme.length) parts.push(sql`themes && ${filters.theme}::text[]`);
   return sql.join(parts, sql` AND `);
@@ -97,20 +97,20 @@ interface Candidate { document_id: string; lang: Lang; kind: string; year: numbe
 export async function search(db: Kysely<DB>, input: SearchInput, correcting = true): Promise<SearchResult> {
   const query = parseQuery(input.q, { prefix: input.prefix });
   const result: SearchResult = { query, items: [], total: 0, capped: false, typo: false, corrected: null, facets: emptyFacets() };
-  const tsquery = await compileQuery(db, query);
-  if (!tsquery) return result;
+  const compiled = await compileQuery(db, query);
+  if (!compiled) return result;
   const visibility = input.members ? ['public', 'members'] : ['public'];
   const filtered = FACETS.some((facet) => input.filters[facet].length > 0);
-  const all = await candidates(db, tsquery, visibility, NO_FILTERS, input.lang);
+  const all = await candidates(db, compiled, visibility, NO_FILTERS, input.lang);
   // Filters narrow the candidates when they are all the matches; a capped common word asks again.
   const chosen = !filtered ? all
-    : all.capped ? await candidates(db, tsquery, visibility, input.filters, input.lang, false)
+    : all.capped ? await candidates(db, compiled, visibility, input.filters, input.lang, false)
     : { rows: all.rows.filter((row) => FACETS.every((facet) => !input.filters[facet].length || VALUE_OF[facet](row).some((value) => input.filters[facet].includes(value)))), capped: false };
   const ranked = bestPerDocument(chosen.rows);
   result.total = ranked.length;
   result.capped = chosen.capped;
   const page = ranked.slice(input.offset, input.offset + input.limit);
-  result.items = await hits(db, page, tsquery, input.lang, query);
+  result.items = await hits(db, page, compiled.text, input.lang, query);
   if (input.facets) result.facets = facetCounts(all.rows, input.filters);
   if (result.total === 0 && input.offset === 0 && correcting) return (await corrected(db, input, result)) ?? result;
   return result;
@@ -118,7 +118,18 @@ export async function search(db: Kysely<DB>, input: SearchInput, correcting = tr
 
 const NO_FILTERS: SearchFilters = { kind: [], language: [], year: [], region: [], theme: [] };
 
-async function candidates(db: Kysely<DB>, tsquery: string, visibility: string[], filters: SearchFilters, lang: Lang, probe = true): Promise<{ rows: Candidate[]; capped: boolean }> {
+/**
+ * The query as conditions the planner can serve from the index cheaply: one index scan per form,
+ * OR-ed and AND-ed as bitmaps. Checking the whole tsquery in one index scan costs far more when its
+ * forms are many and their words common, as glossary expansions make them.
+ */
+function indexConditions(compiled: CompiledQuery): RawBuilder<unknown> {
+  const anyForm = (forms: string[]) => sql`(${sql.join(forms.map((form) => sql`tsv @@ ${form}::tsquery`), sql` OR `)})`;
+  return sql.join(compiled.units.map(anyForm), sql` AND `);
+}
+
+async function candidates(db: Kysely<DB>, compiled: CompiledQuery, visibility: string[], filters: SearchFilters, lang: Lang, probe = true): Promise<{ rows: Candidate[]; capped: boolean }> {
+  const tsquery = compiled.text;
   const rank = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${tsquery}::tsquery) * (CASE WHEN lang = ${lang} THEN 1.2 ELSE 1 END)`;
   const columns = sql`document_id, lang, kind, year, region, themes, score`;
   const where = sql`visibility = ANY(${visibility}::text[]) AND ${filterSql(filters)}`;
@@ -137,11 +148,11 @@ async function candidates(db: Kysely<DB>, tsquery: string, visibility: string[],
     ) newest WHERE tsv @@ ${tsquery}::tsquery LIMIT ${CAP})
     UNION ALL
     (SELECT ${columns}, ${rank} AS rank, 'index' AS path FROM (
-      SELECT ${columns}, tsv FROM search_texts WHERE tsv @@ ${tsquery}::tsquery AND ${where} AND NOT ${common} ORDER BY score + 0 DESC LIMIT ${CAP + 1}
+      SELECT ${columns}, tsv FROM search_texts WHERE ${indexConditions(compiled)} AND ${where} AND NOT ${common} ORDER BY score + 0 DESC LIMIT ${CAP + 1}
     ) matches)`.execute(db);
   if (rows[0]?.path === 'probe') {
     // The glance misjudged a query that is not common after all: the index gives all its matches.
-    if (rows.length < CAP) return candidates(db, tsquery, visibility, filters, lang, false);
+    if (rows.length < CAP) return candidates(db, compiled, visibility, filters, lang, false);
     return { rows, capped: true };
   }
   return { rows: rows.slice(0, CAP), capped: rows.length > CAP };
@@ -194,11 +205,12 @@ function facetCounts(rows: Candidate[], filters: SearchFilters): SearchResult['f
 async function corrected(db: Kysely<DB>, input: SearchInput, result: SearchResult): Promise<SearchResult | null> {
   const typed = result.query.units.flatMap((unit) => unit.words).map(normalise);
   if (!typed.length || typed.some((word) => HAS_HANGUL.test(word))) return null;
-  const { rows } = await sql<{ typed: string; best: string | null; known: boolean }>`
-    SELECT w AS typed, EXISTS (SELECT 1 FROM search_words WHERE word = w) AS known,
-      (SELECT word FROM search_words WHERE word % w ORDER BY similarity(word, w) DESC, word LIMIT 1) AS best
+  // Only unknown words are compared with the known ones (each comparison reads the word list).
+  const { rows } = await sql<{ typed: string; best: string | null }>`
+    SELECT w AS typed, CASE WHEN length(w) < 3 OR EXISTS (SELECT 1 FROM search_words WHERE word = w) THEN NULL
+      ELSE (SELECT word FROM search_words WHERE word % w ORDER BY similarity(word, w) DESC, word LIMIT 1) END AS best
     FROM unnest(${typed}::text[]) WITH ORDINALITY AS t(w, n) ORDER BY n`.execute(db);
-  const fixed = rows.map((row) => (row.known || !row.best || row.typed.length < 3 ? row.typed : row.best));
+  const fixed = rows.map((row) => row.best ?? row.typed);
   if (fixed.join(' ') === typed.join(' ')) return null;
   const again = await search(db, { ...input, q: fixed.join(' '), prefix: false }, false);
   if (again.total === 0) return null;

@@ -17,7 +17,7 @@ export function SearchPage({ ctx, q, result, filters, page, pageSize, query }: {
 }) {
   const { t, lang } = ctx;
   const action = `/${lang}/search`;
-  const count = (n: number) => (result.capped ? t('search.count_capped', { count: CAP }) : t.plural('search.count', n));
+  const count = (n: number) => (result.capped ? t('search.count_capped', { count: n }) : t.plural('search.count', n));
   const facet = (value: string, count: number, label: string) => ({ value, count, label });
   return (
     <div class="search-page">
@@ -39,7 +39,7 @@ export function SearchPage({ ctx, q, result, filters, page, pageSize, query }: {
             <Facet name="year" legend={t('search.facet.year')} selected={filters.year} options={result.facets.year.map((f) => facet(f.value, f.count, f.value))} />
             <Facet name="region" legend={t('search.facet.region')} selected={filters.region} options={result.facets.region.map((f) => facet(f.value, f.count, t(`initiatives.region.${f.value}`)))} />
             <Facet name="theme" legend={t('search.facet.theme')} selected={filters.theme} options={result.facets.theme.map((f) => facet(f.value, f.count, themeName(f.value, lang)))} />
-            {result.capped && <p class="meta">{t('search.facets_capped', { count: CAP })}</p>}
+            {result.capped && <p class="meta">{t('search.facets_capped', { count: result.total })}</p>}
           </FilterForm>
           <div>
             <p role="status">{result.typo ? t('search.typo', { q: result.query.text, corrected: result.corrected ?? '' }) : count(result.total)}</p>
