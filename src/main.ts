@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { addUser, DuplicateEmailError } from './auth/accounts.ts';
 import { newUserForm } from './auth/forms.ts';
@@ -143,7 +144,7 @@ async function serve(config: Config, { listen = true } = {}): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   try {
     await migrate(database.pool);
-    if (await isEmpty(database)) await (await loadSeed()).seed(database.db);
+    if (await isEmpty(database)) await seedInChildProcess(database);
     app = await buildApp({ config, database });
     if (listen) {
       await app.listen({ port: config.port, host: config.host });
@@ -157,6 +158,25 @@ async function serve(config: Config, { listen = true } = {}): Promise<void> {
     await database.close().catch(() => {});
     throw error;
   }
+}
+
+/**
+ * First start: `passerelle seed` runs as a child process on the same database, so what seeding takes
+ * (the dataset, the gazetteer, its connection's caches: about 100 MB) is handed back to the system
+ * when it exits instead of staying in the server's heap for as long as the site runs.
+ */
+async function seedInChildProcess(database: Database): Promise<void> {
+  const script = process.argv[1];
+  if (!script) throw new Error('cannot tell which script to run for seeding');
+  const child = spawn(process.execPath, [...process.execArgv, script, 'seed'], {
+    env: { ...process.env, DATABASE_URL: database.url },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`loading the GSEF dataset failed (the seed process ended with ${code})`);
 }
 
 function readStdin(): Promise<string> {
