@@ -20,7 +20,7 @@ export interface BenchOptions {
   profile: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--size 1000] [--duration 10] [--warmup 2] [--connections 10] [--idle 5] [--out FILE]
+export const USAGE = `Usage: npm run bench -- [--size 1000] [--duration 10] [--warmup 2] [--connections 10] [--idle 15] [--out FILE]
                          [--only TEXT] [--node-options=FLAGS] [--profile]
 
 Seeds a throw-away database (embedded PostgreSQL, or a new database on DATABASE_URL's server),
@@ -34,7 +34,7 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       duration: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
-      idle: { type: 'string', default: '5' },
+      idle: { type: 'string', default: '15' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       only: { type: 'string' },
       'node-options': { type: 'string', default: '' },

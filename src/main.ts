@@ -8,6 +8,7 @@ import { backup, restore } from './db/backup.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { parseInput } from './web/forms.ts';
+import { collectGarbageWhenIdle } from './web/idle-gc.ts';
 import { importBookletCommand } from './initiatives/cli.ts';
 
 /** `passerelle <command>`: the product's command line. */
@@ -146,6 +147,7 @@ async function serve(config: Config, { listen = true } = {}): Promise<void> {
     await migrate(database.pool);
     if (await isEmpty(database)) await seedInChildProcess(database);
     app = await buildApp({ config, database });
+    collectGarbageWhenIdle(app);
     if (listen) {
       await app.listen({ port: config.port, host: config.host });
       console.error(`Passerelle serves ${config.baseUrl} (database: ${config.databaseUrl ? redactUrl(config.databaseUrl) : `embedded, ${config.dataDir}/pg`})`);
