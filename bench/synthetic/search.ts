@@ -77,8 +77,11 @@ export const syntheticSearchIndex = {
   },
 };
 
-/** The fixed query set: rare and very common words, a phrase, across languages, Korean, a typo. */
-export const SEARCH_QUERIES: { name: string; q: string; members?: boolean; filters?: Record<string, string> }[] = [
+/**
+ * The fixed query set: rare and very common words, a phrase, across languages, Korean, a typo (the
+ * issue's list, which "all queries" sums up), and a harder case of our own, reported apart.
+ */
+export const SEARCH_QUERIES: { name: string; q: string; members?: boolean; filters?: Record<string, string>; harder?: boolean }[] = [
   { name: 'rare word', q: 'quokka' },
   { name: 'very common word (en)', q: 'members' },
   { name: 'very common word (fr)', q: 'réseaux' },
@@ -86,14 +89,15 @@ export const SEARCH_QUERIES: { name: string; q: string; members?: boolean; filte
   { name: 'phrase', q: '"social finance"' },
   { name: 'cross-language (fr → all)', q: 'finance solidaire' },
   { name: 'cross-language (es → all)', q: 'compra pública' },
-  // Both words are glossary concepts: each matches its topic in four languages (17% of the items), together 1.7%.
-  { name: 'two topics, across languages', q: 'food digital' },
   { name: 'Korean', q: '협동조합' },
   { name: 'typo in a name', q: 'Medelin Centro' },
   { name: 'common word + facets, signed in', q: 'cooperatives', members: true, filters: { region: 'europe', year: '2019' } },
+  // Both words are glossary concepts: each matches its topic in four languages (17% of the items),
+  // together 1.7%: too rare to probe the newest rows, so every match is read to sort them.
+  { name: 'two topics, across languages', q: 'food digital', harder: true },
 ];
 
-export interface LatencyResult { name: string; q: string; total: number; p50: number; p95: number }
+export interface LatencyResult { name: string; q: string; total: number; p50: number; p95: number; harder: boolean }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
@@ -112,15 +116,18 @@ export async function measureSearch(db: Kysely<DB>, runs = 40): Promise<{ querie
       times.push(performance.now() - start);
     }
     times.sort((a, b) => a - b);
-    everything.push(...times);
-    queries.push({ name: query.name, q: query.q, total, p50: percentile(times, 50), p95: percentile(times, 95) });
+    if (!query.harder) everything.push(...times);
+    queries.push({ name: query.name, q: query.q, total, p50: percentile(times, 50), p95: percentile(times, 95), harder: query.harder ?? false });
   }
   everything.sort((a, b) => a - b);
   return { queries, all: { p50: percentile(everything, 50), p95: percentile(everything, 95) } };
 }
 
 export function formatSearchLatency(result: Awaited<ReturnType<typeof measureSearch>>): string {
-  const lines = result.queries.map((q) => `${q.name.padEnd(36)} ${String(q.total).padStart(6)} found  p50 ${q.p50.toFixed(1).padStart(6)} ms  p95 ${q.p95.toFixed(1).padStart(6)} ms`);
-  return [`search over ${SEARCH_ITEMS.toLocaleString('en')} items (in-process, page of 20 with facets):`, ...lines,
-    `${'all queries'.padEnd(36)} ${''.padStart(6)}        p50 ${result.all.p50.toFixed(1).padStart(6)} ms  p95 ${result.all.p95.toFixed(1).padStart(6)} ms`].join('\n');
+  const line = (q: LatencyResult) => `${q.name.padEnd(36)} ${String(q.total).padStart(6)} found  p50 ${q.p50.toFixed(1).padStart(6)} ms  p95 ${q.p95.toFixed(1).padStart(6)} ms`;
+  return [`search over ${SEARCH_ITEMS.toLocaleString('en')} items (in-process, page of 20 with facets):`,
+    ...result.queries.filter((q) => !q.harder).map(line),
+    `${'all queries'.padEnd(36)} ${''.padStart(6)}        p50 ${result.all.p50.toFixed(1).padStart(6)} ms  p95 ${result.all.p95.toFixed(1).padStart(6)} ms`,
+    'beyond the issue\'s list:',
+    ...result.queries.filter((q) => q.harder).map(line)].join('\n');
 }
