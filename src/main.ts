@@ -110,7 +110,7 @@ const COMMANDS: Record<string, Command> = {
 
 class UsageError extends Error {}
 
-// The dataset is large; a long-running server imports it only to seed, so it is not kept in memory.
+// The dataset is large: only the seed command imports it (a first `start` runs that command as a child).
 const loadSeed = () => import('./seed/load.ts');
 
 /** True on first start: the database holds no GSEF data yet. */
