@@ -103,6 +103,18 @@ describe('the one search', () => {
     expect(filtered.items.every((item) => item.date?.startsWith('2016'))).toBe(true);
   });
 
+  it('lists about CAP documents for a common word, though each counts once per language', async () => {
+    const documents = Math.round(CAP * 0.6);
+    for (let i = 0; i < documents; i++) {
+      await indexDocument(t.database.db, doc({ sourceId: 920000 + i, slug: `wombatine-${i}`,
+        title: translated('en', { en: `Wombatine notes ${i}`, fr: `Notes wombatine ${i}`, es: `Notas wombatine ${i}`, ko: `웜바틴 wombatine ${i}` }) }));
+    }
+    // 4 texts per document: the first 300 texts hold 75 documents; asked again, all are there.
+    const result = await run('wombatine', { limit: 10, offset: documents - 5 });
+    expect(result.total).toBe(documents);
+    expect(result.items).toHaveLength(5);
+  });
+
   it('answers hostile queries without error', async () => {
     for (const q of ['', ' ', '&|!<->:*', "'; DROP TABLE search_texts; --", '<script>alert(1)</script>', 'a'.repeat(5000), '((((', '"', '!!!', 'x:* & y']) {
       const result = await run(q);

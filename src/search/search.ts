@@ -101,12 +101,12 @@ export async function search(db: Kysely<DB>, input: SearchInput, correcting = tr
   if (!compiled) return result;
   const visibility = input.members ? ['public', 'members'] : ['public'];
   const filtered = FACETS.some((facet) => input.filters[facet].length > 0);
-  const all = await candidates(db, compiled, visibility, NO_FILTERS, input.lang);
+  const all = await aboutCapDocuments((limit) => candidates(db, compiled, visibility, NO_FILTERS, input.lang, { limit }));
   // Filters narrow the candidates when they are all the matches; a capped common word asks again.
   const chosen = !filtered ? all
-    : all.capped ? await candidates(db, compiled, visibility, input.filters, input.lang, false)
+    : all.capped ? await aboutCapDocuments((limit) => candidates(db, compiled, visibility, input.filters, input.lang, { limit, probe: false }))
     : { rows: all.rows.filter((row) => FACETS.every((facet) => !input.filters[facet].length || VALUE_OF[facet](row).some((value) => input.filters[facet].includes(value)))), capped: false };
-  const ranked = bestPerDocument(chosen.rows);
+  const ranked = bestPerDocument(chosen.rows).slice(0, CAP);
   result.total = ranked.length;
   result.capped = chosen.capped;
   const page = ranked.slice(input.offset, input.offset + input.limit);
@@ -128,7 +128,22 @@ function indexConditions(compiled: CompiledQuery): RawBuilder<unknown> {
   return sql.join(compiled.units.map(anyForm), sql` AND `);
 }
 
-async function candidates(db: Kysely<DB>, compiled: CompiledQuery, visibility: string[], filters: SearchFilters, lang: Lang, probe = true): Promise<{ rows: Candidate[]; capped: boolean }> {
+interface Candidates { rows: Candidate[]; capped: boolean }
+
+/**
+ * The cap counts texts, and a document has one per language: capped at 300 texts, GSEF's own site
+ * (most documents in three or four languages) listed about 120 documents for a common word. A capped
+ * list holding too few documents is asked for once more, wide enough for about CAP of them.
+ */
+async function aboutCapDocuments(fetch: (limit: number) => Promise<Candidates>): Promise<Candidates> {
+  const first = await fetch(CAP);
+  const documents = new Set(first.rows.map((row) => String(row.document_id))).size;
+  if (!first.capped || documents >= CAP * 0.9) return first;
+  return fetch(Math.min(CAP * LANGS.length, Math.ceil((CAP * CAP) / documents)));
+}
+
+/** At most `limit` texts matching the query, the newest first, ranked (see CAP for the two paths). */
+async function candidates(db: Kysely<DB>, compiled: CompiledQuery, visibility: string[], filters: SearchFilters, lang: Lang, { limit = CAP, probe = true } = {}): Promise<Candidates> {
   const tsquery = compiled.text;
   const rank = sql`ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, ${tsquery}::tsquery) * (CASE WHEN lang = ${lang} THEN 1.2 ELSE 1 END)`;
   const columns = sql`document_id, lang, kind, year, region, themes, score`;
@@ -145,17 +160,18 @@ async function candidates(db: Kysely<DB>, compiled: CompiledQuery, visibility: s
     )
     (SELECT ${columns}, ${rank} AS rank, 'probe' AS path FROM (
       SELECT ${columns}, tsv FROM search_texts WHERE ${where} AND ${common} ORDER BY score DESC LIMIT ${PROBE}
-    ) newest WHERE tsv @@ ${tsquery}::tsquery LIMIT ${CAP})
+    ) newest WHERE tsv @@ ${tsquery}::tsquery LIMIT ${limit})
     UNION ALL
     (SELECT ${columns}, ${rank} AS rank, 'index' AS path FROM (
-      SELECT ${columns}, tsv FROM search_texts WHERE ${indexConditions(compiled)} AND ${where} AND NOT ${common} ORDER BY score + 0 DESC LIMIT ${CAP + 1}
+      SELECT ${columns}, tsv FROM search_texts WHERE ${indexConditions(compiled)} AND ${where} AND NOT ${common} ORDER BY score + 0 DESC LIMIT ${limit + 1}
     ) matches)`.execute(db);
   if (rows[0]?.path === 'probe') {
     // The glance misjudged a query that is not common after all: the index gives all its matches.
-    if (rows.length < CAP) return candidates(db, compiled, visibility, filters, lang, false);
+    // (A widened probe that found fewer than its limit keeps what it found: at least CAP, the newest.)
+    if (rows.length < CAP) return candidates(db, compiled, visibility, filters, lang, { limit, probe: false });
     return { rows, capped: true };
   }
-  return { rows: rows.slice(0, CAP), capped: rows.length > CAP };
+  return { rows: rows.slice(0, limit), capped: rows.length > limit };
 }
 
 /** One entry per document (its best-ranked language), best first. */
