@@ -95,10 +95,16 @@ export const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
  * A browser-like session over inject(): keeps cookies, and fetches a page before posting its form
  * so the CSRF token is real.
  */
+let visitors = 0;
+
 export class Visitor {
   cookies = '';
-  /** Each visitor comes from its own address, as distinct people do (rate limits count per address). */
-  readonly remoteAddress = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  /**
+   * Each visitor comes from its own address, as distinct people do (rate limits count per address).
+   * Counted, not drawn at random: two visitors of one test file sharing an address by chance made
+   * one's attempts count against the other's limit.
+   */
+  readonly remoteAddress = `10.${(++visitors >> 16) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
   constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}) {}
 
   async get(url: string) {

