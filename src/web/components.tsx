@@ -1,4 +1,5 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { LANGS, type Lang } from '../i18n/langs.ts';
 import { pick, type PickedText, type Translatable } from '../i18n/translatable.ts';
 import type { FieldErrors } from './forms.ts';
 import type { PageContext } from './page-context.ts';
@@ -138,4 +139,108 @@ export function ScrollingTable({ captionId, children }: { captionId: string; chi
 
 export function PageHeading({ children }: { children: ComponentChildren }) {
   return <h1>{children}</h1>;
+}
+
+type TranslationState = 'original' | 'human' | 'machine' | 'outdated';
+
+/** One translatable field of a texts form: a line, or a text area of `rows` rows. */
+export interface TranslatedField {
+  name: string;
+  label: string;
+  rows?: number;
+  /** Required in the source language (the others may stay empty). */
+  required?: boolean;
+}
+
+/** Catalog keys of a module's texts form (each module words its statuses its own way). */
+export interface TranslationWords {
+  statusLabel: string;
+  /** Takes {status}. */
+  statusNow: string;
+  statuses: Record<TranslationState | 'missing', string>;
+  keepOutdated: string;
+  save: string;
+}
+
+/**
+ * The back-office form for a content's texts in every language: one fieldset per language, the
+ * source language first, each saying its current translation status; every other language also
+ * records the status of what is typed (human, machine, or kept outdated). With its error summary.
+ */
+export function TranslationsForm({ ctx, action, source, texts, fields, words, errors, values }: {
+  ctx: PageContext;
+  action: string;
+  source: Lang;
+  /** The content's translatable fields as stored, to tell each language's status. */
+  texts: Translatable[];
+  fields: TranslatedField[];
+  words: TranslationWords;
+  errors: FieldErrors;
+  values: Record<string, unknown>;
+}) {
+  const { t, lang } = ctx;
+  const order: Lang[] = [source, ...LANGS.filter((other) => other !== source)];
+  const labels: Record<string, string> = {};
+  for (const l of LANGS) {
+    for (const field of fields) labels[`${field.name}_${l}`] = `${t(field.label)} (${t.langName(l)})`;
+    labels[`status_${l}`] = `${t(words.statusLabel)} (${t.langName(l)})`;
+  }
+  const value = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : '');
+  const input = (field: TranslatedField, l: Lang) => {
+    const name = `${field.name}_${l}`;
+    const required = Boolean(field.required) && l === source;
+    if (!field.rows) return <Field ctx={ctx} name={name} label={labels[name]!} errors={errors} value={value(name)} required={required} />;
+    return (
+      <FieldFrame ctx={ctx} name={name} label={labels[name]!} error={errors[name]} required={required}>
+        <textarea id={name} name={name} rows={field.rows} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
+          {value(name)}
+        </textarea>
+      </FieldFrame>
+    );
+  };
+  return (
+    <>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <form method="post" action={action} novalidate>
+        <CsrfField ctx={ctx} />
+        {order.map((l) => {
+          const status = translationState(texts, l);
+          const chosen = value(`status_${l}`) || (status === 'machine' || status === 'outdated' ? status : 'human');
+          const name = `status_${l}`;
+          return (
+            <fieldset class="lang-texts" lang={l}>
+              <legend lang={lang}>{t.langName(l)}</legend>
+              <p lang={lang} id={`status-now-${l}`}>
+                {t(words.statusNow, { status: t(words.statuses[status ?? 'missing']) })}
+              </p>
+              {fields.map((field) => input(field, l))}
+              {l !== source && (
+                // The control's words are in the reader's language, inside a fieldset in another one.
+                <div lang={lang}>
+                  <FieldFrame ctx={ctx} name={name} label={labels[name]!} error={errors[name]}>
+                    <select id={name} name={name} aria-describedby={errors[name] ? `${name}-error` : `status-now-${l}`}>
+                      {(status === 'outdated' ? (['outdated', 'human', 'machine'] as const) : (['human', 'machine'] as const)).map((option) => (
+                        <option value={option} selected={chosen === option}>
+                          {t(option === 'outdated' ? words.keepOutdated : words.statuses[option])}
+                        </option>
+                      ))}
+                    </select>
+                  </FieldFrame>
+                </div>
+              )}
+            </fieldset>
+          );
+        })}
+        <button type="submit">{t(words.save)}</button>
+      </form>
+    </>
+  );
+}
+
+/** A language's status over several fields: original wins, then outdated, then machine; none if empty. */
+function translationState(texts: Translatable[], l: Lang): TranslationState | null {
+  const statuses = texts.map((text) => text[l]?.status).filter((status) => status !== undefined);
+  if (statuses.length === 0) return null;
+  for (const status of ['original', 'outdated', 'machine'] as const) if (statuses.includes(status)) return status;
+  return 'human';
 }

@@ -12,6 +12,7 @@ let run: BrowserRun;
 let visitor: Page;
 let editor: Page;
 let issueId: number;
+let newsId: number;
 
 beforeAll(async () => {
   run = await startBrowserRun();
@@ -24,6 +25,7 @@ beforeAll(async () => {
     await saveEdition(app.ctx.db, issueId, lang as 'en', { status: 'ready', subject, intro, sections: {} }, actor);
   }
   await saveEdition(app.ctx.db, issueId, 'ko', { status: 'skipped', subject: '', intro: '', sections: {} }, actor);
+  newsId = (await app.ctx.db.selectFrom('news_items').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
   await startSending(app.ctx, issueId, actor);
   await app.ctx.jobs.drain();
   visitor = await run.newPage();
@@ -52,4 +54,6 @@ describe.each(LANGS)('axe finds no violations in the newsletter pages (%s)', (la
   });
 
   it('on the back-office issue page', () => expectNoViolations(editor, `/${lang}/admin/newsletter/${issueId}`));
+
+  it('on the back-office texts of a news item in every language', () => expectNoViolations(editor, `/${lang}/admin/news/${newsId}/texts`));
 });

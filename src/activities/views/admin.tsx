@@ -1,6 +1,5 @@
-import { LANGS, type Lang } from '../../i18n/langs.ts';
 import { sourceLang, textOf, type Translatable } from '../../i18n/translatable.ts';
-import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable, TranslationsForm, type TranslationWords } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { datesInWords } from '../dates.ts';
@@ -202,7 +201,16 @@ export function RegistrationsPage({ ctx, slug, title, rows, saved }: { ctx: Page
   );
 }
 
-const STATUS_KEYS = { original: 'activities.admin.status.original', human: 'activities.admin.status.human', machine: 'activities.admin.status.machine', outdated: 'activities.admin.status.outdated' } as const;
+const TEXT_WORDS: TranslationWords = {
+  statusLabel: 'activities.admin.status',
+  statusNow: 'activities.admin.status_now',
+  statuses: {
+    original: 'activities.admin.status.original', human: 'activities.admin.status.human', machine: 'activities.admin.status.machine',
+    outdated: 'activities.admin.status.outdated', missing: 'activities.admin.status.missing',
+  },
+  keepOutdated: 'activities.admin.status.keep_outdated',
+  save: 'activities.admin.save',
+};
 
 interface TextsRow {
   slug: string;
@@ -214,32 +222,12 @@ interface TextsRow {
 /** Title, summary and body in every language, each language with its translation status. */
 export function TextsPage({ ctx, activity, state }: { ctx: PageContext; activity: TextsRow; state: EditState }) {
   const { t, lang } = ctx;
-  const errors = state.errors ?? {};
-  const v = state.values;
   const source = sourceLang(activity.title) ?? 'en';
-  const order: Lang[] = [source, ...LANGS.filter((other) => other !== source)];
-  const labels: Record<string, string> = {};
-  for (const l of LANGS) {
-    labels[`title_${l}`] = `${t('activities.admin.title')} (${t.langName(l)})`;
-    labels[`summary_${l}`] = `${t('activities.admin.summary')} (${t.langName(l)})`;
-    labels[`body_${l}`] = `${t('activities.admin.body')} (${t.langName(l)})`;
-    labels[`status_${l}`] = `${t('activities.admin.status')} (${t.langName(l)})`;
-  }
-  const statusOf = (l: Lang) => {
-    const statuses = (['title', 'summary', 'body'] as const).map((field) => activity[field][l]?.status).filter((status) => status !== undefined);
-    if (statuses.length === 0) return null;
-    if (statuses.includes('original')) return 'original' as const;
-    if (statuses.includes('outdated')) return 'outdated' as const;
-    if (statuses.includes('machine')) return 'machine' as const;
-    return 'human' as const;
-  };
-  const area = (name: string, rows: number, required = false) => (
-    <FieldFrame ctx={ctx} name={name} label={labels[name]!} error={errors[name]} required={required}>
-      <textarea id={name} name={name} rows={rows} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
-        {str(v[name])}
-      </textarea>
-    </FieldFrame>
-  );
+  const fields = [
+    { name: 'title', label: 'activities.admin.title', required: true },
+    { name: 'summary', label: 'activities.admin.summary', rows: 3, required: true },
+    { name: 'body', label: 'activities.admin.body', rows: 6 },
+  ];
   return (
     <>
       <h1>{t('activities.admin.texts_of', { title: textOf(activity.title, lang) })}</h1>
@@ -252,40 +240,8 @@ export function TextsPage({ ctx, activity, state }: { ctx: PageContext; activity
         </p>
       )}
       <p class="hint">{t('activities.admin.texts_hint', { lang: t.langName(source) })}</p>
-      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
-      <form method="post" action={`/${lang}/admin/activities/${activity.slug}/texts`} novalidate>
-        <CsrfField ctx={ctx} />
-        {order.map((l) => {
-          const status = statusOf(l);
-          const chosen = str(v[`status_${l}`]) || (status === 'machine' || status === 'outdated' ? status : 'human');
-          return (
-            <fieldset class="act-lang" lang={l}>
-              <legend lang={lang}>{t.langName(l)}</legend>
-              <p class="act-status" lang={lang} id={`status-now-${l}`}>
-                {t('activities.admin.status_now', { status: status ? t(STATUS_KEYS[status]) : t('activities.admin.status.missing') })}
-              </p>
-              <Field ctx={ctx} name={`title_${l}`} label={labels[`title_${l}`]!} errors={errors} value={str(v[`title_${l}`])} required={l === source} />
-              {area(`summary_${l}`, 3, l === source)}
-              {area(`body_${l}`, 6)}
-              {l !== source && (
-                // The control's words are in the reader's language, inside a fieldset in another one.
-                <div lang={lang}>
-                  <FieldFrame ctx={ctx} name={`status_${l}`} label={labels[`status_${l}`]!} error={errors[`status_${l}`]}>
-                    <select id={`status_${l}`} name={`status_${l}`} aria-describedby={errors[`status_${l}`] ? `status_${l}-error` : `status-now-${l}`}>
-                      {(status === 'outdated' ? (['outdated', 'human', 'machine'] as const) : (['human', 'machine'] as const)).map((option) => (
-                        <option value={option} selected={chosen === option}>
-                          {t(option === 'outdated' ? 'activities.admin.status.keep_outdated' : STATUS_KEYS[option])}
-                        </option>
-                      ))}
-                    </select>
-                  </FieldFrame>
-                </div>
-              )}
-            </fieldset>
-          );
-        })}
-        <button type="submit">{t('activities.admin.save')}</button>
-      </form>
+      <TranslationsForm ctx={ctx} action={`/${lang}/admin/activities/${activity.slug}/texts`} source={source}
+        texts={[activity.title, activity.summary, activity.body]} fields={fields} words={TEXT_WORDS} errors={state.errors ?? {}} values={state.values} />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import { LANGS, type Lang } from '../../i18n/langs.ts';
+import type { Lang } from '../../i18n/langs.ts';
 import { sourceLang, textOf, type Translatable } from '../../i18n/translatable.ts';
-import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, FieldFrame, ScrollingTable, TranslationsForm, type TranslationWords } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { LocalParagraphs } from './parts.tsx';
@@ -128,8 +128,16 @@ export function NewsReviewPage({ ctx, item, reviews, errors = {}, values = {} }:
   );
 }
 
-const STATUS_KEYS = { original: 'news.texts.status.original', human: 'news.texts.status.human', machine: 'news.texts.status.machine', outdated: 'news.texts.status.outdated' } as const;
-const FIELDS = ['title', 'summary', 'body', 'image_alt'] as const;
+const TEXT_WORDS: TranslationWords = {
+  statusLabel: 'news.texts.status',
+  statusNow: 'news.texts.status_now',
+  statuses: {
+    original: 'news.texts.status.original', human: 'news.texts.status.human', machine: 'news.texts.status.machine',
+    outdated: 'news.texts.status.outdated', missing: 'news.texts.status.missing',
+  },
+  keepOutdated: 'news.texts.keep_outdated',
+  save: 'news.texts.save',
+};
 
 export function NewsTextsPage({ ctx, item, errors = {}, values, saved }: {
   ctx: PageContext;
@@ -140,23 +148,12 @@ export function NewsTextsPage({ ctx, item, errors = {}, values, saved }: {
 }) {
   const { t, lang } = ctx;
   const source = sourceLang(item.title) ?? 'en';
-  const order: Lang[] = [source, ...LANGS.filter((other) => other !== source)];
-  const labels: Record<string, string> = {};
-  for (const l of LANGS) for (const field of [...FIELDS, 'status'] as const) labels[`${field}_${l}`] = `${t(`news.texts.${field}`)} (${t.langName(l)})`;
-  const statusOf = (l: Lang) => {
-    const statuses = FIELDS.map((field) => item[field][l]?.status).filter((status) => status !== undefined);
-    if (statuses.length === 0) return null;
-    for (const status of ['original', 'outdated', 'machine'] as const) if (statuses.includes(status)) return status;
-    return 'human' as const;
-  };
-  const str = (value: unknown) => (typeof value === 'string' ? value : '');
-  const area = (name: string, rows: number, required: boolean) => (
-    <FieldFrame ctx={ctx} name={name} label={labels[name]!} error={errors[name]} required={required}>
-      <textarea id={name} name={name} rows={rows} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
-        {str(values[name])}
-      </textarea>
-    </FieldFrame>
-  );
+  const fields = [
+    { name: 'title', label: 'news.texts.title', required: true },
+    { name: 'summary', label: 'news.texts.summary', rows: 3, required: true },
+    { name: 'body', label: 'news.texts.body', rows: 8 },
+    ...(item.image_key ? [{ name: 'image_alt', label: 'news.texts.image_alt' }] : []),
+  ];
   return (
     <>
       <h1>{t('news.texts.heading', { title: textOf(item.title, lang) })}</h1>
@@ -169,39 +166,8 @@ export function NewsTextsPage({ ctx, item, errors = {}, values, saved }: {
         </p>
       )}
       <p class="hint">{t('news.texts.hint', { lang: t.langName(source) })}</p>
-      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
-      <form method="post" action={`/${lang}/admin/news/${item.id}/texts`} novalidate>
-        <CsrfField ctx={ctx} />
-        {order.map((l) => {
-          const status = statusOf(l);
-          const chosen = str(values[`status_${l}`]) || (status === 'machine' || status === 'outdated' ? status : 'human');
-          return (
-            <fieldset lang={l}>
-              <legend lang={lang}>{t.langName(l)}</legend>
-              <p lang={lang} id={`status-now-${l}`}>
-                {t('news.texts.status_now', { status: t(status ? STATUS_KEYS[status] : 'news.texts.status.missing') })}
-              </p>
-              <Field ctx={ctx} name={`title_${l}`} label={labels[`title_${l}`]!} errors={errors} value={str(values[`title_${l}`])} required={l === source} />
-              {area(`summary_${l}`, 3, l === source)}
-              {area(`body_${l}`, 8, false)}
-              {item.image_key && <Field ctx={ctx} name={`image_alt_${l}`} label={labels[`image_alt_${l}`]!} errors={errors} value={str(values[`image_alt_${l}`])} />}
-              {l !== source && (
-                <div class="field" lang={lang}>
-                  <label for={`status_${l}`}>{labels[`status_${l}`]}</label>
-                  <select id={`status_${l}`} name={`status_${l}`} aria-describedby={`status-now-${l}`}>
-                    {(status === 'outdated' ? (['outdated', 'human', 'machine'] as const) : (['human', 'machine'] as const)).map((option) => (
-                      <option value={option} selected={chosen === option}>
-                        {t(option === 'outdated' ? 'news.texts.keep_outdated' : STATUS_KEYS[option])}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-              )}
-            </fieldset>
-          );
-        })}
-        <button type="submit">{t('news.texts.save')}</button>
-      </form>
+      <TranslationsForm ctx={ctx} action={`/${lang}/admin/news/${item.id}/texts`} source={source}
+        texts={[item.title, item.summary, item.body, item.image_alt]} fields={fields} words={TEXT_WORDS} errors={errors} values={values} />
     </>
   );
 }
