@@ -171,22 +171,12 @@ export function MeetingAdminPage({ ctx, detail, forms }: { ctx: PageContext; det
           <h3 id="attachment-title">{t('governance.admin.add_attachment')}</h3>
           <CsrfField ctx={ctx} />
           <ErrorSummary ctx={ctx} errors={attachmentState.errors ?? {}} labels={{ file: t('governance.admin.file') }} />
-          <div class={attachmentState.errors?.file ? 'field has-error' : 'field'}>
-            <label for="file">
-              {t('governance.admin.file')}
-              <span aria-hidden="true"> *</span>
-            </label>
-            <p class="hint" id="file-hint">{t('governance.admin.file_hint')}</p>
-            {attachmentState.errors?.file && (
-              <p class="field-error" id="file-error">
-                {t(attachmentState.errors.file)}
-              </p>
-            )}
+          <FieldFrame ctx={ctx} name="file" label={t('governance.admin.file')} error={attachmentState.errors?.file} required hint={t('governance.admin.file_hint')}>
             <input type="file" id="file" name="file" required
               accept=".pdf,.docx,.odt,.png,.jpg,.jpeg,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text,image/png,image/jpeg"
               aria-invalid={attachmentState.errors?.file ? 'true' : undefined}
               aria-describedby={attachmentState.errors?.file ? 'file-hint file-error' : 'file-hint'} />
-          </div>
+          </FieldFrame>
           <Check name="public" label={t('governance.admin.attachment_public_label')} checked={attachmentState.values?.public === 'on'} />
           <button type="submit">{t('governance.admin.add_attachment')}</button>
         </form>
