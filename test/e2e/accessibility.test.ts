@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers.ts';
-import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { axeViolations, expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -17,12 +17,6 @@ beforeAll(async () => {
   await signInWithForm(admin, 'axe-admin@example.org');
 });
 afterAll(() => run?.close());
-
-async function expectNoViolations(page: Page, path: string, status: number) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(status);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe.each(LANGS)('axe finds no violations in %s', (lang) => {
   it('on the home page', () => expectNoViolations(visitor, `/${lang}/`, 200));

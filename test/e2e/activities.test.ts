@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers.ts';
-import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { axeViolations, expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -23,12 +23,6 @@ beforeAll(async () => {
   await signInWithForm(editor, 'e2e-programme@example.org');
 });
 afterAll(() => run?.close());
-
-async function expectNoViolations(page: Page, path: string, status = 200) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(status);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe.each(LANGS)('activities pages in %s have no axe violation', (lang) => {
   it('the filtered listing', () => expectNoViolations(visitor, `/${lang}/activities?type=policy_dialogue&year=2019`));

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers.ts';
 
 /**
@@ -72,6 +73,13 @@ export async function axeViolations(page: Page) {
     help: violation.help,
     targets: violation.nodes.map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
   }));
+}
+
+/** Opens `path`, expects that status, and expects axe to find nothing on the page. */
+export async function expectNoViolations(page: Page, path: string, status = 200) {
+  const response = await page.goto(path);
+  expect(response?.status()).toBe(status);
+  expect(await axeViolations(page)).toEqual([]);
 }
 
 /** The outline the browser draws around the focused element, and what it is. */

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { expectNoViolations, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -16,18 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-async function expectNoViolations(path: string) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 describe.each(LANGS)('axe finds no violations on the initiatives pages in %s', (lang) => {
-  it('on the archive with facets', () => expectNoViolations(`/${lang}/initiatives`));
-  it('on a filtered archive page', () => expectNoViolations(`/${lang}/initiatives?country=ES&theme=finance&page=1`));
-  it('on an initiative page', () => expectNoViolations(`/${lang}/initiatives/${slug}`));
-  it('on the programme of GSEF2018', () => expectNoViolations(`/${lang}/initiatives/programme/gsef2018-bilbao`));
-  it('on the map', () => expectNoViolations(`/${lang}/map`));
+  it('on the archive with facets', () => expectNoViolations(page, `/${lang}/initiatives`));
+  it('on a filtered archive page', () => expectNoViolations(page, `/${lang}/initiatives?country=ES&theme=finance&page=1`));
+  it('on an initiative page', () => expectNoViolations(page, `/${lang}/initiatives/${slug}`));
+  it('on the programme of GSEF2018', () => expectNoViolations(page, `/${lang}/initiatives/programme/gsef2018-bilbao`));
+  it('on the map', () => expectNoViolations(page, `/${lang}/map`));
 });
 
 describe('finding an initiative', () => {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers.ts';
-import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { axeViolations, expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -14,21 +14,15 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-async function expectNoViolations(path: string) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 // axe is slow on a busy machine: each page gets its own generous time.
 const AXE_TIME = 120_000;
 
 describe.each(LANGS)('axe finds no violations on the library in %s', (lang) => {
-  it('on the listing with facets', () => expectNoViolations(`/${lang}/library`), AXE_TIME);
-  it('on a resource page', () => expectNoViolations(`/${lang}/library/senegal-capacity-building-report-2019`), AXE_TIME);
+  it('on the listing with facets', () => expectNoViolations(page, `/${lang}/library`), AXE_TIME);
+  it('on a resource page', () => expectNoViolations(page, `/${lang}/library/senegal-capacity-building-report-2019`), AXE_TIME);
 });
 
-it('axe finds no violations on a filtered listing', () => expectNoViolations('/en/library?type=video&year=2019'), AXE_TIME);
+it('axe finds no violations on a filtered listing', () => expectNoViolations(page, '/en/library?type=video&year=2019'), AXE_TIME);
 
 describe('the library in a browser', () => {
   it('filters by type with the form and opens a resource', async () => {

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, SAMPLE_FILES } from '../helpers.ts';
 import { saveApplication } from '../../src/members/applications.ts';
-import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { axeViolations, expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -34,12 +34,6 @@ beforeAll(async () => {
   await db.insertInto('meeting_attachments').values({ meeting_id: meeting.id, file_key: await run.t.app.ctx.files.put(SAMPLE_FILES.pdf), file_name: 'agenda.pdf', mime: 'application/pdf', size: SAMPLE_FILES.pdf.length, public: true, uploaded_by: null }).execute();
 });
 afterAll(() => run?.close());
-
-async function expectNoViolations(page: Page, path: string, status = 200) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(status);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe.each(LANGS)('members and governance pages in %s', (lang) => {
   it('the directory shows the seed data, with no axe violation', async () => {

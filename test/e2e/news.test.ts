@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../helpers.ts';
-import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { axeViolations, expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 /** axe takes seconds per page on a busy 2-core machine. */
@@ -19,12 +19,6 @@ beforeAll(async () => {
   await signInWithForm(editor, 'news-editor@example.org');
 }, 3 * SLOW);
 afterAll(() => run?.close());
-
-async function expectNoViolations(page: Page, path: string, status = 200) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(status);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe.each(LANGS)('news and subscription pages in %s', (lang) => {
   it('has no axe violations on the subscription form, also showing its errors', async () => {

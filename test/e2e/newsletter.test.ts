@@ -4,7 +4,7 @@ import { startSending } from '../../src/newsletter/delivery.ts';
 import { createIssue, saveEdition } from '../../src/newsletter/issues.ts';
 import { addActiveSubscribers } from '../../src/newsletter/testing.ts';
 import { createUser } from '../helpers.ts';
-import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -33,12 +33,6 @@ beforeAll(async () => {
   await signInWithForm(editor, 'nl-editor@example.org');
 });
 afterAll(() => run?.close());
-
-async function expectNoViolations(page: Page, path: string) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe.each(LANGS)('axe finds no violations in the newsletter pages (%s)', (lang) => {
   it('on the archive', () => expectNoViolations(visitor, `/${lang}/newsletter`));

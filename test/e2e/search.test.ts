@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { expectNoViolations, startBrowserRun, type BrowserRun } from './browser.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
@@ -13,17 +13,11 @@ beforeAll(async () => {
 });
 afterAll(() => run?.close());
 
-async function expectNoViolations(path: string) {
-  const response = await page.goto(path);
-  expect(response?.status()).toBe(200);
-  expect(await axeViolations(page)).toEqual([]);
-}
-
 describe.each(LANGS)('axe finds no violations on the search page in %s', (lang) => {
   // Axe over a page with facets takes long on a busy machine.
-  it('empty', () => expectNoViolations(`/${lang}/search`), 90_000);
-  it('with results and facets', () => expectNoViolations(`/${lang}/search?q=cooperative`), 90_000);
-  it('filtered', () => expectNoViolations(`/${lang}/search?q=cooperative&kind=initiative`), 90_000);
+  it('empty', () => expectNoViolations(page, `/${lang}/search`), 90_000);
+  it('with results and facets', () => expectNoViolations(page, `/${lang}/search?q=cooperative`), 90_000);
+  it('filtered', () => expectNoViolations(page, `/${lang}/search?q=cooperative&kind=initiative`), 90_000);
 });
 
 describe('searching from the keyboard', () => {
