@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 
 /**
  * Where uploaded files live. The local implementation keeps them under DATA_DIR/files, named by a
@@ -10,7 +12,11 @@ import path from 'node:path';
 export interface FileStorage {
   put(content: Buffer): Promise<string>;
   get(key: string): Promise<Buffer | null>;
+  /** The file as a stream, for large files and backups (null when there is no such file). */
+  getStream(key: string): Promise<Readable | null>;
   delete(key: string): Promise<void>;
+  /** Every stored key, in no particular order: backups and the sweep of unreferenced files. */
+  list(): AsyncIterable<string>;
 }
 
 const KEY = /^[a-f0-9]{2}\/[a-f0-9]{32}$/;
@@ -32,6 +38,24 @@ export class LocalFileStorage implements FileStorage {
   async get(key: string): Promise<Buffer | null> {
     if (!KEY.test(key)) return null;
     return fs.readFile(this.pathOf(key)).catch(() => null);
+  }
+
+  async getStream(key: string): Promise<Readable | null> {
+    if (!KEY.test(key)) return null;
+    const file = this.pathOf(key);
+    const found = await fs.stat(file).then((stat) => stat.isFile(), () => false);
+    return found ? createReadStream(file) : null;
+  }
+
+  async *list(): AsyncIterable<string> {
+    const prefixes = await fs.readdir(this.root).catch(() => [] as string[]);
+    for (const prefix of prefixes.sort()) {
+      const names = await fs.readdir(path.join(this.root, prefix)).catch(() => [] as string[]);
+      for (const name of names.sort()) {
+        const key = `${prefix}/${name}`;
+        if (KEY.test(key)) yield key;
+      }
+    }
   }
 
   async delete(key: string): Promise<void> {

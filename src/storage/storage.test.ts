@@ -1,0 +1,35 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { text } from 'node:stream/consumers';
+import { describe, expect, it } from 'vitest';
+import { LocalFileStorage } from './storage.ts';
+
+describe('LocalFileStorage', () => {
+  it('stores, streams, lists and deletes files by key', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
+    try {
+      const storage = new LocalFileStorage(root);
+      const a = await storage.put(Buffer.from('first'));
+      const b = await storage.put(Buffer.from('second'));
+      await fs.writeFile(path.join(root, a.slice(0, 2), 'not-a-key.tmp'), 'half written');
+      expect(await text((await storage.getStream(a))!)).toBe('first');
+      expect(await storage.getStream('../../etc/passwd')).toBeNull();
+      const keys: string[] = [];
+      for await (const key of storage.list()) keys.push(key);
+      expect(keys.sort()).toEqual([a, b].sort());
+      await storage.delete(a);
+      expect(await storage.getStream(a)).toBeNull();
+      expect(await storage.get(b)).toEqual(Buffer.from('second'));
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('lists nothing when no file was ever stored', async () => {
+    const storage = new LocalFileStorage(path.join(os.tmpdir(), `passerelle-none-${process.pid}`));
+    const keys: string[] = [];
+    for await (const key of storage.list()) keys.push(key);
+    expect(keys).toEqual([]);
+  });
+});
