@@ -88,7 +88,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     pool: database.pool,
     mailer: createMailer(config),
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
-    pageCache: new PageCache(database.pool),
+    pageCache: new PageCache(database.pool, (message) => app.log.warn(message)),
     files: new LocalFileStorage(path.join(config.dataDir, 'files')),
   };
   app.decorate('ctx', ctx);

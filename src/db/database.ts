@@ -22,7 +22,8 @@ const types = {
 };
 
 export function connect(url: string, max = 10): Omit<Database, 'close'> & { close(): Promise<void> } {
-  const pool = new pg.Pool({ connectionString: url, max, types });
+  // A server that is away is noticed within seconds (a 503 page) instead of requests waiting forever.
+  const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

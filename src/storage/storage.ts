@@ -29,9 +29,15 @@ export class LocalFileStorage implements FileStorage {
     const key = `${id.slice(0, 2)}/${id}`;
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    // Written aside then renamed: a reader never sees half a file.
-    await fs.writeFile(`${file}.tmp`, content);
-    await fs.rename(`${file}.tmp`, file);
+    // Written aside then renamed: a reader never sees half a file, and a write refused midway (a
+    // full disk) leaves nothing behind. The error goes up as it is: web/unavailable.ts answers it.
+    try {
+      await fs.writeFile(`${file}.tmp`, content);
+      await fs.rename(`${file}.tmp`, file);
+    } catch (error) {
+      await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
+      throw error;
+    }
     return key;
   }
 

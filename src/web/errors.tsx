@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isLang, translator } from '../i18n/i18n.ts';
 import { langOf } from './request-context.ts';
 import { HttpError } from './http-error.ts';
+import { unavailableError } from './unavailable.ts';
 import { sendPage } from './render.tsx';
 
 /** Fastify's own error codes, turned into a status and a message the reader can act on. */
@@ -23,6 +24,8 @@ export function toHttpError(error: FastifyError | Error): HttpError {
   const known = fastifyError.code ? FRAMEWORK_ERRORS[fastifyError.code] : undefined;
   if (known && !fastifyError.validation) return new HttpError(known[0], known[1]);
   if (fastifyError.validation) return new HttpError(400, 'error.bad_request', validationFields(fastifyError.validation));
+  const unavailable = unavailableError(error);
+  if (unavailable) return unavailable;
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     return new HttpError(status, status === 404 ? 'error.not_found' : status === 429 ? 'error.rate_limited' : 'error.bad_request');
@@ -43,7 +46,9 @@ function validationFields(issues: NonNullable<FastifyError['validation']>): Reco
 export function registerErrorPages(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const httpError = toHttpError(error);
-    if (httpError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A database or disk that is away is logged in one line, not a stack trace per request.
+    if (httpError.status === 500) request.log.error({ err: error }, 'request failed');
+    else if (httpError.status >= 503) request.log.warn(`request failed: ${httpError.code} (${(error as { code?: string }).code ?? error.message})`);
     return sendError(request, reply, httpError);
   });
   app.setNotFoundHandler((request, reply) => {

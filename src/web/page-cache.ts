@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type pg from 'pg';
+import pg from 'pg';
 
 export interface CachedPage {
   /** Encoded once: a cache hit then writes bytes, instead of encoding a long string on every request. */
@@ -25,16 +25,38 @@ export class PageCache {
     sizeCalculation: (page) => page.body.length + 200,
     ttl: 5 * 60 * 1000,
   });
-  private listener: pg.PoolClient | null = null;
+  private listener: pg.Client | null = null;
+  private closed = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  /** Cache hits since start: a plain integer, so counting costs nothing on the fastest path. */
+  hits = 0;
+  /** Times the LISTEN connection was lost and made again (for /metrics and the tests). */
+  reconnects = 0;
 
-  constructor(private readonly pool: pg.Pool) {}
+  /**
+   * The LISTEN connection is a dedicated client, not one borrowed from the pool: when the server
+   * ends it (restart, failover, pg_terminate_backend) its error is handled here and it is made again
+   * with backoff, instead of an unhandled 'error' event ending the process.
+   */
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: (message: string) => void = () => {},
+  ) {}
+
+  /** True while notifications from other instances can reach this one. */
+  get listening(): boolean {
+    return this.listener !== null;
+  }
 
   get(key: string): CachedPage | undefined {
-    return this.pages.get(key);
+    const page = this.pages.get(key);
+    if (page) this.hits++;
+    return page;
   }
 
   set(key: string, page: CachedPage): void {
-    this.pages.set(key, page);
+    // Without the LISTEN connection another instance's change would go unseen: cache nothing then.
+    if (this.listener) this.pages.set(key, page);
   }
 
   async invalidate(): Promise<void> {
@@ -43,13 +65,66 @@ export class PageCache {
   }
 
   async listen(): Promise<void> {
-    this.listener = await this.pool.connect();
-    this.listener.on('notification', () => this.pages.clear());
-    await this.listener.query(`LISTEN ${CHANNEL}`);
+    this.closed = false;
+    await this.connectListener();
+  }
+
+  private async connectListener(): Promise<void> {
+    const client = new pg.Client(this.pool.options);
+    client.on('error', (error) => this.lost(client, error));
+    client.on('end', () => this.lost(client, new Error('connection ended')));
+    client.on('notification', () => this.pages.clear());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      client.removeAllListeners('end');
+      client.end().catch(() => {});
+      throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
+    }
+    this.listener = client;
+    // Whatever changed while no notification could arrive is forgotten.
+    this.pages.clear();
+  }
+
+  private lost(client: pg.Client, error: Error): void {
+    if (this.listener !== client) return;
+    this.listener = null;
+    this.pages.clear();
+    client.removeAllListeners('end');
+    client.end().catch(() => {});
+    if (this.closed) return;
+    this.log(`page cache: LISTEN connection lost (${error.message}); reconnecting`);
+    this.retry(250);
+  }
+
+  private retry(delay: number): void {
+    this.retryTimer = setTimeout(async () => {
+      this.retryTimer = null;
+      if (this.closed) return;
+      try {
+        await this.connectListener();
+        this.reconnects++;
+        this.log('page cache: LISTEN connection restored');
+      } catch {
+        this.retry(Math.min(delay * 2, 10_000));
+      }
+    }, delay);
+    this.retryTimer.unref();
   }
 
   close(): void {
-    this.listener?.release(true);
+    this.closed = true;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    const client = this.listener;
     this.listener = null;
+    if (client) {
+      client.removeAllListeners('end');
+      client.end().catch(() => {});
+    }
   }
 }
