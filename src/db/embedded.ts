@@ -28,9 +28,11 @@ const PASSWORD = 'passerelle-local';
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: (message: string) => void = () => {},
+  /** A fixed port (the outage test restarts a server where its clients expect it); default: a free one. */
+  options: { port?: number } = {},
 ): Promise<EmbeddedServer> {
   const databaseDir = path.join(dataDir, 'pg');
-  const port = await findFreePort();
+  const port = options.port ?? (await findFreePort());
   const runsAsRoot = process.getuid?.() === 0;
   const server = new EmbeddedPostgres({
     databaseDir,
