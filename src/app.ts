@@ -40,7 +40,7 @@ import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
-import { LocalFileStorage } from './storage/storage.ts';
+import { createFileStorage } from './storage/create.ts';
 import { registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerRoutes } from './web/routes.ts';
@@ -89,7 +89,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     mailer: createMailer(config),
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
     pageCache: new PageCache(database.pool, (message) => app.log.warn(message)),
-    files: new LocalFileStorage(path.join(config.dataDir, 'files')),
+    files: createFileStorage(config),
   };
   app.decorate('ctx', ctx);
   defineJobs(ctx);

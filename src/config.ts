@@ -28,6 +28,17 @@ export interface Config {
   newsletterRate: number;
   /** Shared secret of POST /api/v1/newsletter/bounces (BOUNCE_TOKEN); unset, the endpoint answers 404. */
   bounceToken?: string;
+  /**
+   * Uploaded files in S3-compatible object storage instead of DATA_DIR/files (FILE_STORAGE_URL):
+   * `s3://ACCESS_KEY:SECRET@BUCKET/PREFIX?endpoint=https://host:9000&region=eu-west-3&path_style=true`.
+   * BUCKET is required; PREFIX (a folder inside the bucket), `endpoint` (any S3-compatible server;
+   * omitted, AWS S3), `region` (default us-east-1) and `path_style=true` (bucket in the path, as
+   * MinIO and most self-hosted servers want) are optional; without KEY:SECRET the AWS SDK's usual
+   * credentials are used (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, an instance role).
+   */
+  fileStorageUrl?: string;
+  /** Bearer token of GET /metrics (METRICS_TOKEN, at least 32 characters); unset, /metrics answers 404. */
+  metricsToken?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,8 +61,16 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     secureCookies: baseUrl.startsWith('https://'),
     newsletterRate: Number(env.NEWSLETTER_RATE) > 0 ? Number(env.NEWSLETTER_RATE) : 20,
     bounceToken: env.BOUNCE_TOKEN || undefined,
+    fileStorageUrl: env.FILE_STORAGE_URL || undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     ...overrides,
   };
+  if (config.fileStorageUrl && !config.fileStorageUrl.startsWith('s3://')) {
+    throw new Error('FILE_STORAGE_URL must start with s3:// (unset, files are kept under DATA_DIR/files)');
+  }
+  if (config.metricsToken !== undefined && config.metricsToken.length < 32) {
+    throw new Error('METRICS_TOKEN must be at least 32 characters (for example: openssl rand -hex 32)');
+  }
   return config;
 }
 
