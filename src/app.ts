@@ -38,6 +38,7 @@ import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
+import { registerMetrics } from './web/metrics.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
 import { createFileStorage } from './storage/create.ts';
@@ -131,6 +132,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerFormParser(app);
   registerRequestContext(app);
   registerPageCache(app);
+  registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
   registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...sitemapRoutes]);

@@ -92,6 +92,13 @@ export class JobQueue {
     }
   }
 
+  /** Jobs waiting in each queue (created or retrying), for /metrics. */
+  async queueSizes(): Promise<Record<string, number>> {
+    const sizes: Record<string, number> = {};
+    for (const name of this.definitions.keys()) sizes[name] = await this.boss.getQueueSize(name);
+    return sizes;
+  }
+
   getJob(name: string, id: string) {
     return this.boss.getJobById(name, id);
   }
