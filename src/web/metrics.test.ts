@@ -45,8 +45,8 @@ describe('GET /metrics', () => {
     await t.app.ctx.db
       .insertInto('outgoing_mail')
       .values([
-        { purpose: 'test', to_address: 'a@example.org', subject: 's', text_body: 'b', sent_at: new Date() },
-        { purpose: 'test', to_address: 'b@example.org', subject: 's', text_body: 'b', last_error: 'refused', attempts: 1 },
+        { purpose: 'test', headers: '{}', to_address: 'a@example.org', subject: 's', text_body: 'b', sent_at: new Date() },
+        { purpose: 'test', headers: '{}', to_address: 'b@example.org', subject: 's', text_body: 'b', last_error: 'refused', attempts: 1 },
       ])
       .execute();
 
