@@ -83,11 +83,14 @@ export function registerMetrics(app: FastifyInstance): void {
     },
   });
 
-  app.addHook('onResponse', async (request, reply) => {
-    if (reply.getHeader('x-page-cache') === 'hit') return;
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: reply.statusCode });
-    durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  // A callback hook, not an async one: no promise per request, and cache hits leave at once.
+  app.addHook('onResponse', (request, reply, done) => {
+    if (reply.getHeader('x-page-cache') !== 'hit') {
+      const route = request.routeOptions.url ?? 'unmatched';
+      requests.inc({ method: request.method, route, status: reply.statusCode });
+      durations.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    }
+    done();
   });
 
   const expected = crypto.createHash('sha256').update(`Bearer ${token}`).digest();
