@@ -1,4 +1,3 @@
-import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
@@ -90,7 +89,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     mailer: createMailer(config),
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
     pageCache: new PageCache(database.pool, (message) => app.log.warn(message)),
-    files: createFileStorage(config),
+    files: await createFileStorage(config),
   };
   app.decorate('ctx', ctx);
   defineJobs(ctx);
@@ -132,7 +131,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerFormParser(app);
   registerRequestContext(app);
   registerPageCache(app);
-  registerMetrics(app);
+  await registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
   registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...sitemapRoutes]);
