@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,7 @@ afterAll(async () => {
   await t?.close();
 });
 
+const run = promisify(execFile);
 const database = () => new URL(t.database.url).pathname.slice(1);
 
 /** Ends, from the server side, every connection of this test's database that matches `where`. */
@@ -100,6 +103,30 @@ describe('a disk that refuses writes', () => {
       expect(await count()).toHaveLength(before);
     } finally {
       await fs.rm(files, { force: true });
+    }
+  });
+
+  it('an upload onto a full disk answers a localized 507 and leaves no half-written file', async () => {
+    const resource = await t.app.ctx.db.selectFrom('resources').select(['id', 'slug']).orderBy('id').executeTakeFirstOrThrow();
+    const count = () => t.app.ctx.db.selectFrom('resource_files').select('id').where('resource_id', '=', resource.id).execute();
+    const before = (await count()).length;
+    // A real full file system: a 64 kB tmpfs mounted as the files folder (the tests run as root).
+    const files = path.join(t.config.dataDir, 'files');
+    await fs.rm(files, { recursive: true, force: true });
+    await fs.mkdir(files);
+    await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'passerelle-full', files]);
+    try {
+      const token = csrfTokenIn((await editor.get(`/es/admin/library/${resource.slug}`)).body);
+      const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(300_000, 0x20)]);
+      const { payload, headers } = multipart({ lang: 'es', _csrf: token }, { file: { name: 'informe.pdf', type: 'application/pdf', content: big } });
+      const response = await t.app.inject({ method: 'POST', url: `/es/admin/library/${resource.slug}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
+      expect(response.statusCode).toBe(507);
+      expect(response.body).toContain('El servidor no tiene espacio para guardar este archivo.');
+      expect(await count()).toHaveLength(before);
+      const left = await fs.readdir(files, { recursive: true, withFileTypes: true });
+      expect(left.filter((entry) => entry.isFile()).map((entry) => entry.name)).toEqual([]);
+    } finally {
+      await run('umount', [files]);
     }
   });
 
