@@ -50,6 +50,7 @@ describe('the server when its database goes away', () => {
     // A first start migrates and loads the GSEF dataset.
     await until(() => get('/healthz').then((r) => r.status === 200, () => false), 'the server to come up', 150_000);
     expect((await get('/fr/members')).status).toBe(200);
+    await get('/es/');
 
     await postgres.stop();
     // Connections ended by a shutting-down server (57P01) must not end the process.
@@ -61,6 +62,10 @@ describe('the server when its database goes away', () => {
     const api = await get('/api/v1/members?lang=es');
     expect(api.status).toBe(503);
     expect(JSON.parse(api.body).error.code).toBe('database_unavailable');
+    // A public page cached before the outage is still served.
+    const cached = await fetch(`${base}/es/`);
+    expect(cached.status).toBe(200);
+    expect(cached.headers.get('x-page-cache')).toBe('hit');
     expect(exited).toBeUndefined();
 
     postgres = await startEmbeddedPostgres(dataDir, () => {}, { port: pgPort });

@@ -93,8 +93,9 @@ export class PageCache {
 
   private lost(client: pg.Client, error: Error): void {
     if (this.listener !== client) return;
+    // What is cached stays served (a database outage then still shows public pages), nothing new is
+    // stored, and all of it is forgotten once the connection is back (connectListener).
     this.listener = null;
-    this.pages.clear();
     client.removeAllListeners('end');
     client.end().catch(() => {});
     if (this.closed) return;
