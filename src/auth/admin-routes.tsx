@@ -5,10 +5,12 @@ import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
 import { addUser, DuplicateEmailError } from './accounts.ts';
 import { newUserForm } from './forms.ts';
+import { checkFileStorage } from '../storage/health.ts';
 import { AuditPage, DashboardPage, UsersPage, type NewUserState } from './views/admin.tsx';
 
 async function dashboard(request: FastifyRequest, reply: FastifyReply) {
-  return sendPage(request, reply, { title: request.t('admin.dashboard'), body: (ctx) => <DashboardPage ctx={ctx} /> });
+  const storageProblem = await checkFileStorage(request.server.ctx);
+  return sendPage(request, reply, { title: request.t('admin.dashboard'), body: (ctx) => <DashboardPage ctx={ctx} storageProblem={storageProblem} /> });
 }
 
 async function showUsers(request: FastifyRequest, reply: FastifyReply, state: NewUserState = {}, status = 200) {

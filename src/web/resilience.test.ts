@@ -101,6 +101,10 @@ describe('a disk that refuses writes', () => {
       expect(response.body).toContain('Le stockage des fichiers n’accepte pas d’écriture pour le moment.');
       expect(response.body).not.toContain('ENOTDIR');
       expect(await count()).toHaveLength(before);
+      // The back-office says so where the staff look first.
+      const dashboard = await editor.get('/fr/admin');
+      expect(dashboard.statusCode).toBe(200);
+      expect(dashboard.body).toContain('Le stockage des fichiers n’accepte pas d’écriture (lecture seule, droits manquants ou injoignable)');
     } finally {
       await fs.rm(files, { force: true });
     }
@@ -125,6 +129,12 @@ describe('a disk that refuses writes', () => {
       expect(await count()).toHaveLength(before);
       const left = await fs.readdir(files, { recursive: true, withFileTypes: true });
       expect(left.filter((entry) => entry.isFile()).map((entry) => entry.name)).toEqual([]);
+      expect((await editor.get('/ko/admin')).body).not.toContain('role="alert"');
+      // Filled to the last byte, the back-office dashboard says the storage is full.
+      const filler = await fs.open(path.join(files, 'filler'), 'w');
+      await filler.write(Buffer.alloc(128 * 1024)).catch((error) => expect(error.code).toBe('ENOSPC'));
+      await filler.close();
+      expect((await editor.get('/ko/admin')).body).toContain('파일 저장소가 가득 찼습니다.');
     } finally {
       await run('umount', [files]);
     }

@@ -6,11 +6,16 @@ import type { PageContext } from '../../web/page-context.ts';
 import { LANGS, LANG_NAMES } from '../../i18n/i18n.ts';
 import { ROLES } from '../permissions.ts';
 
-export function DashboardPage({ ctx }: { ctx: PageContext }) {
+export function DashboardPage({ ctx, storageProblem = null }: { ctx: PageContext; storageProblem?: string | null }) {
   const { t, lang, user } = ctx;
   return (
     <>
       <h1>{t('admin.dashboard')}</h1>
+      {storageProblem && (
+        <p class="content-notice" role="alert">
+          {t(storageProblem)}
+        </p>
+      )}
       <p>{t('admin.welcome', { name: user?.name || user?.email || '' })}</p>
       <ul class="cards">
         {ADMIN_NAV.filter((item) => item.path !== '/admin' && item.permission && can(user, item.permission)).map((item) => (
