@@ -5,6 +5,7 @@ import { text } from 'node:stream/consumers';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, csrfTokenIn, multipart, SAMPLE_FILES, signIn, type TestApp } from '../../test/helpers.ts';
+import { loadConfig } from '../config.ts';
 import { findFreePort } from '../db/embedded.ts';
 import { parseS3Url, S3FileStorage } from './s3.ts';
 
@@ -46,6 +47,8 @@ describe('FILE_STORAGE_URL', () => {
     expect(parseS3Url('s3://media').client.credentials).toBeUndefined();
     expect(() => parseS3Url('https://media')).toThrow(/s3:\/\//);
     expect(() => parseS3Url('s3://media?endpoint=ftp://x')).toThrow(/endpoint/);
+    expect(() => loadConfig({ FILE_STORAGE_URL: 'https://bucket.example.org' })).toThrow(/must start with s3:\/\//);
+    expect(loadConfig({ FILE_STORAGE_URL: 's3://media' }).fileStorageUrl).toBe('s3://media');
   });
 });
 
