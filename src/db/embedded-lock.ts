@@ -1,3 +1,4 @@
+import { readFileSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
@@ -49,6 +50,19 @@ export async function claimLock(dataDir: string, record: Omit<LockRecord, 'pid' 
 export async function releaseLock(dataDir: string): Promise<void> {
   const record = await readLock(dataDir);
   if (record?.pid === process.pid) await fs.rm(lockFile(dataDir), { force: true });
+}
+
+/** The same, at process exit (only synchronous work runs there). */
+export function releaseLockAtExit(dataDir: string): () => void {
+  const release = () => {
+    try {
+      if ((JSON.parse(readFileSync(lockFile(dataDir), 'utf8')) as LockRecord).pid === process.pid) rmSync(lockFile(dataDir), { force: true });
+    } catch {
+      // No lock, or not ours: nothing to release.
+    }
+  };
+  process.once('exit', release);
+  return () => process.off('exit', release);
 }
 
 export async function removeStaleLock(dataDir: string, stale: LockRecord): Promise<void> {

