@@ -71,7 +71,8 @@ describe('a first start killed', () => {
   it('once its PostgreSQL runs leaves an orphan and a stale lock, which the next run stops and clears', async () => {
     const dataDir = await freshDir();
     const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
-    await killWhen(dataDir, () => has(pidFile), { group: false });
+    // postmaster.pid is written in steps; its status line says "ready" once PostgreSQL accepts connections.
+    await killWhen(dataDir, async () => /\nready\s*\n/.test(await fs.readFile(pidFile, 'utf8').catch(() => '')), { group: false });
     expect(await has(path.join(dataDir, 'pg.lock'))).toBe(true);
     const orphan = Number((await fs.readFile(pidFile, 'utf8')).split('\n')[0]);
     expect(isAlive(orphan)).toBe(true);

@@ -116,8 +116,13 @@ export function portAnswers(port: number, timeoutMs = 1000): Promise<boolean> {
  */
 export async function stopOrphanedServer(databaseDir: string, log: (m: string) => void): Promise<void> {
   const pidFile = path.join(databaseDir, 'postmaster.pid');
-  const content = await fs.readFile(pidFile, 'utf8').catch(() => null);
+  let content = await fs.readFile(pidFile, 'utf8').catch(() => null);
   if (content === null) return;
+  // PostgreSQL writes the file in steps: one caught while being written is read again a moment later.
+  if (content.split('\n').length < 3) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    content = await fs.readFile(pidFile, 'utf8').catch(() => '');
+  }
   const [pidLine, dirLine] = content.split('\n');
   const pid = Number(pidLine);
   const sameDirectory = dirLine !== undefined && path.resolve(dirLine) === path.resolve(databaseDir);
