@@ -4,7 +4,8 @@ import { addUser, DuplicateEmailError } from './auth/accounts.ts';
 import { newUserForm } from './auth/forms.ts';
 import { buildApp } from './app.ts';
 import { loadConfig, redactUrl, type Config } from './config.ts';
-import { backup, restore } from './db/backup.ts';
+import { backup, BackupError, restore, verifyBackup } from './db/backup.ts';
+import { createFileStorage } from './storage/create.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { parseInput } from './web/forms.ts';
@@ -69,22 +70,33 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   backup: {
-    summary: 'Write all data to a file (gzipped JSON)',
-    usage: 'passerelle backup FILE',
-    run: ({ positionals, config }) => withDatabase(config, async (database) => {
+    summary: 'Write the database and the uploaded files to one file (a gzipped tar), or check one with --verify',
+    usage: 'passerelle backup FILE | passerelle backup --verify FILE',
+    options: { verify: { type: 'boolean' } },
+    run: async ({ values, positionals, config }) => {
       const file = requireFile(positionals);
-      const { tables, rows } = await backup(database.pool, file);
-      console.log(`backed up ${rows} rows of ${tables} tables to ${file}`);
-    }),
+      if (values.verify) {
+        const found = await verifyBackup(file);
+        console.log(`${file} is a complete backup taken ${found.takenAt}: ${found.rows} rows of ${found.tables} tables, ${found.files} files, every checksum right`);
+        return;
+      }
+      await withDatabase(config, async (database) => {
+        const { tables, rows, files } = await backup(database.pool, await createFileStorage(config), file);
+        console.log(`backed up ${rows} rows of ${tables} tables and ${files} files to ${file}`);
+      });
+    },
   },
   restore: {
-    summary: 'Replace all data with a backup (all or nothing)',
-    usage: 'passerelle restore FILE',
-    run: ({ positionals, config }) => withDatabase(config, async (database) => {
+    summary: 'Bring back a backup\'s rows and files, all or nothing (onto a database holding data: --replace)',
+    usage: 'passerelle restore FILE [--replace]',
+    options: { replace: { type: 'boolean' } },
+    run: ({ values, positionals, config }) => withDatabase(config, async (database) => {
       const file = requireFile(positionals);
       await migrate(database.pool);
-      const { rows } = await restore(database.pool, file);
-      console.log(`restored ${rows} rows from ${file}`);
+      const { rows, files } = await restore(database.pool, await createFileStorage(config), file, { replace: Boolean(values.replace) }).catch((error) => {
+        throw error instanceof BackupError ? new UsageError(error.message) : error;
+      });
+      console.log(`restored ${rows} rows and ${files} files from ${file}`);
     }),
   },
   'import-booklet': {
@@ -123,8 +135,10 @@ function requireFile(positionals: string[]): string {
   return positionals[0];
 }
 
+/** A command's database: the running server's embedded PostgreSQL if one runs on DATA_DIR. */
 async function withDatabase(config: Config, work: (database: Database) => Promise<void>): Promise<void> {
-  const database = await openDatabase(config, (message) => console.error(message));
+  const command = `passerelle ${process.argv[2] ?? ''}`.trim();
+  const database = await openDatabase(config, (message) => console.error(message), { role: 'command', command });
   try {
     await work(database);
   } finally {
@@ -133,7 +147,7 @@ async function withDatabase(config: Config, work: (database: Database) => Promis
 }
 
 async function serve(config: Config, { listen = true } = {}): Promise<void> {
-  const database = await openDatabase(config, (message) => console.error(message));
+  const database = await openDatabase(config, (message) => console.error(message), { role: 'server', command: listen ? 'passerelle start' : 'passerelle worker' });
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
   const shutdown = async (signal: string) => {
     console.error(`${signal}: shutting down`);

@@ -81,5 +81,6 @@ describe('the passerelle command', () => {
     second.kill('SIGTERM');
     await new Promise((resolve) => second.once('exit', resolve));
     await expect(fs.access(path.join(dataDir, 'pg', 'postmaster.pid'))).rejects.toThrow();
+    await expect(fs.access(path.join(dataDir, 'pg.lock'))).rejects.toThrow();
   }, 300_000);
 });

@@ -34,7 +34,7 @@ describe('the server when its database goes away', () => {
   it('answers 503 in the reader’s language while PostgreSQL is stopped, and resumes by itself when it is back', async () => {
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-outage-'));
     const pgPort = await findFreePort();
-    postgres = await startEmbeddedPostgres(dataDir, () => {}, { port: pgPort });
+    postgres = await startEmbeddedPostgres(dataDir, () => {}, undefined, { port: pgPort });
     await ensureDatabase(postgres.url('postgres'), 'passerelle');
     const port = await findFreePort();
     const base = `http://127.0.0.1:${port}`;
@@ -68,7 +68,7 @@ describe('the server when its database goes away', () => {
     expect(cached.headers.get('x-page-cache')).toBe('hit');
     expect(exited).toBeUndefined();
 
-    postgres = await startEmbeddedPostgres(dataDir, () => {}, { port: pgPort });
+    postgres = await startEmbeddedPostgres(dataDir, () => {}, undefined, { port: pgPort });
     await until(() => get('/healthz').then((r) => r.status === 200, () => false), 'the site to come back', 30_000);
     expect((await get('/fr/members?page=2')).status).toBe(200);
     expect(exited).toBeUndefined();

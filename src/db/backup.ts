@@ -1,184 +1,297 @@
+import crypto from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { promisify } from 'node:util';
 import type pg from 'pg';
-
-const gzip = promisify(zlib.gzip);
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
+import tar from 'tar-stream';
+import type { FileStorage } from '../storage/storage.ts';
+import { copiedColumns, migrationsOf, resetIdentity, tablesInDependencyOrder } from './backup-tables.ts';
+import { restoreV1 } from './backup-v1.ts';
 
 /**
- * A portable backup of the application's data: every table of the public schema as JSON rows,
- * gzipped, with the migrations it was taken at. It needs no pg_dump (the embedded server ships
- * none) and restores into any PostgreSQL migrated to the same version.
+ * A backup is one gzipped tar file: `header.json` (format, migrations, tables and their columns),
+ * then every table of the public schema as PostgreSQL COPY text (`tables/NAME.copy`), then every
+ * uploaded file (`files/KEY`), then `manifest.json` (rows, bytes and SHA-256 of each entry). It is
+ * written as a stream: every table is read inside one REPEATABLE READ snapshot and spooled to a
+ * temporary file (a tar entry needs its size first), so memory stays flat whatever the archive.
+ * It needs no pg_dump (the embedded server ships none) and restores into any PostgreSQL migrated
+ * to the same version.
  */
-interface BackupFile {
-  format: 'passerelle-backup';
-  version: 1;
+const FORMAT = 'passerelle-backup';
+const VERSION = 2;
+
+interface Header {
+  format: typeof FORMAT;
+  version: typeof VERSION;
   takenAt: string;
   migrations: number[];
-  tables: Record<string, Record<string, unknown>[]>;
+  tables: { name: string; columns: string[] }[];
 }
+interface EntrySum { rows?: number; bytes: number; sha256: string }
+interface Manifest { tables: Record<string, EntrySum>; files: Record<string, EntrySum> }
+export interface BackupSummary { tables: number; rows: number; files: number; bytes: number }
 
-export async function backup(pool: pg.Pool, file: string): Promise<{ tables: number; rows: number }> {
+export class BackupError extends Error {}
+
+export async function backup(pool: pg.Pool, storage: FileStorage, file: string): Promise<BackupSummary> {
+  const spool = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-backup-'));
+  const partial = `${file}.partial`;
+  const pack = tar.pack();
+  const written = pipeline(pack, zlib.createGzip(), createWriteStream(partial));
   const client = await pool.connect();
   try {
-    // One snapshot for every table, so the backup is consistent even while the site is in use.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const tables: BackupFile['tables'] = {};
-    let rows = 0;
-    for (const table of await tablesInDependencyOrder(client)) {
-      const result = await client.query(`SELECT * FROM ${client.escapeIdentifier(table)}`);
-      tables[table] = result.rows;
-      rows += result.rowCount ?? 0;
+    const tables: Header['tables'] = [];
+    for (const name of await tablesInDependencyOrder(client)) tables.push({ name, columns: await copiedColumns(client, name) });
+    const header: Header = { format: FORMAT, version: VERSION, takenAt: new Date().toISOString(), migrations: await migrationsOf(client), tables };
+    await addBuffer(pack, 'header.json', Buffer.from(JSON.stringify(header)));
+    const manifest: Manifest = { tables: {}, files: {} };
+    for (const { name, columns } of tables) {
+      const sql = `COPY public.${client.escapeIdentifier(name)} (${columns.map((c) => client.escapeIdentifier(c)).join(', ')}) TO STDOUT`;
+      manifest.tables[name] = await addSpooled(pack, `tables/${name}.copy`, client.query(copyTo(sql)), spool);
     }
-    const migrations = (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
+    // Listed inside the snapshot: every file a backed-up row points to was stored before it.
+    for await (const key of storage.list()) {
+      const content = await storage.getStream(key);
+      if (content) manifest.files[key] = await addSpooled(pack, `files/${key}`, content, spool);
+    }
     await client.query('COMMIT');
-    const content: BackupFile = { format: 'passerelle-backup', version: 1, takenAt: new Date().toISOString(), migrations, tables };
-    await fs.writeFile(file, await gzip(JSON.stringify(content)));
-    return { tables: Object.keys(tables).length, rows };
+    await addBuffer(pack, 'manifest.json', Buffer.from(JSON.stringify(manifest)));
+    pack.finalize();
+    await written;
+    await fs.rename(partial, file);
+    return summarise(manifest);
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    pack.destroy();
+    await written.catch(() => {});
+    await fs.rm(partial, { force: true });
+    throw error;
   } finally {
     client.release();
+    await fs.rm(spool, { recursive: true, force: true });
   }
 }
 
-/** Replaces all data with the backup's, in one transaction: it is restored whole or not at all. */
-export async function restore(pool: pg.Pool, file: string): Promise<{ tables: number; rows: number }> {
-  const content = parseBackup(await fs.readFile(file));
+function summarise(manifest: Manifest): BackupSummary {
+  const entries = [...Object.values(manifest.tables), ...Object.values(manifest.files)];
+  return {
+    tables: Object.keys(manifest.tables).length,
+    rows: Object.values(manifest.tables).reduce((sum, t) => sum + (t.rows ?? 0), 0),
+    files: Object.keys(manifest.files).length,
+    bytes: entries.reduce((sum, e) => sum + e.bytes, 0),
+  };
+}
+
+function addBuffer(pack: tar.Pack, name: string, content: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => pack.entry({ name }, content, (error) => (error ? reject(error) : resolve())));
+}
+
+async function addSpooled(pack: tar.Pack, name: string, source: Readable, spool: string): Promise<EntrySum> {
+  const temporary = path.join(spool, 'entry');
+  const sum = new Summing();
+  await pipeline(source, sum, createWriteStream(temporary));
+  await pipeline(createReadStream(temporary), pack.entry({ name, size: sum.bytes }));
+  await fs.rm(temporary);
+  return sum.result(name.startsWith('tables/'));
+}
+
+/** Passes bytes through, counting them, their lines (COPY text escapes newlines: one per row) and SHA-256. */
+class Summing extends Transform {
+  bytes = 0;
+  lines = 0;
+  private readonly hash = crypto.createHash('sha256');
+  override _transform(chunk: Buffer, _encoding: string, done: (error?: Error | null, data?: Buffer) => void) {
+    this.bytes += chunk.length;
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.lines++;
+    this.hash.update(chunk);
+    done(null, chunk);
+  }
+  result(withRows: boolean): EntrySum {
+    const digest = this.hash.copy().digest('hex');
+    return withRows ? { rows: this.lines, bytes: this.bytes, sha256: digest } : { bytes: this.bytes, sha256: digest };
+  }
+}
+
+type EntryHandler = (name: string, content: Readable) => Promise<void>;
+
+/**
+ * Reads a backup entry by entry, checking it against its manifest: the header first, each table
+ * and file summed as it passes, the manifest last. Throws a BackupError on any difference.
+ */
+async function readBackup(file: string, onHeader: (header: Header) => Promise<void>, onEntry: EntryHandler): Promise<{ header: Header; manifest: Manifest }> {
+  const extract = tar.extract();
+  // Resolves to the stream's error, if any: a file that is not gzip, or a tar cut short.
+  const reading = pipeline(createReadStream(file), zlib.createGunzip(), extract).then(() => null, (error: Error) => error);
+  const unreadable = (error: Error) => new BackupError(`this file is not a Passerelle backup (it cannot be read: ${error.message})`);
+  let header: Header | null = null;
+  let manifest: Manifest | null = null;
+  const sums: Manifest = { tables: {}, files: {} };
+  try {
+    for await (const entry of extract) {
+      const name = entry.header.name;
+      if (header === null) {
+        if (name !== 'header.json') throw new BackupError('this file is not a Passerelle backup (no header first)');
+        header = parseJson<Header>(await readAll(entry as unknown as Readable), 'header');
+        if (header.format !== FORMAT || header.version !== VERSION) throw new BackupError('this file is not a Passerelle backup (unknown format)');
+        await onHeader(header);
+      } else if (name === 'manifest.json') {
+        manifest = parseJson<Manifest>(await readAll(entry as unknown as Readable), 'manifest');
+      } else if (name.startsWith('tables/') || name.startsWith('files/')) {
+        const sum = new Summing();
+        const passed = new PassThrough();
+        await Promise.all([pipeline(entry as unknown as Readable, sum, passed), onEntry(name, passed)]);
+        if (name.startsWith('tables/')) sums.tables[name.slice(7, -5)] = sum.result(true);
+        else sums.files[name.slice(6)] = sum.result(false);
+      } else {
+        throw new BackupError(`the backup holds an unexpected entry "${name}"`);
+      }
+    }
+    const failed = await reading;
+    if (failed) throw unreadable(failed);
+  } catch (error) {
+    extract.destroy();
+    const failed = await reading;
+    throw failed && error === failed ? unreadable(failed) : error;
+  }
+  if (header === null) throw new BackupError('this file is not a Passerelle backup (empty)');
+  if (manifest === null) throw new BackupError('the backup is incomplete: it has no manifest (was it cut short?)');
+  compare(manifest, sums, header);
+  return { header, manifest };
+}
+
+function compare(manifest: Manifest, sums: Manifest, header: Header): void {
+  for (const { name } of header.tables) {
+    const expected = manifest.tables[name];
+    const found = sums.tables[name];
+    if (!expected || !found) throw new BackupError(`the backup lacks the table ${name}`);
+    if (expected.sha256 !== found.sha256 || expected.rows !== found.rows) throw new BackupError(`the table ${name} in the backup is damaged (checksum differs)`);
+  }
+  for (const [key, expected] of Object.entries(manifest.files)) {
+    const found = sums.files[key];
+    if (!found) throw new BackupError(`the backup lacks the file ${key}`);
+    if (expected.sha256 !== found.sha256) throw new BackupError(`the file ${key} in the backup is damaged (checksum differs)`);
+  }
+  const extra = Object.keys(sums.files).filter((key) => !manifest.files[key]);
+  if (extra.length > 0) throw new BackupError(`the backup holds files its manifest does not list: ${extra.join(', ')}`);
+}
+
+/** Checks a backup without restoring it: every entry read and compared with the manifest. */
+export async function verifyBackup(file: string): Promise<BackupSummary & { takenAt: string; migrations: number[] }> {
+  const { header, manifest } = await readBackup(file, async () => {}, async (_name, content) => {
+    content.resume();
+    await new Promise((resolve, reject) => content.once('end', resolve).once('error', reject));
+  });
+  return { ...summarise(manifest), takenAt: header.takenAt, migrations: header.migrations };
+}
+
+/**
+ * Restores a backup in one transaction: every row and every file, or nothing. Onto a database that
+ * holds data it refuses unless `replace` is set; files it wrote are removed again if it fails, and
+ * after a replacing restore the files the backup does not hold are removed.
+ */
+export async function restore(pool: pg.Pool, storage: FileStorage, file: string, { replace = false } = {}): Promise<BackupSummary> {
+  if (await isFirstFormat(file)) {
+    const client = await pool.connect();
+    const empty = await isEmpty(client).finally(() => client.release());
+    if (!replace && !empty) throw new BackupError('this database already holds data; restore with --replace to replace all of it');
+    const { tables, rows } = await restoreV1(pool, file);
+    return { tables, rows, files: 0, bytes: 0 };
+  }
   const client = await pool.connect();
+  const added: string[] = [];
+  let columnsOf = new Map<string, string[]>();
   try {
     await client.query('BEGIN');
-    const current = (await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version')).rows.map((r) => r.version);
-    if (current.join(',') !== content.migrations.join(',')) {
-      throw new Error(`the backup was taken at migrations [${content.migrations}] but this database is at [${current}]`);
-    }
-    const order = await tablesInDependencyOrder(client);
-    const unknown = Object.keys(content.tables).filter((table) => !order.includes(table));
-    if (unknown.length > 0) throw new Error(`the backup has tables this database lacks: ${unknown.join(', ')}`);
-    await client.query(`TRUNCATE ${order.map((t) => client.escapeIdentifier(t)).join(', ')} RESTART IDENTITY CASCADE`);
-    let rows = 0;
-    for (const table of order) {
-      const jsonColumns = await jsonColumnsOf(client, table);
-      const selfReferences = await selfReferencesOf(client, table);
-      for (const row of parentsFirst(content.tables[table] ?? [], selfReferences)) {
-        await insertRow(client, table, row, jsonColumns);
-        rows++;
+    const { manifest } = await readBackup(file, async (header) => {
+      const current = await migrationsOf(client);
+      if (current.join(',') !== header.migrations.join(',')) {
+        throw new BackupError(`the backup was taken at migrations [${header.migrations}] but this database is at [${current}]`);
       }
-      await resetIdentity(client, table);
-    }
+      const order = await tablesInDependencyOrder(client);
+      const unknown = header.tables.map((t) => t.name).filter((table) => !order.includes(table));
+      if (unknown.length > 0) throw new BackupError(`the backup has tables this database lacks: ${unknown.join(', ')}`);
+      if (!(await isEmpty(client))) {
+        if (!replace) throw new BackupError('this database already holds data; restore with --replace to replace all of it');
+        await client.query(`TRUNCATE ${order.map((t) => client.escapeIdentifier(t)).join(', ')} RESTART IDENTITY CASCADE`);
+      }
+      columnsOf = new Map(header.tables.map((t) => [t.name, t.columns]));
+    }, async (name, content) => {
+      if (name.startsWith('tables/')) {
+        const table = name.slice(7, -5);
+        const columns = columnsOf.get(table);
+        if (!columns) throw new BackupError(`the backup holds the table ${table} its header does not list`);
+        const sql = `COPY public.${client.escapeIdentifier(table)} (${columns.map((c) => client.escapeIdentifier(c)).join(', ')}) FROM STDIN`;
+        await pipeline(content, client.query(copyFrom(sql)));
+      } else {
+        const key = name.slice(6);
+        const existing = await storage.getStream(key);
+        if (existing) {
+          existing.destroy();
+          content.resume();
+          await new Promise((resolve, reject) => content.once('end', resolve).once('error', reject));
+        } else {
+          await storage.putAt(key, content);
+          added.push(key);
+        }
+      }
+    });
+    for (const table of columnsOf.keys()) await resetIdentity(client, table);
     await client.query('COMMIT');
-    return { tables: order.length, rows };
+    if (replace) {
+      for await (const key of storage.list()) if (!manifest.files[key]) await storage.delete(key);
+    }
+    return summarise(manifest);
   } catch (error) {
-    await client.query('ROLLBACK');
+    await client.query('ROLLBACK').catch(() => {});
+    for (const key of added) await storage.delete(key);
     throw error;
   } finally {
     client.release();
   }
 }
 
-function parseBackup(buffer: Buffer): BackupFile {
-  let content: BackupFile;
-  try {
-    content = JSON.parse(zlib.gunzipSync(buffer).toString('utf8'));
-  } catch {
-    throw new Error('this file is not a Passerelle backup (not gzipped JSON)');
+/** No row in any table but the migrations' bookkeeping. */
+async function isEmpty(client: pg.ClientBase): Promise<boolean> {
+  for (const table of await tablesInDependencyOrder(client)) {
+    const found = await client.query(`SELECT 1 FROM public.${client.escapeIdentifier(table)} LIMIT 1`);
+    if (found.rowCount) return false;
   }
-  if (content?.format !== 'passerelle-backup' || content.version !== 1) {
-    throw new Error('this file is not a Passerelle backup (unknown format)');
-  }
-  return content;
+  return true;
 }
 
-async function insertRow(client: pg.PoolClient, table: string, row: Record<string, unknown>, jsonColumns = new Set<string>()): Promise<void> {
-  const columns = Object.keys(row);
-  const values = columns.map((column) => {
-    const value = row[column];
-    // jsonb and arrays come back from JSON as objects; pg needs arrays as arrays and jsonb as text
-    // (a jsonb column may hold a JSON array too: its type, not its value, decides).
-    if (value !== null && jsonColumns.has(column)) return JSON.stringify(value);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : value;
+/** The first format was one gzipped JSON document: its first byte is "{", a tar's is a file name. */
+async function isFirstFormat(file: string): Promise<boolean> {
+  const gunzip = zlib.createGunzip();
+  const source = createReadStream(file, { end: 64 * 1024 });
+  return new Promise((resolve) => {
+    source.pipe(gunzip);
+    const done = (value: boolean) => {
+      source.destroy();
+      gunzip.destroy();
+      resolve(value);
+    };
+    gunzip.once('data', (chunk: Buffer) => done(chunk[0] === 0x7b));
+    gunzip.once('error', () => done(false));
+    source.once('error', () => done(false));
   });
-  await client.query(
-    `INSERT INTO ${client.escapeIdentifier(table)} (${columns.map((c) => client.escapeIdentifier(c)).join(', ')})
-     OVERRIDING SYSTEM VALUE VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
-    values,
-  );
 }
 
-/** Columns of a table that point at the same table (a sub-event's parent), as [column, referenced column]. */
-async function selfReferencesOf(client: pg.PoolClient, table: string): Promise<[string, string][]> {
-  const { rows } = await client.query<{ column: string; referenced: string }>(
-    `SELECT a.attname AS column, r.attname AS referenced
-     FROM pg_constraint c
-     JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
-     JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1]
-     WHERE c.contype = 'f' AND c.conrelid = c.confrelid AND c.conrelid = $1::regclass AND cardinality(c.conkey) = 1`,
-    [`public.${client.escapeIdentifier(table)}`],
-  );
-  return rows.map((row) => [row.column, row.referenced]);
+async function readAll(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
-/** Rows ordered so that a row comes after the row it points to in its own table. */
-function parentsFirst(rows: Record<string, unknown>[], references: [string, string][]): Record<string, unknown>[] {
-  if (references.length === 0) return rows;
-  const placed = new Set<string>();
-  const ordered: Record<string, unknown>[] = [];
-  let pending = rows;
-  while (pending.length > 0) {
-    const ready = pending.filter((row) =>
-      references.every(([column, referenced]) => row[column] === null || row[column] === undefined || placed.has(`${referenced}:${row[column]}`)),
-    );
-    // A cycle (or a dangling reference) cannot be ordered: insert the rest and let the database judge.
-    const batch = ready.length > 0 ? ready : pending;
-    for (const row of batch) {
-      ordered.push(row);
-      for (const [, referenced] of references) placed.add(`${referenced}:${row[referenced]}`);
-    }
-    pending = pending.filter((row) => !batch.includes(row));
-  }
-  return ordered;
-}
-
-async function jsonColumnsOf(client: pg.PoolClient, table: string): Promise<Set<string>> {
-  const { rows } = await client.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns
-     WHERE table_schema = 'public' AND table_name = $1 AND data_type IN ('json', 'jsonb')`,
-    [table],
-  );
-  return new Set(rows.map((row) => row.column_name));
-}
-
-async function resetIdentity(client: pg.PoolClient, table: string): Promise<void> {
-  const { rows } = await client.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns
-     WHERE table_schema = 'public' AND table_name = $1 AND is_identity = 'YES'`,
-    [table],
-  );
-  for (const { column_name } of rows) {
-    const qualified = `public.${client.escapeIdentifier(table)}`;
-    await client.query(
-      `SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${client.escapeIdentifier(column_name)}) FROM ${qualified}), 0) + 1, false)`,
-      [qualified, column_name],
-    );
+function parseJson<T>(content: Buffer, what: string): T {
+  try {
+    return JSON.parse(content.toString('utf8')) as T;
+  } catch {
+    throw new BackupError(`the backup's ${what} is damaged`);
   }
 }
-
-/** Tables of the public schema, each after the tables its foreign keys point to. */
-async function tablesInDependencyOrder(client: pg.PoolClient): Promise<string[]> {
-  const tables = (await client.query<{ name: string }>(
-    `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY tablename`,
-  )).rows.map((r) => r.name);
-  const edges = (await client.query<{ child: string; parent: string }>(
-    `SELECT c.conrelid::regclass::text AS child, c.confrelid::regclass::text AS parent
-     FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-     WHERE c.contype = 'f' AND n.nspname = 'public'`,
-  )).rows;
-  const ordered: string[] = [];
-  const visit = (table: string, path: Set<string>) => {
-    if (ordered.includes(table) || path.has(table)) return;
-    path.add(table);
-    for (const edge of edges) if (edge.child === table && edge.parent !== table) visit(edge.parent, path);
-    ordered.push(table);
-  };
-  for (const table of tables) visit(table, new Set());
-  return ordered;
-}
-

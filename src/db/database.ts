@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
+import { startEmbeddedPostgres, type EmbeddedServer, type Owner } from './embedded.ts';
 import type { DB } from './types.ts';
 
 export const APP_DATABASE = 'passerelle';
@@ -32,11 +32,12 @@ export function connect(url: string, max = 10): Omit<Database, 'close'> & { clos
 
 /**
  * Opens the database the configuration names: the server at DATABASE_URL, or the embedded
- * PostgreSQL under DATA_DIR (started here, stopped by close()).
+ * PostgreSQL under DATA_DIR: the running server's if one runs there, else started here (and stopped
+ * by close()). `owner` says whether this process lends its PostgreSQL to commands (a server) or not.
  */
-export async function openDatabase(config: Config, log: (m: string) => void = () => {}): Promise<Database> {
+export async function openDatabase(config: Config, log: (m: string) => void = () => {}, owner?: Owner): Promise<Database> {
   if (config.databaseUrl) return connect(config.databaseUrl);
-  const server = await startEmbeddedPostgres(config.dataDir, log);
+  const server = await startEmbeddedPostgres(config.dataDir, log, owner);
   try {
     await ensureDatabase(server.url('postgres'), APP_DATABASE);
   } catch (error) {
@@ -60,7 +61,10 @@ export async function ensureDatabase(maintenanceUrl: string, name: string, templ
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
       const encoding = template === 'template0' ? ` ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'` : '';
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}${encoding}`);
+      // A command run during the server's first start may create it at the same moment: either wins.
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} TEMPLATE ${client.escapeIdentifier(template)}${encoding}`).catch((error) => {
+        if (!['42P04', '23505'].includes((error as { code?: string }).code ?? '')) throw error;
+      });
     }
   } finally {
     await client.end();

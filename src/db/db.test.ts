@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers.ts';
 import { seed } from '../seed/load.ts';
 import { backup, restore } from './backup.ts';
+import { LocalFileStorage } from '../storage/storage.ts';
 import type { Database } from './database.ts';
 import { migrate, readMigrations } from './migrate.ts';
 import { SCHEMA_FILE, schemaSnapshot } from './snapshot.ts';
@@ -68,16 +69,17 @@ describe('seed', () => {
 });
 
 describe('backup and restore', () => {
+  const storage = () => new LocalFileStorage(path.join(os.tmpdir(), `passerelle-files-${process.pid}`));
   it('restore brings back exactly what the backup held', async () => {
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-backup-')), 'backup.json.gz');
     await database.pool.query(`INSERT INTO users (email, roles) VALUES ('kept@gsef.test', '{editor}')`);
-    const { rows } = await backup(database.pool, file);
+    const { rows } = await backup(database.pool, storage(), file);
     expect(rows).toBeGreaterThan(5);
     const snapshot = (await database.pool.query('SELECT * FROM users ORDER BY id')).rows;
 
     await database.pool.query(`INSERT INTO users (email) VALUES ('added-later@gsef.test')`);
     await database.pool.query(`UPDATE bodies SET seats = 99 WHERE slug = 'steering-committee'`);
-    await restore(database.pool, file);
+    await restore(database.pool, storage(), file, { replace: true });
     expect((await database.pool.query('SELECT * FROM users ORDER BY id')).rows).toEqual(snapshot);
     expect((await database.pool.query(`SELECT seats FROM bodies WHERE slug = 'steering-committee'`)).rows).toEqual([{ seats: 13 }]);
     // Identity columns continue after the restored rows.
@@ -89,7 +91,7 @@ describe('backup and restore', () => {
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-backup-')), 'not-a-backup.gz');
     await fs.writeFile(file, 'hello');
     const before = await count('users');
-    await expect(restore(database.pool, file)).rejects.toThrow('this file is not a Passerelle backup');
+    await expect(restore(database.pool, storage(), file, { replace: true })).rejects.toThrow('this file is not a Passerelle backup');
     expect(await count('users')).toBe(before);
   });
 });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readLock } from './embedded-lock.ts';
 import { startEmbeddedPostgres, type EmbeddedServer } from './embedded.ts';
 
 const dirs: string[] = [];
@@ -43,5 +44,39 @@ describe('embedded PostgreSQL', () => {
     const server = await startEmbeddedPostgres(dir);
     expect(await query(server, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
     await server.stop();
+  });
+
+  it('lends a server\'s PostgreSQL to a command, which lets go of it without stopping it', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-embedded-'));
+    dirs.push(dir);
+    const server = await startEmbeddedPostgres(dir, () => {}, { role: 'server', command: 'passerelle start' });
+    expect(await readLock(dir)).toMatchObject({ pid: process.pid, role: 'server' });
+    const command = await startEmbeddedPostgres(dir, () => {}, { role: 'command', command: 'passerelle backup' });
+    expect(command.borrowed).toBe(true);
+    expect(command.url('postgres')).toBe(server.url('postgres'));
+    await command.stop();
+    expect(await query(server, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    await server.stop();
+    expect(await readLock(dir)).toBeNull();
+  });
+
+  it('makes a command wait for another one-off command on the same folder, then start its own', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-embedded-'));
+    dirs.push(dir);
+    const first = await startEmbeddedPostgres(dir, () => {}, { role: 'command', command: 'passerelle backup' });
+    const messages: string[] = [];
+    let secondStarted = false;
+    const second = startEmbeddedPostgres(dir, (m) => messages.push(m), { role: 'command', command: 'passerelle user' }).then((s) => {
+      secondStarted = true;
+      return s;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(secondStarted).toBe(false);
+    expect(messages[0]).toContain('waiting for "passerelle backup"');
+    await first.stop();
+    const own = await second;
+    expect(own.borrowed).toBe(false);
+    expect(await query(own, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    await own.stop();
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,10 @@ describe('S3FileStorage on an S3-protocol server', () => {
       await storage.delete(a);
       expect(await storage.get(a)).toBeNull();
       expect(await storage.get(b)).toEqual(Buffer.from('second'));
+      // A restore writes a file back under the key it had.
+      await storage.putAt(a, Readable.from([Buffer.from('fir'), Buffer.from('st again')]));
+      expect(await storage.get(a)).toEqual(Buffer.from('first again'));
+      await expect(storage.putAt('../escape', Readable.from([Buffer.from('x')]))).rejects.toThrow(/not a storage key/);
     } finally {
       storage.close();
       other.close();

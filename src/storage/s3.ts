@@ -64,6 +64,15 @@ export class S3FileStorage implements FileStorage {
     return key;
   }
 
+  /** Writes a file back under its key (restore). Buffered: PutObject needs the length, and an upload is at most tens of MB. */
+  async putAt(key: string, content: Readable): Promise<void> {
+    if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of content) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: body.length })));
+  }
+
   async get(key: string): Promise<Buffer | null> {
     const stream = await this.getStream(key);
     if (!stream) return null;

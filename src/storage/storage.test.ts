@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { LocalFileStorage } from './storage.ts';
@@ -21,6 +22,22 @@ describe('LocalFileStorage', () => {
       await storage.delete(a);
       expect(await storage.getStream(a)).toBeNull();
       expect(await storage.get(b)).toEqual(Buffer.from('second'));
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('writes a file back under its key (restore), and refuses a key put() could not have made', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
+    try {
+      const storage = new LocalFileStorage(root);
+      const key = `ab/ab${'0'.repeat(30)}`;
+      await storage.putAt(key, Readable.from([Buffer.from('restored')]));
+      expect((await storage.get(key))?.toString()).toBe('restored');
+      await expect(storage.putAt('../../etc/passwd', Readable.from([Buffer.from('x')]))).rejects.toThrow('is not a file key');
+      const keys: string[] = [];
+      for await (const found of storage.list()) keys.push(found);
+      expect(keys).toEqual([key]);
     } finally {
       await fs.rm(root, { recursive: true, force: true });
     }

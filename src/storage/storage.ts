@@ -3,6 +3,8 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createWriteStream } from 'node:fs';
 
 /**
  * Where uploaded files live. The local implementation keeps them under DATA_DIR/files, named by a
@@ -14,6 +16,8 @@ export interface FileStorage {
   get(key: string): Promise<Buffer | null>;
   /** The file as a stream, for large files and backups (null when there is no such file). */
   getStream(key: string): Promise<Readable | null>;
+  /** Writes a file under the key it had (restoring a backup); refuses a key put() could not have made. */
+  putAt(key: string, content: Readable): Promise<void>;
   delete(key: string): Promise<void>;
   /** Every stored key, in no particular order: backups and the sweep of unreferenced files. */
   list(): AsyncIterable<string>;
@@ -64,6 +68,14 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
+  async putAt(key: string, content: Readable): Promise<void> {
+    if (!KEY.test(key)) throw new Error(`"${key}" is not a file key`);
+    const file = this.pathOf(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await pipeline(content, createWriteStream(`${file}.tmp`));
+    await fs.rename(`${file}.tmp`, file);
+  }
+
   async delete(key: string): Promise<void> {
     if (KEY.test(key)) await fs.rm(this.pathOf(key), { force: true });
   }
@@ -72,3 +84,4 @@ export class LocalFileStorage implements FileStorage {
     return path.join(this.root, key);
   }
 }
+
