@@ -26,9 +26,10 @@ import { mailerLine, smtpLine, type Line, type LineFailure } from './smtp-lines.
  *    waiting there). The outcome follows: accepted rows become `sent` with the next claim.
  * 4. A sender killed anywhere leaves rows `sending` with their stage. The next sender resends the
  *    `claimed` ones (no server can have accepted a message without its final dot) and counts the
- *    `data_ended` ones sent with the note "unconfirmed" (a server may hold them). The one window
+ *    `data_ended` ones sent with the note "unconfirmed" (a server may hold them). The windows
  *    left: killed after the dot, before the server's reply, *and* the server then refusing the
- *    message: that subscriber misses the issue. Nobody gets two; the deterministic Message-ID lets
+ *    message; or killed while the `data_ended` commit is in flight (about a millisecond before
+ *    the dot): that subscriber misses the issue. Nobody gets two; the deterministic Message-ID lets
  *    a mail log settle any doubt.
  */
 export const SEND_JOB = 'newsletter.send';
