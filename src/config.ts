@@ -26,6 +26,8 @@ export interface Config {
   secureCookies: boolean;
   /** Newsletter messages sent per second by one sender (NEWSLETTER_RATE, default 20). */
   newsletterRate: number;
+  /** SMTP connections one newsletter sender keeps open in parallel (NEWSLETTER_CONNECTIONS, default 16). */
+  newsletterConnections: number;
   /** Shared secret of POST /api/v1/newsletter/bounces (BOUNCE_TOKEN); unset, the endpoint answers 404. */
   bounceToken?: string;
   /**
@@ -60,6 +62,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bodyLimit: Number(env.BODY_LIMIT) > 0 ? Number(env.BODY_LIMIT) : 1024 * 1024,
     secureCookies: baseUrl.startsWith('https://'),
     newsletterRate: Number(env.NEWSLETTER_RATE) > 0 ? Number(env.NEWSLETTER_RATE) : 20,
+    newsletterConnections: Number.isInteger(Number(env.NEWSLETTER_CONNECTIONS)) && Number(env.NEWSLETTER_CONNECTIONS) > 0 ? Math.min(Number(env.NEWSLETTER_CONNECTIONS), 32) : 16,
     bounceToken: env.BOUNCE_TOKEN || undefined,
     fileStorageUrl: env.FILE_STORAGE_URL || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,

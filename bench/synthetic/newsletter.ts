@@ -39,6 +39,8 @@ export async function measureNewsletter(url: string, dataDir: string, size: numb
     runWorkers: false,
     baseUrl: 'https://gsef.example.org',
     newsletterRate: rate,
+    // The sender's parallel SMTP connections: the product's default unless NEWSLETTER_CONNECTIONS says.
+    ...(Number(process.env.NEWSLETTER_CONNECTIONS) > 0 ? { newsletterConnections: Number(process.env.NEWSLETTER_CONNECTIONS) } : {}),
   });
   const app = await buildApp({ config, database });
   try {

@@ -1,5 +1,3 @@
-import net from 'node:net';
-import nodemailer from 'nodemailer';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
@@ -12,22 +10,27 @@ import { issueContent } from './content.ts';
 import { deliveryLang, issueDetail, type IssueDetail } from './issues.ts';
 import { personalise, renderIssue, type RenderedIssue } from './mail.tsx';
 import * as q from './queries.ts';
+import { mailerLine, smtpLine, type Line, type LineFailure } from './smtp-lines.ts';
 
 /**
- * Sending an issue, at most once per subscriber.
+ * Sending an issue, exactly once per subscriber (docs/decisions/0520-newsletter-exactly-once.md).
  *
  * 1. `startSending` writes one `queued` delivery per active subscriber in one transaction (UNIQUE
  *    (issue, subscriber)), and enqueues the `newsletter.send` job in that same transaction.
  * 2. The job takes a PostgreSQL advisory lock for the issue on a connection it holds: one sender
  *    per issue at a time, across processes. The lock dies with the process's connection, so a
  *    killed sender's lock is free at once for the next one.
- * 3. For each message it first commits the row as `sending` (own statement), then talks SMTP, then
- *    commits `sent` / `queued` for a retry / `failed`.
- * 4. The ambiguous window: killed after the server's 250 and before the `sent` commit, the row stays
- *    `sending`. The next sender (holding the lock, hence the only sender) finds such rows and does
- *    NOT resend them: it records them `sent` with the note "unconfirmed". We choose at-most-once:
- *    a subscriber may, in that rare window, miss one issue; nobody ever gets it twice. The
- *    Message-ID is deterministic per (issue, subscriber), so a server's log tells which it was.
+ * 3. It claims rows in batches (`sending`, stage `claimed`, one statement) and sends them over a few
+ *    SMTP connections in parallel. For each message, after the whole message is written and before
+ *    the final "." of DATA, the stage `data_ended` is committed (one UPDATE for every connection
+ *    waiting there). The outcome follows: accepted rows become `sent` with the next claim.
+ * 4. A sender killed anywhere leaves rows `sending` with their stage. The next sender resends the
+ *    `claimed` ones (no server can have accepted a message without its final dot) and counts the
+ *    `data_ended` ones sent with the note "unconfirmed" (a server may hold them). The windows
+ *    left: killed after the dot, before the server's reply, *and* the server then refusing the
+ *    message; or killed while the `data_ended` commit is in flight (about a millisecond before
+ *    the dot): that subscriber misses the issue. Nobody gets two; the deterministic Message-ID lets
+ *    a mail log settle any doubt.
  */
 export const SEND_JOB = 'newsletter.send';
 export const START_JOB = 'newsletter.start';
@@ -121,65 +124,26 @@ export const messageHost = (baseUrl: string) => {
 };
 export const messageId = (issueId: number, subscriberId: number, host: string) => `<newsletter-${issueId}-${subscriberId}@${host}>`;
 
-interface SmtpFailure extends Error {
-  responseCode?: number;
-  command?: string;
-}
-
-/** SMTP commands before DATA: a failure there means the server cannot have taken the message. */
-const BEFORE_DATA = new Set(['CONN', 'EHLO', 'HELO', 'LHLO', 'STARTTLS', 'AUTH PLAIN', 'AUTH LOGIN', 'AUTH XOAUTH2', 'AUTH CRAM-MD5', 'MAIL FROM', 'RCPT TO']);
-
 export type Outcome = { kind: 'sent' } | { kind: 'temporary'; error: string } | { kind: 'permanent'; error: string } | { kind: 'unconfirmed'; error: string };
 
-export function classify(error: SmtpFailure | null): Outcome {
+/**
+ * What a failed exchange means. A reply code is the server's word (5xx permanent, 4xx try again).
+ * Without one, what matters is whether the final dot had gone out: before it no server can have
+ * accepted the message (resend); after it the server may hold it (counted sent, never resent).
+ */
+export function classify(error: LineFailure | null): Outcome {
   if (!error) return { kind: 'sent' };
   const message = `${error.responseCode ?? error.command ?? ''} ${error.message}`.trim().slice(0, 500);
   if (error.responseCode && error.responseCode >= 500) return { kind: 'permanent', error: message };
   if (error.responseCode && error.responseCode >= 400) return { kind: 'temporary', error: message };
-  if (error.command && BEFORE_DATA.has(error.command)) return { kind: 'temporary', error: message };
-  // No reply code after the message may have been handed over: at-most-once says do not resend.
-  return { kind: 'unconfirmed', error: message };
+  return error.afterEndOfData ? { kind: 'unconfirmed', error: message } : { kind: 'temporary', error: message };
 }
 
-interface Transport {
-  send(message: { to: string; subject: string; html: string; text: string; messageId: string; headers: Record<string, string> }): Promise<void>;
-  close(): void;
-}
-
-/** A pooled SMTP connection for the run (a fresh connection per message would halve the rate), or the outbox. */
-function openTransport(ctx: Ctx): Transport {
-  if (!ctx.config.smtpUrl) {
-    return { send: ({ messageId: id, headers, ...rest }) => ctx.mailer.send({ ...rest, headers: { ...headers, 'Message-ID': id } }), close: () => {} };
-  }
-  const plain = ctx.config.smtpUrl.startsWith('smtp:');
-  const transport = nodemailer.createTransport({
-    url: ctx.config.smtpUrl,
-    pool: true,
-    maxConnections: 1,
-    // An SMTP exchange is a string of small writes; with Nagle's algorithm each one can wait for a
-    // delayed ACK (measured here: 30–80 ms per message instead of a few). TLS from the first byte
-    // (smtps:) keeps nodemailer's own socket.
-    ...(plain ? { getSocket: noDelaySocket } : {}),
-  } as Parameters<typeof nodemailer.createTransport>[0]);
-  return {
-    send: async (message) => {
-      await transport.sendMail({ from: ctx.config.mailFrom, ...message });
-    },
-    close: () => transport.close(),
-  };
-}
-
-function noDelaySocket(options: { host?: string; port?: number }, callback: (error: Error | null, socket?: { connection: net.Socket }) => void) {
-  let answered = false;
-  const answer = (error: Error | null) => {
-    if (answered) return;
-    answered = true;
-    callback(error, error ? undefined : { connection: socket });
-  };
-  const socket = net.connect(options.port ?? 25, options.host ?? 'localhost', () => answer(null));
-  socket.setNoDelay(true);
-  // Errors after the connection is handed over are nodemailer's to see, on the socket itself.
-  socket.once('error', (error) => answer(error));
+function openLines(ctx: Ctx): Line[] {
+  const { smtpUrl, mailFrom } = ctx.config;
+  if (!smtpUrl) return [mailerLine((message) => ctx.mailer.send(message))];
+  // Parallel connections (NEWSLETTER_CONNECTIONS): a relay usually allows a handful per client.
+  return Array.from({ length: ctx.config.newsletterConnections }, () => smtpLine(smtpUrl, mailFrom));
 }
 
 export function unsubscribeHeaders(links: { unsubscribe: string }, mailFrom: string, token: string): Record<string, string> {
@@ -193,8 +157,8 @@ export function unsubscribeHeaders(links: { unsubscribe: string }, mailFrom: str
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * The `newsletter.send` job: sends the issue's queued deliveries, one at a time, at the configured
- * rate, until none is left or its time budget is spent (then a fresh job continues).
+ * The `newsletter.send` job: sends the issue's queued deliveries over several SMTP connections, at
+ * the configured rate, until none is left or its time budget is spent (then a fresh job continues).
  */
 export async function sendIssue(ctx: Ctx, issueId: number, options: { budgetMs?: number } = {}): Promise<void> {
   const client = await ctx.pool.connect();
@@ -215,14 +179,23 @@ export async function sendIssue(ctx: Ctx, issueId: number, options: { budgetMs?:
   }
 }
 
-/** Rows left `sending` by a sender that died mid-exchange: never resent (see the module comment). */
-async function reconcileInterrupted(db: Kysely<DB>, issueId: number) {
-  await db
-    .updateTable('newsletter_deliveries')
-    .set({ status: 'sent', sent_at: sql`sending_at`, note: 'unconfirmed: the sender stopped during the SMTP exchange; not resent' })
-    .where('issue_id', '=', issueId)
-    .where('status', '=', 'sending')
-    .execute();
+/**
+ * Rows left `sending` by a sender that died (only the lock holder sends, so none is in flight).
+ * `claimed`: the final dot was never sent, no server can hold the message: queued again, same
+ * Message-ID. `data_ended` (or no stage, from a sender older than stages): a server may hold it:
+ * counted sent with a note, never resent (docs/decisions/0520-newsletter-exactly-once.md).
+ */
+export async function reconcileInterrupted(db: Kysely<DB>, issueId: number): Promise<void> {
+  await sql`
+    UPDATE newsletter_deliveries
+    SET status = 'queued', stage = NULL, sending_at = NULL, retry_after = NULL,
+        note = 'resent: the sender stopped before the end of the data'
+    WHERE issue_id = ${issueId} AND status = 'sending' AND stage = 'claimed'`.execute(db);
+  await sql`
+    UPDATE newsletter_deliveries
+    SET status = 'sent', sent_at = sending_at,
+        note = 'unconfirmed: the sender stopped after the end of the data, before the reply was recorded; not resent'
+    WHERE issue_id = ${issueId} AND status = 'sending'`.execute(db);
 }
 
 async function finish(ctx: Ctx, issueId: number) {
@@ -234,59 +207,133 @@ async function finish(ctx: Ctx, issueId: number) {
   await ctx.pageCache.invalidate();
 }
 
+/**
+ * Commits one UPDATE for every id handed over while the previous one ran ("group commit"): with
+ * several connections in flight, one round trip records the stage of several messages.
+ */
+class GroupCommit {
+  private pending: { id: string; resolve: () => void; reject: (error: unknown) => void }[] = [];
+  private running = false;
+  constructor(private readonly write: (ids: string[]) => Promise<unknown>) {}
+
+  add(id: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ id, resolve, reject });
+      void this.flush();
+    });
+  }
+
+  private async flush() {
+    if (this.running) return;
+    this.running = true;
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0);
+        try {
+          await this.write(batch.map((entry) => entry.id));
+          for (const entry of batch) entry.resolve();
+        } catch (error) {
+          for (const entry of batch) entry.reject(error);
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+type Claimed = { id: string; subscriber_id: number; email: string; lang: Lang; message_id: string; attempts: number };
+
 /** Sends until nothing is due; returns 'done', or when to look again (null: at once). */
 async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number): Promise<'done' | Date | null> {
   const issueId = detail.issue.id;
-  const rendered = new Map<Lang, RenderedIssue>();
-  const render = async (lang: Lang) => {
+  const rendered = new Map<Lang, Promise<RenderedIssue>>();
+  const render = (lang: Lang) => {
     let message = rendered.get(lang);
     if (!message) {
-      const content = await issueContent(ctx.db, ctx.config.baseUrl, detail, lang);
-      message = renderIssue(content);
+      message = issueContent(ctx.db, ctx.config.baseUrl, detail, lang).then(renderIssue);
       rendered.set(lang, message);
     }
     return message;
   };
+  const rate = Math.max(ctx.config.newsletterRate, 0.1);
+  const interval = 1000 / rate;
+  // About a second of messages per claim, so rows are not held `sending` long before their turn.
+  const batchSize = Math.max(ctx.config.newsletterConnections, Math.min(200, Math.ceil(rate)));
+  // Accepted messages are recorded by the next stage commit or claim, in the same statement: until
+  // then their rows say `data_ended`, which a later sender also counts as sent.
+  let accepted: string[] = [];
+  const takeAccepted = () => {
+    const ids = accepted;
+    accepted = [];
+    return ids;
+  };
+  const dataEnded = new GroupCommit(
+    (ids) => sql`
+      WITH done AS (
+        UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), last_error = NULL, stage = NULL
+        WHERE id = ANY(${takeAccepted()}::bigint[]) AND status = 'sending')
+      UPDATE newsletter_deliveries SET stage = 'data_ended' WHERE id = ANY(${ids}::bigint[]) AND status = 'sending'`.execute(ctx.db),
+  );
+  let queue: Claimed[] = [];
+  let exhausted = false;
+  let claiming: Promise<void> | null = null;
   let recipients = new Map<number, Recipient>();
   let recipientsAt = 0;
-  const interval = 1000 / Math.max(ctx.config.newsletterRate, 0.1);
-  const transport = openTransport(ctx);
-  let sentInRun = 0;
-  let previousSent: string | null = null;
+  let slots = 0;
   const started = Date.now();
-  try {
+
+  const claim = async () => {
+    // Someone who unsubscribes while the issue goes out is not sent it: the list is re-read every 30 s.
+    if (Date.now() - recipientsAt > 30_000) {
+      recipients = new Map((await subscribersFor(ctx.db)).map((r) => [r.id, r]));
+      recipientsAt = Date.now();
+    }
+    const rows = await claimBatch(ctx.db, issueId, batchSize, takeAccepted());
+    if (rows.length === 0) exhausted = true;
+    queue.push(...rows);
+  };
+  const next = async (): Promise<Claimed | null> => {
+    while (queue.length === 0) {
+      if (exhausted || Date.now() > deadline) return null;
+      claiming ??= claim().finally(() => (claiming = null));
+      await claiming;
+    }
+    return queue.shift()!;
+  };
+
+  const run = async (line: Line) => {
     for (;;) {
-      if (Date.now() > deadline) break;
-      // Someone who unsubscribes while the issue goes out is not sent it: the list is re-read every 30 s.
-      if (Date.now() - recipientsAt > 30_000) {
-        recipients = new Map((await subscribersFor(ctx.db)).map((r) => [r.id, r]));
-        recipientsAt = Date.now();
-      }
-      const row = await claimNext(ctx.db, issueId, previousSent);
-      previousSent = null;
-      if (!row) break;
+      const row = await next();
+      if (!row) return;
       const recipient = recipients.get(row.subscriber_id);
       if (!recipient) {
-        await settle(ctx.db, row.id, { status: 'cancelled', note: 'no longer an active subscriber', sending_at: null });
+        await settle(ctx.db, row.id, { status: 'cancelled', note: 'no longer an active subscriber', sending_at: null, stage: null });
         continue;
       }
-      const wait = started + sentInRun * interval - Date.now();
+      const wait = started + slots++ * interval - Date.now();
       if (wait > 0) await sleep(wait);
       const links = subscriberLinks(ctx.config.baseUrl, { ...recipient, lang: row.lang });
       const message = personalise(await render(row.lang), links);
-      const failure = await transport
-        .send({ to: row.email, ...message, messageId: row.message_id, headers: unsubscribeHeaders(links, ctx.config.mailFrom, recipient.preferences_token) })
-        .then(() => null, (error: SmtpFailure) => error);
-      sentInRun++;
+      const failure = await line
+        .send({ to: row.email, ...message, messageId: row.message_id, headers: unsubscribeHeaders(links, ctx.config.mailFrom, recipient.preferences_token) }, () => dataEnded.add(row.id))
+        .then(() => null, (error: LineFailure) => error);
       const outcome = classify(failure);
-      if (outcome.kind === 'sent') previousSent = row.id;
+      if (outcome.kind === 'sent') accepted.push(row.id);
       else await record(ctx.db, row, outcome);
     }
+  };
+
+  const lines = openLines(ctx);
+  try {
+    await Promise.all(lines.map(run));
   } finally {
-    transport.close();
-    // The last success not yet written (time budget spent). Should this fail, the row stays
-    // `sending` and the next sender records it sent-unconfirmed: still never twice.
-    if (previousSent) await settle(ctx.db, previousSent, { status: 'sent', sent_at: new Date(), last_error: null });
+    for (const line of lines) line.close();
+    await (claiming as Promise<void> | null)?.catch(() => {});
+    // Should these fail, the rows stay `sending` with their stage, and the next sender settles
+    // them: accepted ones (data_ended) as sent, claimed ones (never begun) queued again.
+    if (accepted.length > 0) await markSent(ctx.db, takeAccepted());
+    if (queue.length > 0) await requeue(ctx.db, queue.map((row) => row.id));
   }
   const waiting = await ctx.db
     .selectFrom('newsletter_deliveries')
@@ -299,20 +346,30 @@ async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number): Prom
 }
 
 /**
- * Marks the next due row `sending`, committed before any SMTP traffic. The previous message's
- * `sent`, when there is one, is committed by the same statement: one round trip per message.
+ * Marks the next `size` due rows `sending` / `claimed` in one statement, committed before any SMTP
+ * traffic for them. The previous messages' `sent` is committed by the same statement.
  */
-async function claimNext(db: Kysely<DB>, issueId: number, previousSent: string | null) {
-  const result = await sql<{ id: string; subscriber_id: number; email: string; lang: Lang; message_id: string; attempts: number }>`
+async function claimBatch(db: Kysely<DB>, issueId: number, size: number, accepted: string[]): Promise<Claimed[]> {
+  const result = await sql<Claimed>`
     WITH done AS (
-      UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), last_error = NULL
-      WHERE id = ${previousSent} AND status = 'sending')
-    UPDATE newsletter_deliveries SET status = 'sending', sending_at = now(), attempts = attempts + 1
-    WHERE id = (SELECT id FROM newsletter_deliveries
-                WHERE issue_id = ${issueId} AND status = 'queued' AND (retry_after IS NULL OR retry_after <= now())
-                ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED)
+      UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), last_error = NULL, stage = NULL
+      WHERE id = ANY(${accepted}::bigint[]) AND status = 'sending')
+    UPDATE newsletter_deliveries SET status = 'sending', stage = 'claimed', sending_at = now(), attempts = attempts + 1
+    WHERE id IN (SELECT id FROM newsletter_deliveries
+                 WHERE issue_id = ${issueId} AND status = 'queued' AND (retry_after IS NULL OR retry_after <= now())
+                 ORDER BY id LIMIT ${size} FOR UPDATE SKIP LOCKED)
     RETURNING id, subscriber_id, email, lang, message_id, attempts`.execute(db);
-  return result.rows[0] ?? null;
+  return result.rows.sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+function markSent(db: Kysely<DB>, ids: string[]) {
+  return sql`UPDATE newsletter_deliveries SET status = 'sent', sent_at = now(), last_error = NULL, stage = NULL WHERE id = ANY(${ids}::bigint[]) AND status = 'sending'`.execute(db);
+}
+
+/** Claimed rows not begun when the run stopped: queued again without counting an attempt. */
+function requeue(db: Kysely<DB>, ids: string[]) {
+  return sql`UPDATE newsletter_deliveries SET status = 'queued', stage = NULL, sending_at = NULL, attempts = greatest(attempts - 1, 0)
+             WHERE id = ANY(${ids}::bigint[]) AND status = 'sending' AND stage = 'claimed'`.execute(db);
 }
 
 function settle(db: Kysely<DB> | Transaction<DB>, id: string, values: Record<string, unknown>) {
@@ -322,19 +379,19 @@ function settle(db: Kysely<DB> | Transaction<DB>, id: string, values: Record<str
 async function record(db: Kysely<DB>, row: { id: string; email: string; attempts: number }, outcome: Outcome) {
   switch (outcome.kind) {
     case 'sent':
-      return settle(db, row.id, { status: 'sent', sent_at: new Date(), last_error: null });
+      return settle(db, row.id, { status: 'sent', sent_at: new Date(), last_error: null, stage: null });
     case 'unconfirmed':
-      return settle(db, row.id, { status: 'sent', sent_at: new Date(), last_error: outcome.error, note: 'unconfirmed: no reply from the server after the message; not resent' });
+      return settle(db, row.id, { status: 'sent', sent_at: new Date(), last_error: outcome.error, note: 'unconfirmed: no reply from the server after the end of the data; not resent' });
     case 'temporary':
       if (row.attempts < MAX_ATTEMPTS) {
         // 30 s, 1 min, 2 min, 4 min: a greylisting server usually accepts the second try.
         const retry = new Date(Date.now() + 30_000 * 2 ** (row.attempts - 1));
-        return settle(db, row.id, { status: 'queued', retry_after: retry, last_error: outcome.error, sending_at: null });
+        return settle(db, row.id, { status: 'queued', retry_after: retry, last_error: outcome.error, sending_at: null, stage: null });
       }
-      return settle(db, row.id, { status: 'failed', last_error: outcome.error });
+      return settle(db, row.id, { status: 'failed', last_error: outcome.error, stage: null });
     case 'permanent':
       return db.transaction().execute(async (trx) => {
-        await settle(trx, row.id, { status: 'failed', last_error: outcome.error });
+        await settle(trx, row.id, { status: 'failed', last_error: outcome.error, stage: null });
         await recordBounce(trx, row.email, true);
       });
   }

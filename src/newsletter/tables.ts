@@ -64,6 +64,8 @@ export interface NewsletterDeliveriesTable {
   attempts: Generated<number>;
   retry_after: Date | null;
   sending_at: Date | null;
+  /** How far the SMTP exchange of a `sending` row got (migration 0520). */
+  stage: 'claimed' | 'data_ended' | null;
   last_error: string | null;
   note: string | null;
   message_id: string;
