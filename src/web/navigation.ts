@@ -17,6 +17,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'nav.map', path: '/map' },
   { key: 'nav.library', path: '/library' },
   { key: 'news.nav', path: '/news' },
+  { key: 'stats.nav', path: '/stats' },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

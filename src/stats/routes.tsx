@@ -1,0 +1,47 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toCsv } from '../api/csv.ts';
+import { badRequest, notFound } from '../web/http-error.ts';
+import { sendPage } from '../web/render.tsx';
+import { route } from '../web/routes.ts';
+import { figureTable, networkFigures, parseDay } from './domain.ts';
+import { StatsPage } from './views/stats.tsx';
+
+type Query = Record<string, string | string[] | undefined>;
+
+/** `as_of` (a day, default today) and `year` (of the activities, default the as-of year): bad ones are a 400 naming them. */
+function period(request: FastifyRequest<{ Querystring: Query }>) {
+  const today = new Date().toISOString().slice(0, 10);
+  const rawDay = request.query.as_of;
+  const day = rawDay === undefined || rawDay === '' ? today : parseDay(rawDay, today);
+  if (!day) throw badRequest('stats.error.as_of', { as_of: 'stats.error.as_of' });
+  const rawYear = request.query.year;
+  const year = rawYear === undefined || rawYear === '' ? Number(day.slice(0, 4)) : typeof rawYear === 'string' && /^\d{4}$/.test(rawYear) ? Number(rawYear) : NaN;
+  if (!(year >= 2013 && year <= Number(today.slice(0, 4)) + 5)) throw badRequest('stats.error.year', { year: 'stats.error.year' });
+  return { day, year };
+}
+
+async function statsPage(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) {
+  const { day, year } = period(request);
+  const figures = await networkFigures(request.server.ctx.db, day, year);
+  return sendPage(request, reply, {
+    title: request.t('stats.title'),
+    description: request.t('stats.intro'),
+    body: (ctx) => <StatsPage ctx={ctx} figures={figures} />,
+  });
+}
+
+async function statsCsv(request: FastifyRequest<{ Params: { figure: string }; Querystring: Query }>, reply: FastifyReply) {
+  const { day, year } = period(request);
+  const figures = await networkFigures(request.server.ctx.db, day, year);
+  const rows = figureTable(figures, request.params.figure);
+  if (!rows) throw notFound();
+  return reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${request.params.figure}-${day}.csv"`)
+    .send(toCsv(['key', 'count', 'as_of'], rows.map((row) => ({ key: row.key, count: row.count, as_of: day }))));
+}
+
+export const statsRoutes = [
+  route('GET', '/:lang/stats', 'public', statsPage),
+  route('GET', '/:lang/stats/:figure.csv', 'public', statsCsv),
+];

@@ -1,0 +1,3 @@
+import type { SitemapSource } from '../web/sitemap.ts';
+
+export const statsSitemap: SitemapSource = async () => [{ path: '/stats' }];
