@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers.ts';
 import { members as SEED_MEMBERS } from '../../seed/members.ts';
@@ -26,6 +27,15 @@ describe('/{lang}/stats', () => {
     const fr = (await get('/fr/stats')).body;
     expect(fr).toContain('Le réseau en chiffres');
     expect(fr).toContain('<h3 id="members-by-kind-title">Membres par type</h3>');
+  });
+
+  it('weighs under 30 kB on the wire with its stylesheet (gzipped, as sent)', async () => {
+    const page = await get('/en/stats?as_of=2019-12-31&year=2019');
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
+    const css = await get(stylesheet);
+    const bytes = gzipSync(page.body).length + gzipSync(css.body).length;
+    console.info(`stats page: ${page.body.length} B, ${bytes} B gzipped with the stylesheet`);
+    expect(bytes).toBeLessThan(30_000);
   });
 
   it('counts members as the directory lists them, by kind and region', async () => {
