@@ -4,6 +4,8 @@ import { badRequest, notFound } from '../web/http-error.ts';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
 import { figureTable, networkFigures, parseDay } from './domain.ts';
+import { annualReport, reportZip } from './report.ts';
+import { ReportPage } from './views/report.tsx';
 import { StatsPage } from './views/stats.tsx';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -41,7 +43,34 @@ async function statsCsv(request: FastifyRequest<{ Params: { figure: string }; Qu
     .send(toCsv(['key', 'count', 'as_of'], rows.map((row) => ({ key: row.key, count: row.count, as_of: day }))));
 }
 
+/** A year written with four digits that has activities recorded; anything else is a 404 naming no year. */
+async function reportOf(request: FastifyRequest<{ Params: { year: string } }>) {
+  if (!/^\d{4}$/.test(request.params.year)) throw notFound();
+  const report = await annualReport(request.server.ctx.db, Number(request.params.year), new Date().toISOString().slice(0, 10));
+  if (!report) throw notFound();
+  return report;
+}
+
+async function reportPage(request: FastifyRequest<{ Params: { year: string } }>, reply: FastifyReply) {
+  const report = await reportOf(request);
+  return sendPage(request, reply, {
+    title: request.t('report.title', { year: String(report.year) }),
+    description: request.t('report.intro', { year: String(report.year), day: report.end }),
+    body: (ctx) => <ReportPage ctx={ctx} report={report} />,
+  });
+}
+
+async function reportFigures(request: FastifyRequest<{ Params: { year: string } }>, reply: FastifyReply) {
+  const report = await reportOf(request);
+  return reply
+    .type('application/zip')
+    .header('content-disposition', `attachment; filename="gsef-report-${report.year}-figures.zip"`)
+    .send(Buffer.from(reportZip(report)));
+}
+
 export const statsRoutes = [
+  route('GET', '/:lang/reports/:year', 'public', reportPage),
+  route('GET', '/:lang/reports/:year/figures.zip', 'public', reportFigures),
   route('GET', '/:lang/stats', 'public', statsPage),
   route('GET', '/:lang/stats/:figure.csv', 'public', statsCsv),
 ];

@@ -108,3 +108,51 @@ describe('bad input on /stats', () => {
     expect((await get('/en/stats/members-by-kind.csv?as_of=2019-13-01')).statusCode).toBe(400);
   });
 });
+
+describe('/{lang}/reports/{year}', () => {
+  it('gives the 2019 report out of the seeded data in four languages, its figures as the lists show them', async () => {
+    const events2019 = await total('/api/v1/events?year=2019&limit=1');
+    const titles: Record<string, string> = { en: 'Annual report 2019', fr: 'Rapport annuel 2019', es: 'Informe anual 2019', ko: '2019년 연례 보고서' };
+    for (const lang of LANGS) {
+      const page = await get(`/${lang}/reports/2019`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<h1>${titles[lang]}</h1>`);
+    }
+    const en = (await get('/en/reports/2019')).body;
+    expect(en).toContain(`${events2019} activities started in 2019, sub-events included.`);
+    const figures = await networkFigures(t.app.ctx.db, '2019-12-31', 2019);
+    expect(en).toContain(`Active members recorded: 0 at the start of 2019, ${figures.members.total} on December 31, 2019.`);
+    const publications = (await get('/api/v1/resources?year=2019&limit=100')).json();
+    for (const item of publications.items as { slug: string; visibility?: string }[]) expect(en).toContain(`href="/en/library/${item.slug}"`);
+  });
+
+  it('zips the report’s CSVs with a README describing each column', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const response = await get('/en/reports/2019/figures.zip');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'activities-by-format.csv', 'activities-by-region.csv', 'activities-by-type.csv', 'meetings.csv', 'members-by-country.csv', 'members-by-kind.csv', 'members-by-region.csv', 'publications.csv', 'reach.csv']);
+    const readme = strFromU8(files['README.txt']!);
+    for (const name of Object.keys(files).filter((n) => n.endsWith('.csv'))) expect(readme).toContain(`${name}:`);
+    const byType = strFromU8(files['activities-by-type.csv']!).trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+    for (const [type, count] of byType) expect(Number(count)).toBe(await total(`/api/v1/events?year=2019&type=${type}&limit=1`));
+  });
+
+  it('answers 404 for a year with no activity or a malformed one, never a 500', async () => {
+    for (const year of ['1999', '2100', '19', 'abcd', '2019.5', '99999']) {
+      expect((await get(`/en/reports/${year}`)).statusCode, year).toBe(404);
+      expect((await get(`/en/reports/${year}/figures.zip`)).statusCode, year).toBe(404);
+    }
+  });
+
+  it('lists the figures and the reports in the sitemap', async () => {
+    const sitemap = (await get('/sitemap.xml')).body;
+    const index = /<loc>([^<]+)<\/loc>/g;
+    const bodies = [sitemap];
+    for (const match of sitemap.matchAll(index)) if (match[1]!.includes('sitemap')) bodies.push((await get(new URL(match[1]!).pathname)).body);
+    const all = bodies.join('');
+    expect(all).toContain('/en/stats</loc>');
+    expect(all).toContain('/en/reports/2019</loc>');
+  });
+});

@@ -68,10 +68,10 @@ export function StatsPage({ ctx, figures }: { ctx: PageContext; figures: Network
 
       <h2>{t('stats.activities')}</h2>
       <Figure ctx={ctx} id="activities-per-year" rows={activities.perYear.map((row) => ({ key: String(row.year), count: row.count }))} labelOf={plain} counts={`${t('stats.counts_activities')} ${t('stats.today')}`} csv={csv('activities-per-year')} />
-      <Figure ctx={ctx} id="activities-by-type" rows={activities.types} labelOf={known('activities.type.')} counts={`${t('stats.counts_activities_year', { year })} ${t('stats.today')}`} csv={csv('activities-by-type')} />
-      <Figure ctx={ctx} id="activities-by-region" rows={activities.regions} labelOf={known('initiatives.region.')} counts={`${t('stats.counts_activities_year', { year })} ${t('stats.today')}`} csv={csv('activities-by-region')} />
-      <Figure ctx={ctx} id="activities-by-format" rows={activities.formats} labelOf={known('activities.format.')} counts={`${t('stats.counts_activities_year', { year })} ${t('stats.today')}`} csv={csv('activities-by-format')} />
-      <h3>{t('stats.reach', { year })}</h3>
+      <Figure ctx={ctx} id="activities-by-type" rows={activities.types} labelOf={known('activities.type.')} counts={`${t('stats.counts_activities_year', { year: String(year) })} ${t('stats.today')}`} csv={csv('activities-by-type')} />
+      <Figure ctx={ctx} id="activities-by-region" rows={activities.regions} labelOf={known('initiatives.region.')} counts={`${t('stats.counts_activities_year', { year: String(year) })} ${t('stats.today')}`} csv={csv('activities-by-region')} />
+      <Figure ctx={ctx} id="activities-by-format" rows={activities.formats} labelOf={known('activities.format.')} counts={`${t('stats.counts_activities_year', { year: String(year) })} ${t('stats.today')}`} csv={csv('activities-by-format')} />
+      <h3>{t('stats.reach', { year: String(year) })}</h3>
       {activities.reach.length ? (
         <table>
           <thead><tr><th scope="col">{t('stats.activity')}</th><th scope="col">{t('stats.participants')}</th><th scope="col">{t('stats.countries')}</th></tr></thead>
