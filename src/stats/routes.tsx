@@ -4,6 +4,7 @@ import { badRequest, notFound } from '../web/http-error.ts';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
 import { figureTable, networkFigures, parseDay } from './domain.ts';
+import { reportPdf } from './pdf.ts';
 import { annualReport, reportZip } from './report.ts';
 import { ReportPage } from './views/report.tsx';
 import { StatsPage } from './views/stats.tsx';
@@ -68,7 +69,17 @@ async function reportFigures(request: FastifyRequest<{ Params: { year: string } 
     .send(Buffer.from(reportZip(report)));
 }
 
+async function reportPdfFile(request: FastifyRequest<{ Params: { year: string } }>, reply: FastifyReply) {
+  const report = await reportOf(request);
+  const pdf = await reportPdf(report, request.t, request.lang);
+  return reply
+    .type('application/pdf')
+    .header('content-disposition', `attachment; filename="gsef-report-${report.year}-${request.lang}.pdf"`)
+    .send(pdf);
+}
+
 export const statsRoutes = [
+  route('GET', '/:lang/reports/:year/report.pdf', 'public', reportPdfFile),
   route('GET', '/:lang/reports/:year', 'public', reportPage),
   route('GET', '/:lang/reports/:year/figures.zip', 'public', reportFigures),
   route('GET', '/:lang/stats', 'public', statsPage),

@@ -33,6 +33,7 @@ export function ReportPage({ ctx, report }: { ctx: PageContext; report: AnnualRe
     <div class="stats report">
       <h1>{t('report.title', { year: String(year) })}</h1>
       <p class="lead">{t('report.intro', { year: String(year), day: t.date(report.end, 'long') })}</p>
+      <p><a href={`/${lang}/reports/${year}/report.pdf`} download>{t('report.pdf')}</a></p>
       <p><a href={`/${lang}/reports/${year}/figures.zip`} download>{t('report.zip')}</a></p>
 
       <h2>{t('stats.activities')}</h2>
