@@ -15,6 +15,7 @@ afterAll(() => run?.close());
 
 describe.each(LANGS)('axe finds no violations on the figures in %s', (lang) => {
   it('on /stats', () => expectNoViolations(page, `/${lang}/stats`), AXE_TIME);
+  it('on the 2019 report', () => expectNoViolations(page, `/${lang}/reports/2019`), AXE_TIME);
 });
 
 it('reads at 360 px without sideways scrolling, and the bars stay inside the column', async () => {
