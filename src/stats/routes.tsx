@@ -4,6 +4,8 @@ import { badRequest, notFound } from '../web/http-error.ts';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
 import { figureTable, networkFigures, parseDay } from './domain.ts';
+import { backOfficeFigures } from './admin-queries.ts';
+import { AdminStatsPage } from './views/admin.tsx';
 import { reportPdf } from './pdf.ts';
 import { annualReport, reportZip } from './report.ts';
 import { ReportPage } from './views/report.tsx';
@@ -78,7 +80,14 @@ async function reportPdfFile(request: FastifyRequest<{ Params: { year: string } 
     .send(pdf);
 }
 
+async function adminStats(request: FastifyRequest, reply: FastifyReply) {
+  const figures = await backOfficeFigures(request.server.ctx.db);
+  reply.header('cache-control', 'private, no-store');
+  return sendPage(request, reply, { title: request.t('stats.admin.title'), body: (ctx) => <AdminStatsPage ctx={ctx} figures={figures} /> });
+}
+
 export const statsRoutes = [
+  route('GET', '/:lang/admin/stats', 'members.applications', adminStats),
   route('GET', '/:lang/reports/:year/report.pdf', 'public', reportPdfFile),
   route('GET', '/:lang/reports/:year', 'public', reportPage),
   route('GET', '/:lang/reports/:year/figures.zip', 'public', reportFigures),

@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, createUser, signIn, type TestApp } from '../../test/helpers.ts';
 import { members as SEED_MEMBERS } from '../../seed/members.ts';
 import { LANGS } from '../i18n/langs.ts';
 import { networkFigures } from './domain.ts';
@@ -154,5 +154,21 @@ describe('/{lang}/reports/{year}', () => {
     const all = bodies.join('');
     expect(all).toContain('/en/stats</loc>');
     expect(all).toContain('/en/reports/2019</loc>');
+  });
+});
+
+describe('/{lang}/admin/stats', () => {
+  it('shows the secretariat the funnel, fees and attendance, as the tables hold them; the public is sent to sign in', async () => {
+    expect((await get('/en/admin/stats')).statusCode).toBe(303);
+    await createUser(t.app, 'figures@example.org', ['editor']);
+    const editor = await signIn(t.app, 'figures@example.org');
+    const page = await editor.get('/fr/admin/stats');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Candidatures par statut');
+    const fees = await t.app.ctx.db.selectFrom('members').select('fee_status').where('kind', 'not in', ['partner', 'honorary']).execute();
+    const tally = new Map<string, number>();
+    for (const m of fees) tally.set(m.fee_status ?? '—', (tally.get(m.fee_status ?? '—') ?? 0) + 1);
+    expect(tally.size).toBeGreaterThan(0);
+    for (const [key, count] of tally) expect(page.body).toContain(`<th scope="row">${key}</th><td>${count}</td>`);
   });
 });

@@ -33,4 +33,5 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'admin.library', path: '/admin/library', permission: 'library.manage' },
   { key: 'news.admin.nav', path: '/admin/news', permission: 'news.review' },
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
+  { key: 'stats.admin.title', path: '/admin/stats', permission: 'members.applications' },
 ];
