@@ -1,3 +1,4 @@
+import { measureStats } from './synthetic/stats.tsx';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.ts';
 import { workingGroups } from './synthetic/network.ts';
@@ -68,6 +69,9 @@ export interface Measure {
 }
 
 export const MEASURES: Measure[] = [{ name: 'search latency', run: async (db) => formatSearchLatency(await measureSearch(db)) }];
+
+// The figures page uncached and the annual report PDF (issue 14).
+MEASURES.push({ name: 'stats and report', run: (db) => measureStats(db) });
 
 // Newsletter delivery: an issue sent to 10,000 synthetic subscribers (NEWSLETTER_BENCH_SIZE) through a local SMTP server.
 MEASURES.push({ name: 'newsletter delivery', run: (_db, url) => measureNewsletter(url, os.tmpdir(), Number(process.env.NEWSLETTER_BENCH_SIZE) || 10_000) });

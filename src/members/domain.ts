@@ -7,6 +7,7 @@ import { REGIONS } from '../places/regions.ts';
 import { mandatesForMember } from '../governance/domain.ts';
 import {
   activeCounts,
+  changeSince,
   countMembers,
   facetCounts,
   findMember,
@@ -111,8 +112,20 @@ export async function membershipFigures(db: Kysely<DB>, today = new Date()) {
       Object.fromEntries([...active.reduce((map, row) => map.set(String(row[key] ?? '—'), (map.get(String(row[key] ?? '—')) ?? 0) + 1), new Map<string, number>())].sort());
     return { year, total: active.length, byKind: tally('kind'), byRegion: tally('region'), byCountry: tally('country') };
   });
-  const progress = target
-    ? { ...target, current: counts.members, percent: Math.max(0, Math.min(100, Math.round(((counts.members - target.baseline) / (target.target - target.baseline)) * 100))) }
+  // Progress is measured from the baseline: the members the secretariat counted when it set the
+  // target (49 in the 2019 programme, most of them not recorded here), plus joins, minus departures since.
+  const change = target ? await changeSince(db, target.created_at.toISOString().slice(0, 10)) : null;
+  const progress = target && change
+    ? (() => {
+        const current = target.baseline + change.joined - change.left;
+        const percent = Math.max(0, Math.min(100, Math.round(((current - target.baseline) / Math.max(1, target.target - target.baseline)) * 100)));
+        return { ...target, current, recorded: counts.members, joined: change.joined, left: change.left, percent };
+      })()
     : null;
   return { byYear, progress, counts };
+}
+
+/** The secretariat's latest membership target, or undefined. */
+export function membershipTarget(db: Kysely<DB>) {
+  return latestTarget(db);
 }

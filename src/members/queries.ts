@@ -164,3 +164,21 @@ export function statusHistory(db: Db) {
 export function latestTarget(db: Db) {
   return db.selectFrom('membership_targets').selectAll().orderBy('deadline', 'desc').limit(1).executeTakeFirst();
 }
+
+/**
+ * Members who joined (fee recorded: 'activated') and who left (withdrawn, disqualified) on or
+ * after a day: the change since a target was set, which its progress is measured by.
+ */
+export async function changeSince(db: Db, day: string) {
+  const row = await db
+    .selectFrom('membership_events as e')
+    .innerJoin('members', 'members.id', 'e.member_id')
+    .select((eb) => [
+      eb.fn.count<string>('e.id').filterWhere('e.action', '=', 'activated').as('joined'),
+      eb.fn.count<string>('e.id').filterWhere('e.status', 'in', ['withdrawn', 'disqualified']).as('left'),
+    ])
+    .where('members.kind', 'not in', ['partner', 'honorary'])
+    .where(sql`coalesce(e.effective_on, e.at::date)`, '>=', day)
+    .executeTakeFirstOrThrow();
+  return { joined: Number(row.joined), left: Number(row.left) };
+}

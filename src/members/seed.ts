@@ -6,6 +6,8 @@ import { findOrCreateOrganisation, type OrganisationKind } from '../organisation
 import { Gazetteer } from '../places/gazetteer.ts';
 import { SEEDED_AT } from '../seed/seeded-at.ts';
 
+// The 2019 programme set the target at the start of the year it runs to.
+const TARGET_SET_AT = '2019-01-01T00:00:00.000Z';
 const ORGANISATION_KIND: Record<string, OrganisationKind> = { local_government: 'local_government', sse_network: 'sse_network' };
 
 /** Members named in the seed documents, each linked to its shared organisation, and the 2019 target. */
@@ -39,7 +41,7 @@ export async function seedMembers(trx: Transaction<DB>): Promise<void> {
   }
   await trx
     .insertInto('membership_targets')
-    .values({ ...target, created_at: SEEDED_AT })
+    .values({ ...target, created_at: TARGET_SET_AT })
     .onConflict((oc) => oc.column('deadline').doUpdateSet({ baseline: target.baseline, target: target.target }))
     .execute();
 }

@@ -17,6 +17,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'nav.map', path: '/map' },
   { key: 'nav.library', path: '/library' },
   { key: 'news.nav', path: '/news' },
+  { key: 'stats.nav', path: '/stats' },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
@@ -32,4 +33,5 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'admin.library', path: '/admin/library', permission: 'library.manage' },
   { key: 'news.admin.nav', path: '/admin/news', permission: 'news.review' },
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
+  { key: 'stats.admin.title', path: '/admin/stats', permission: 'members.applications' },
 ];

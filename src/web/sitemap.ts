@@ -1,3 +1,4 @@
+import { statsSitemap } from '../stats/sitemap-source.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { activitySitemap } from '../activities/sitemap-source.ts';
@@ -45,6 +46,7 @@ export const SITEMAP_SOURCES: SitemapSource[] = [
   librarySitemap,
   newsSitemap,
   newsletterSitemap,
+  statsSitemap,
 ];
 
 /** The sitemaps protocol allows 50,000 URLs per file: pages × 4 languages. */

@@ -64,7 +64,7 @@ export function MembershipPage({ ctx, figures, state }: { ctx: PageContext; figu
       {progress ? (
         <>
           <p class="membership-progress">
-            {t('membership.progress', { current: progress.current, baseline: progress.baseline, target: progress.target, deadline: t.date(progress.deadline, 'long') })}
+            {t('membership.progress', { current: progress.current, baseline: progress.baseline, joined: progress.joined, left: progress.left, recorded: progress.recorded, percent: progress.percent, target: progress.target, deadline: t.date(progress.deadline, 'long') })}
           </p>
           <progress max={100} value={progress.percent} aria-label={t('membership.target')}>{`${progress.percent}%`}</progress>
         </>

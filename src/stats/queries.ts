@@ -1,0 +1,99 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/types.ts';
+
+type Db = Kysely<DB>;
+export interface Count { key: string; count: number }
+
+/**
+ * Members counted on a day: each member's latest status event effective on or before it (the
+ * history is never overwritten, so any past day reads as it stood then). Partners and honorary
+ * members are not counted, as on the home page.
+ */
+export async function membersAsOf(db: Db, day: string, by: 'kind' | 'region' | 'country'): Promise<Count[]> {
+  const column = by === 'kind' ? sql.ref('m.kind') : by === 'region' ? sql.ref('o.region') : sql.ref('o.country');
+  const { rows } = await sql<{ key: string | null; count: string }>`
+    SELECT ${column} AS key, count(*) AS count FROM (
+      SELECT DISTINCT ON (e.member_id) e.member_id, e.status
+      FROM membership_events e
+      WHERE e.status IS NOT NULL AND coalesce(e.effective_on, e.at::date) <= ${day}::date
+      ORDER BY e.member_id, coalesce(e.effective_on, e.at::date) DESC, e.id DESC
+    ) latest
+    JOIN members m ON m.id = latest.member_id
+    JOIN organisations o ON o.id = m.organisation_id
+    WHERE latest.status = 'active' AND m.kind NOT IN ('partner', 'honorary')
+    GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db);
+  return rows.map((row) => ({ key: row.key ?? '—', count: Number(row.count) }));
+}
+
+/**
+ * Applications received (first submission), decided (the committee's decision), the median days
+ * between the two, and withdrawals, as the application events stood on a day.
+ */
+export async function applicationsAsOf(db: Db, day: string) {
+  const { rows } = await sql<{ received: string; decided: string; median_days: number | null; withdrawals: string }>`
+    WITH steps AS (
+      SELECT application_id,
+        min(at) FILTER (WHERE action = 'submitted') AS submitted,
+        min(at) FILTER (WHERE action LIKE 'decision\\_%') AS decided
+      FROM membership_events WHERE application_id IS NOT NULL AND at::date <= ${day}::date
+      GROUP BY application_id)
+    SELECT count(submitted) AS received, count(decided) AS decided,
+      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM decided - submitted) / 86400) AS median_days,
+      (SELECT count(*) FROM membership_events e WHERE e.status = 'withdrawn' AND coalesce(e.effective_on, e.at::date) <= ${day}::date) AS withdrawals
+    FROM steps`.execute(db);
+  const row = rows[0]!;
+  return { received: Number(row.received), decided: Number(row.decided), medianDays: row.median_days === null ? null : Math.round(Number(row.median_days)), withdrawals: Number(row.withdrawals) };
+}
+
+/** Activities of a year (top-level and sub-events alike, as the API lists them) counted by a column. */
+export async function activitiesOfYear(db: Db, year: number, by: 'type' | 'region' | 'format'): Promise<Count[]> {
+  const { rows } = await sql<{ key: string | null; count: string }>`
+    SELECT ${sql.ref(by)} AS key, count(*) AS count FROM activities
+    WHERE extract(year FROM start_date) = ${year}
+    GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db);
+  return rows.map((row) => ({ key: row.key ?? '—', count: Number(row.count) }));
+}
+
+/** Activities per year, with the participants and countries reached where the records give them. */
+export async function activitiesPerYear(db: Db) {
+  const { rows } = await sql<{ year: number; count: string; participants: string | null; with_participants: string }>`
+    SELECT extract(year FROM start_date)::int AS year, count(*) AS count,
+      sum(participants) AS participants, count(participants) AS with_participants
+    FROM activities GROUP BY 1 ORDER BY 1`.execute(db);
+  return rows.map((row) => ({ year: row.year, count: Number(row.count), participants: Number(row.participants ?? 0), withParticipants: Number(row.with_participants) }));
+}
+
+/** Activities of a year that give their participants (the seeds: 13 from 9 countries in Seoul…). */
+export function reachOfYear(db: Db, year: number) {
+  return db.selectFrom('activities')
+    .select(['slug', 'title', 'start_date', 'participants', 'countries_count'])
+    .where(sql`extract(year FROM start_date)`, '=', year)
+    .where((eb) => eb.or([eb('participants', 'is not', null), eb('countries_count', 'is not', null)]))
+    .orderBy('start_date').orderBy('slug')
+    .execute();
+}
+
+export async function activityYears(db: Db): Promise<number[]> {
+  const { rows } = await sql<{ year: number }>`SELECT DISTINCT extract(year FROM start_date)::int AS year FROM activities ORDER BY 1`.execute(db);
+  return rows.map((row) => row.year);
+}
+
+/** Initiatives counted by region, country or theme (an initiative with two themes counts in both). */
+export async function initiativesBy(db: Db, by: 'region' | 'country' | 'theme'): Promise<Count[]> {
+  const query = by === 'theme'
+    ? sql<{ key: string | null; count: string }>`SELECT theme AS key, count(*) AS count FROM initiatives, unnest(themes) AS theme GROUP BY 1 ORDER BY 2 DESC, 1`
+    : sql<{ key: string | null; count: string }>`SELECT ${sql.ref(by)} AS key, count(*) AS count FROM initiatives GROUP BY 1 ORDER BY 2 DESC, 1`;
+  const { rows } = await query.execute(db);
+  return rows.map((row) => ({ key: row.key ?? '—', count: Number(row.count) }));
+}
+
+/** Confirmed subscribers by language; issues sent; deliveries by status (no tracking pixels: only what SMTP tells). */
+export async function newsletterFigures(db: Db) {
+  const [subscribers, issues, deliveries] = await Promise.all([
+    sql<{ key: string; count: string }>`SELECT lang AS key, count(*) AS count FROM subscribers WHERE status = 'active' GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db),
+    sql<{ count: string }>`SELECT count(*) AS count FROM newsletter_issues WHERE status = 'sent'`.execute(db),
+    sql<{ key: string; count: string }>`SELECT status AS key, count(*) AS count FROM newsletter_deliveries GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db),
+  ]);
+  const counts = (rows: { key: string; count: string }[]) => rows.map((row) => ({ key: row.key, count: Number(row.count) }));
+  return { subscribers: counts(subscribers.rows), issuesSent: Number(issues.rows[0]!.count), deliveries: counts(deliveries.rows) };
+}

@@ -1,0 +1,174 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, createUser, signIn, type TestApp } from '../../test/helpers.ts';
+import { members as SEED_MEMBERS } from '../../seed/members.ts';
+import { LANGS } from '../i18n/langs.ts';
+import { networkFigures } from './domain.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t?.close());
+
+const get = (url: string) => t.app.inject({ method: 'GET', url });
+const total = async (url: string) => (await get(url)).json().total as number;
+const today = () => new Date().toISOString().slice(0, 10);
+
+describe('/{lang}/stats', () => {
+  it('draws each figure as server-side SVG with its table, summary and CSV link, in four languages, with no script of its own', async () => {
+    for (const lang of LANGS) {
+      const page = await get(`/${lang}/stats`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`href="/${lang}/stats/members-by-kind.csv?as_of=${today()}`);
+      expect(page.body.match(/<svg class="chart"/g)!.length).toBeGreaterThanOrEqual(7);
+      expect(page.body).not.toMatch(/<script(?! type="application\/ld\+json")[^>]*src="[^"]*stats/);
+    }
+    const fr = (await get('/fr/stats')).body;
+    expect(fr).toContain('Le réseau en chiffres');
+    expect(fr).toContain('<h3 id="members-by-kind-title">Membres par type</h3>');
+  });
+
+  it('weighs under 30 kB on the wire with its stylesheet (gzipped, as sent)', async () => {
+    const page = await get('/en/stats?as_of=2019-12-31&year=2019');
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)![1]!;
+    const css = await get(stylesheet);
+    const bytes = gzipSync(page.body).length + gzipSync(css.body).length;
+    console.info(`stats page: ${page.body.length} B, ${bytes} B gzipped with the stylesheet`);
+    expect(bytes).toBeLessThan(30_000);
+  });
+
+  it('counts members as the directory lists them, by kind and region', async () => {
+    const figures = await networkFigures(t.app.ctx.db, today(), 2019);
+    for (const row of figures.members.byKind) expect(row.count).toBe(await total(`/api/v1/members?status=active&kind=${row.key}`));
+    for (const row of figures.members.byRegion.filter((r) => r.key !== '—')) {
+      const listed = (await get(`/api/v1/members?status=active&region=${row.key}&limit=100`)).json().items.filter((m: { kind: string }) => m.kind !== 'partner' && m.kind !== 'honorary');
+      expect(row.count).toBe(listed.length);
+    }
+    const active = ['local_government', 'sse_network', 'other_organisation'];
+    let listedTotal = 0;
+    for (const kind of active) listedTotal += await total(`/api/v1/members?status=active&kind=${kind}`);
+    expect(figures.members.total).toBe(listedTotal);
+    expect((await get('/en/stats')).body).toContain(`${figures.members.total} active members recorded on`);
+  });
+
+  it('gives membership as it stood on a past day, from the dated status history', async () => {
+    const asOf = async (day: string) => (await networkFigures(t.app.ctx.db, day, 2019)).members.total;
+    const expected = (day: string) => SEED_MEMBERS.filter((m) => m.status === 'active' && m.kind !== 'partner' && m.evidenceOn <= day).length;
+    expect(await asOf('2018-12-31')).toBe(0);
+    expect(await asOf('2019-06-30')).toBe(expected('2019-06-30'));
+    expect(await asOf('2019-12-31')).toBe(expected('2019-12-31'));
+    expect(expected('2019-06-30')).toBeLessThan(expected('2019-12-31'));
+    const page = await get('/en/stats?as_of=2019-06-30&year=2019');
+    expect(page.body).toContain(`${expected('2019-06-30')} active members recorded on June 30, 2019.`);
+  });
+
+  it('counts activities of a year as the events API lists them, by type and region, with the participants the records give', async () => {
+    const figures = await networkFigures(t.app.ctx.db, today(), 2019);
+    const perYear = figures.activities.perYear.find((row) => row.year === 2019)!;
+    expect(perYear.count).toBe(await total('/api/v1/events?year=2019&limit=1'));
+    for (const row of figures.activities.types) expect(row.count).toBe(await total(`/api/v1/events?year=2019&type=${row.key}&limit=1`));
+    for (const row of figures.activities.regions.filter((r) => r.key !== '—')) expect(row.count).toBe(await total(`/api/v1/events?year=2019&region=${row.key}&limit=1`));
+    const events = (await get('/api/v1/events?year=2019&limit=100')).json().items as { participants: number | null }[];
+    expect(figures.activities.reach.filter((r) => r.participants !== null).length).toBe(events.filter((e) => e.participants !== null).length);
+    expect(figures.activities.reach.some((r) => r.participants === 13 && r.countries_count === 9)).toBe(true);
+  });
+
+  it('counts initiatives as the archive lists them, by region and theme', async () => {
+    const figures = await networkFigures(t.app.ctx.db, today(), 2019);
+    expect(figures.initiatives.total).toBe(await total('/api/v1/initiatives?limit=1'));
+    for (const row of figures.initiatives.byRegion.filter((r) => r.key !== '—')) expect(row.count).toBe(await total(`/api/v1/initiatives?region=${row.key}&limit=1`));
+    for (const row of figures.initiatives.byTheme.slice(0, 5)) expect(row.count).toBe(await total(`/api/v1/initiatives?theme=${row.key}&limit=1`));
+  });
+
+  it('exports each figure as CSV with the day it holds for', async () => {
+    const csv = await get('/en/stats/members-by-kind.csv?as_of=2019-12-31');
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const figures = await networkFigures(t.app.ctx.db, '2019-12-31', 2019);
+    const lines = csv.body.trim().split(/\r?\n/);
+    expect(lines[0]).toBe('key,count,as_of');
+    expect(lines.slice(1)).toEqual(figures.members.byKind.map((row) => `${row.key},${row.count},2019-12-31`));
+  });
+});
+
+describe('bad input on /stats', () => {
+  it('answers 400 naming the problem for malformed, impossible or out-of-range days and years; 404 for an unknown figure', async () => {
+    for (const query of ['as_of=yesterday', 'as_of=2019-02-30', 'as_of=1999-01-01', 'as_of=2999-01-01', 'as_of=2019-1-1', 'as_of=2019-01-01&as_of=2019-02-01']) {
+      const page = await get(`/en/stats?${query}`);
+      expect(page.statusCode, query).toBe(400);
+      expect(page.body).toContain('The date must be a day written YYYY-MM-DD');
+    }
+    for (const query of ['year=19', 'year=abcd', 'year=1900', 'year=3000']) {
+      const page = await get(`/es/stats?${query}`);
+      expect(page.statusCode, query).toBe(400);
+      expect(page.body).toContain('El año debe escribirse con cuatro cifras');
+    }
+    expect((await get('/en/stats/members-by-anything.csv')).statusCode).toBe(404);
+    expect((await get('/en/stats/members-by-kind.csv?as_of=2019-13-01')).statusCode).toBe(400);
+  });
+});
+
+describe('/{lang}/reports/{year}', () => {
+  it('gives the 2019 report out of the seeded data in four languages, its figures as the lists show them', async () => {
+    const events2019 = await total('/api/v1/events?year=2019&limit=1');
+    const titles: Record<string, string> = { en: 'Annual report 2019', fr: 'Rapport annuel 2019', es: 'Informe anual 2019', ko: '2019년 연례 보고서' };
+    for (const lang of LANGS) {
+      const page = await get(`/${lang}/reports/2019`);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<h1>${titles[lang]}</h1>`);
+    }
+    const en = (await get('/en/reports/2019')).body;
+    expect(en).toContain(`${events2019} activities started in 2019, sub-events included.`);
+    const figures = await networkFigures(t.app.ctx.db, '2019-12-31', 2019);
+    expect(en).toContain(`Active members recorded: 0 at the start of 2019, ${figures.members.total} on December 31, 2019.`);
+    const publications = (await get('/api/v1/resources?year=2019&limit=100')).json();
+    for (const item of publications.items as { slug: string; visibility?: string }[]) expect(en).toContain(`href="/en/library/${item.slug}"`);
+  });
+
+  it('zips the report’s CSVs with a README describing each column', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const response = await get('/en/reports/2019/figures.zip');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/zip');
+    const files = unzipSync(new Uint8Array(response.rawPayload));
+    expect(Object.keys(files).sort()).toEqual(['README.txt', 'activities-by-format.csv', 'activities-by-region.csv', 'activities-by-type.csv', 'meetings.csv', 'members-by-country.csv', 'members-by-kind.csv', 'members-by-region.csv', 'publications.csv', 'reach.csv']);
+    const readme = strFromU8(files['README.txt']!);
+    for (const name of Object.keys(files).filter((n) => n.endsWith('.csv'))) expect(readme).toContain(`${name}:`);
+    const byType = strFromU8(files['activities-by-type.csv']!).trim().split(/\r?\n/).slice(1).map((line) => line.split(','));
+    for (const [type, count] of byType) expect(Number(count)).toBe(await total(`/api/v1/events?year=2019&type=${type}&limit=1`));
+  });
+
+  it('answers 404 for a year with no activity or a malformed one, never a 500', async () => {
+    for (const year of ['1999', '2100', '19', 'abcd', '2019.5', '99999']) {
+      expect((await get(`/en/reports/${year}`)).statusCode, year).toBe(404);
+      expect((await get(`/en/reports/${year}/figures.zip`)).statusCode, year).toBe(404);
+    }
+  });
+
+  it('lists the figures and the reports in the sitemap', async () => {
+    const sitemap = (await get('/sitemap.xml')).body;
+    const index = /<loc>([^<]+)<\/loc>/g;
+    const bodies = [sitemap];
+    for (const match of sitemap.matchAll(index)) if (match[1]!.includes('sitemap')) bodies.push((await get(new URL(match[1]!).pathname)).body);
+    const all = bodies.join('');
+    expect(all).toContain('/en/stats</loc>');
+    expect(all).toContain('/en/reports/2019</loc>');
+  });
+});
+
+describe('/{lang}/admin/stats', () => {
+  it('shows the secretariat the funnel, fees and attendance, as the tables hold them; the public is sent to sign in', async () => {
+    expect((await get('/en/admin/stats')).statusCode).toBe(303);
+    await createUser(t.app, 'figures@example.org', ['editor']);
+    const editor = await signIn(t.app, 'figures@example.org');
+    const page = await editor.get('/fr/admin/stats');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Candidatures par statut');
+    const fees = await t.app.ctx.db.selectFrom('members').select('fee_status').where('kind', 'not in', ['partner', 'honorary']).execute();
+    const tally = new Map<string, number>();
+    for (const m of fees) tally.set(m.fee_status ?? '—', (tally.get(m.fee_status ?? '—') ?? 0) + 1);
+    expect(tally.size).toBeGreaterThan(0);
+    for (const [key, count] of tally) expect(page.body).toContain(`<th scope="row">${key}</th><td>${count}</td>`);
+  });
+});
