@@ -26,6 +26,10 @@ export interface BenchResults {
   dataset: Record<string, number>;
   load: TargetResult[];
   weight: PageWeight & { path: string };
+  /** Every page type, on the wire (brotli or gzip when the app sends it). */
+  weights: Array<PageWeight & { path: string }>;
+  /** A cached page's throughput against a bare node:http server sending the same bytes. */
+  bare: { path: string; bare: LoadResult; app: LoadResult; ratio: number };
   memory: { afterStart: MemoryAtRest; atRest: MemoryAtRest };
   goals: Check[];
 }
@@ -47,6 +51,11 @@ export function checks(results: Omit<BenchResults, 'goals'>): Check[] {
   const { total } = results.weight;
   list.push({ figure: 'page weight as sent (bytes)', value: total.wire, goal: `≤ ${GOALS.pageBytes}`, pass: total.wire <= GOALS.pageBytes });
   list.push({ figure: 'page weight gzipped (bytes)', value: total.gzip, goal: `≤ ${GOALS.pageBytes}`, pass: total.gzip <= GOALS.pageBytes });
+  for (const w of results.weights) {
+    const goal = w.path === '/en/initiatives' ? 12_000 : GOALS.pageBytes;
+    list.push({ figure: `${w.path} on the wire with its CSS and script (bytes)`, value: w.total.wire, goal: `≤ ${goal}`, pass: w.total.wire <= goal });
+  }
+  list.push({ figure: `${results.bare.path} cached, against a bare node:http server (ratio)`, value: results.bare.ratio, goal: '≥ 0.8', pass: results.bare.ratio >= 0.8 });
   const memory = results.memory.atRest.totalKb * 1024;
   list.push({ figure: `memory at rest, ${results.memory.atRest.measure} (bytes)`, value: memory, goal: `≤ ${GOALS.memoryBytes}`, pass: memory <= GOALS.memoryBytes });
   return list;
@@ -93,6 +102,18 @@ export function formatReport(r: BenchResults): string {
         ['total', `${kB(r.weight.total.wire)} ${mark(r.weight.total.wire <= GOALS.pageBytes)}`, `${kB(r.weight.total.gzip)} ${mark(r.weight.total.gzip <= GOALS.pageBytes)}`],
       ],
     ),
+    '',
+    'Bytes on the wire, every page type with its stylesheets and scripts (goal ≤ 30 kB; /en/initiatives ≤ 12 kB)',
+    table(
+      ['page', 'on the wire', 'decoded'],
+      r.weights.map((w) => {
+        const goal = w.path === '/en/initiatives' ? 12_000 : GOALS.pageBytes;
+        return [w.path, `${kB(w.total.wire)} ${mark(w.total.wire <= goal)}`, kB(w.page.decoded + w.assets.reduce((a, b) => a + b.decoded, 0))];
+      }),
+    ),
+    '',
+    `Cache hit against a bare node:http server sending the same bytes of ${r.bare.path} (goal ≥ 0.8)`,
+    `  bare ${int(r.bare.bare.requestsPerSecond)} req/s, app ${int(r.bare.app.requestsPerSecond)} req/s (p99 ${r.bare.app.latencyP99Ms.toFixed(1)} ms): ratio ${r.bare.ratio} ${mark(r.bare.ratio >= 0.8)}`,
     '',
     `Memory: after start, and at rest (after the load and ${o.idle} s idle) (goal ≤ ${MB(GOALS.memoryBytes / 1024)})`,
     table(['', 'processes', 'RSS', 'PSS', 'RSS at rest', 'PSS at rest'], memoryRows(r.memory.afterStart, r.memory.atRest)),

@@ -16,7 +16,9 @@ import { summariseProfiles } from './profile.ts';
 import { checks, formatReport, writeResults, type BenchResults, type TargetResult } from './report.ts';
 import { startServer } from './server.ts';
 import { GENERATORS, MEASURES, TARGETS, WEIGHED_PAGE, type Target } from './targets.ts';
-import { weighPage } from './weight.ts';
+import { weighPage, type PageWeight } from './weight.ts';
+import { bareServerRatio } from './bare.ts';
+import { WEIGHED_PAGES } from './targets.ts';
 
 /**
  * `npm run bench`: a throw-away database seeded with the GSEF dataset plus synthetic rows, the real
@@ -24,6 +26,8 @@ import { weighPage } from './weight.ts';
  * targets. A missed target is a figure, not a failure: only a bench that cannot run exits non-zero.
  */
 const log = (message: string) => console.error(`bench: ${message}`);
+/** The cached page loaded against a bare server. */
+const BARE_PAGE = '/en/initiatives';
 const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
 
 async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
@@ -47,6 +51,13 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
   const afterStart = await memoryAtRest(server.pid, database.postmasterPidFile);
   const cacheStates = await checkTargets(server.baseUrl, targets);
   const weight = { path: WEIGHED_PAGE, ...(await weighPage(server.baseUrl, WEIGHED_PAGE)) };
+  // Every page type, as a browser asking for brotli or gzip receives it (each page twice: the
+  // second answer comes from the page cache).
+  const weights: Array<PageWeight & { path: string }> = [];
+  for (const page of WEIGHED_PAGES) {
+    await weighPage(server.baseUrl, page);
+    weights.push({ path: page, ...(await weighPage(server.baseUrl, page)) });
+  }
 
   const load: TargetResult[] = [];
   for (const target of targets) {
@@ -54,6 +65,8 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
     const result = await measureLoad(new URL(target.path, server.baseUrl).toString(), options);
     load.push({ ...target, ...result, cache: cacheStates.get(target.path) ?? '-' });
   }
+  log(`loading ${BARE_PAGE} against a bare node:http server sending the same bytes`);
+  const bare = await bareServerRatio(server.baseUrl, BARE_PAGE, options);
   log(`idle for ${options.idle} s, then reading memory`);
   await sleep(options.idle);
   const atRest = await memoryAtRest(server.pid, database.postmasterPidFile);
@@ -77,6 +90,8 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
     dataset,
     load,
     weight,
+    weights,
+    bare: { path: BARE_PAGE, ...bare },
     memory: { afterStart, atRest },
   };
   return { ...results, goals: checks(results) };

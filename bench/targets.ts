@@ -58,6 +58,9 @@ export const TARGETS: Target[] = [
 /** The page weighed with its stylesheets and scripts. */
 export const WEIGHED_PAGE = '/en/';
 
+/** One page of each type, weighed on the wire with its stylesheets and scripts. */
+export const WEIGHED_PAGES = ['/en/', '/en/initiatives', '/en/map', '/en/activities', '/en/calendar', '/en/members', '/en/news', '/en/library', '/en/search?q=finance'];
+
 /**
  * Figures measured in-process on the loaded database, before the server starts: the search's
  * latency over 100,000 indexed items (its generator ignores --size), p50/p95 per query.

@@ -41,7 +41,7 @@ import { registerMetrics } from './web/metrics.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
 import { createFileStorage } from './storage/create.ts';
-import { registerPageCache } from './web/page-cache-hooks.ts';
+import { cacheInFront, registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerRoutes } from './web/routes.ts';
 import { subscriberRoutes } from './subscribers/routes.tsx';
@@ -79,6 +79,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' }),
     // Malformed URLs (bad percent-encoding, invalid UTF-8) get the same localized 400 page.
     frameworkErrors: (error, request, reply) => sendError(request, reply, toHttpError(error)),
+    // Page-cache hits are answered before Fastify sees them (ctx is built below, before any request).
+    serverFactory: cacheInFront(() => ctx.pageCache),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

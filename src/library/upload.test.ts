@@ -186,8 +186,10 @@ describe('files', () => {
   it('counts downloads atomically and sends files safely', async () => {
     const [file] = await filesOf(slug);
     const url = `/media/library/${file!.id}/x.pdf`;
-    const first = await t.app.inject(url);
+    const first = await t.app.inject({ url, headers: { 'accept-encoding': 'br, gzip' } });
     expect(first.statusCode).toBe(200);
+    // Uploaded files are sent as stored: never compressed again.
+    expect(first.headers['content-encoding']).toBeUndefined();
     expect(first.headers['content-type']).toBe('application/pdf');
     expect(first.headers['x-content-type-options']).toBe('nosniff');
     expect(first.headers['content-disposition']).toBe(`attachment; filename="Etude finance.pdf"; filename*=UTF-8''%C3%89tude%20%28finance%29.pdf`);

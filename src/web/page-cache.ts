@@ -1,20 +1,66 @@
 import { LRUCache } from 'lru-cache';
 import pg from 'pg';
+import type { Compressed, Encoding } from './compression.ts';
+
+/** One encoding of a cached page, its headers prepared once: a hit writes them and the bytes. */
+export interface PreparedAnswer {
+  body: Buffer;
+  /** Flat [name, value, name, value…] for `writeHead`, with content-length and content-encoding. */
+  headers: string[];
+  /** The same validators and cache rules, for a 304. */
+  notModified: string[];
+}
 
 export interface CachedPage {
-  /** Encoded once: a cache hit then writes bytes, instead of encoding a long string on every request. */
-  body: Buffer;
-  etag: string;
-  contentType: string;
-  cacheControl: string;
+  /** The content hash inside every variant's ETag: `If-None-Match` containing it is a match. */
+  tag: string;
+  has: { br: boolean; gzip: boolean };
+  answers: Record<Encoding, PreparedAnswer>;
+  size: number;
 }
 
 const CHANNEL = 'passerelle_content_changed';
 
+/** Headers of the rendered answer that a cached copy must not repeat (recomputed or per request). */
+const NOT_KEPT = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie', 'etag', 'vary', 'x-page-cache', 'date', 'connection', 'keep-alive']);
+
+/** A cache entry from a rendered answer's headers and its precompressed bodies. */
+export function preparePage(rendered: Record<string, unknown>, bodies: Compressed, tag: string): CachedPage {
+  const kept: string[] = [];
+  for (const [name, value] of Object.entries(rendered)) {
+    if (value === undefined || NOT_KEPT.has(name.toLowerCase())) continue;
+    for (const one of Array.isArray(value) ? value : [value]) kept.push(name, String(one));
+  }
+  const otherVary = String(rendered.vary ?? '').split(',').map((name) => name.trim()).filter((name) => name && !/^accept-encoding$/i.test(name));
+  const vary = [...otherVary, 'Accept-Encoding'].join(', ');
+  const cacheControl = String(rendered['cache-control'] ?? 'no-cache');
+  const answer = (body: Buffer, encoding: Encoding): PreparedAnswer => {
+    const etag = encoding === 'identity' ? `"${tag}"` : `"${tag}-${encoding === 'br' ? 'br' : 'gz'}"`;
+    const encoded = encoding === 'identity' ? [] : ['content-encoding', encoding];
+    return {
+      body,
+      headers: [...kept, ...encoded, 'content-length', String(body.length), 'etag', etag, 'vary', vary, 'x-page-cache', 'hit'],
+      notModified: ['etag', etag, 'cache-control', cacheControl, 'vary', vary, 'x-page-cache', 'hit'],
+    };
+  };
+  const identity = answer(bodies.identity, 'identity');
+  return {
+    tag,
+    has: { br: bodies.br !== null, gzip: bodies.gzip !== null },
+    answers: {
+      identity,
+      br: bodies.br ? answer(bodies.br, 'br') : identity,
+      gzip: bodies.gzip ? answer(bodies.gzip, 'gzip') : identity,
+    },
+    size: bodies.identity.length + (bodies.br?.length ?? 0) + (bodies.gzip?.length ?? 0) + 1000,
+  };
+}
+
 /**
- * Rendered public pages for visitors without a session, keyed by URL. Any content change clears it
- * in every instance: `invalidate()` clears here and sends a PostgreSQL NOTIFY that the others
- * LISTEN to. A short TTL bounds staleness should a notification be missed.
+ * Rendered public pages for visitors without a session, keyed by URL, each kept as sent, brotli and
+ * gzip. Any content change clears it in every instance: `invalidate()` clears here and sends a
+ * PostgreSQL NOTIFY that the others LISTEN to. A short TTL bounds staleness should a notification be
+ * missed.
  */
 export class PageCache {
   // Bounded in bytes as well as entries: query strings make every URL a new key, and 5,000 large
@@ -22,7 +68,7 @@ export class PageCache {
   private readonly pages = new LRUCache<string, CachedPage>({
     max: 5000,
     maxSize: 32 * 1024 * 1024,
-    sizeCalculation: (page) => page.body.length + 200,
+    sizeCalculation: (page) => page.size,
     ttl: 5 * 60 * 1000,
   });
   private listener: pg.Client | null = null;
@@ -32,6 +78,8 @@ export class PageCache {
   hits = 0;
   /** Times the LISTEN connection was lost and made again (for /metrics and the tests). */
   reconnects = 0;
+  /** Bumped by every clear: a page rendered before a change is not stored after it. */
+  generation = 0;
 
   /**
    * The LISTEN connection is a dedicated client, not one borrowed from the pool: when the server
@@ -54,13 +102,14 @@ export class PageCache {
     return page;
   }
 
-  set(key: string, page: CachedPage): void {
+  /** Stores a page rendered while the cache was at `generation`, unless it was cleared since. */
+  set(key: string, page: CachedPage, generation = this.generation): void {
     // Without the LISTEN connection another instance's change would go unseen: cache nothing then.
-    if (this.listener) this.pages.set(key, page);
+    if (this.listener && generation === this.generation) this.pages.set(key, page);
   }
 
   async invalidate(): Promise<void> {
-    this.pages.clear();
+    this.clear();
     await this.pool.query(`NOTIFY ${CHANNEL}`);
   }
 
@@ -73,7 +122,7 @@ export class PageCache {
     const client = new pg.Client(this.pool.options);
     client.on('error', (error) => this.lost(client, error));
     client.on('end', () => this.lost(client, new Error('connection ended')));
-    client.on('notification', () => this.pages.clear());
+    client.on('notification', () => this.clear());
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
@@ -88,7 +137,7 @@ export class PageCache {
     }
     this.listener = client;
     // Whatever changed while no notification could arrive is forgotten.
-    this.pages.clear();
+    this.clear();
   }
 
   private lost(client: pg.Client, error: Error): void {
@@ -127,5 +176,10 @@ export class PageCache {
       client.removeAllListeners('end');
       client.end().catch(() => {});
     }
+  }
+
+  private clear(): void {
+    this.generation++;
+    this.pages.clear();
   }
 }
