@@ -38,6 +38,7 @@ import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
+import { registerInputGuard } from './web/input-guard.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
 import { LocalFileStorage } from './storage/storage.ts';
@@ -130,6 +131,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   registerFormParser(app);
   registerRequestContext(app);
+  registerInputGuard(app);
   registerPageCache(app);
   registerErrorPages(app);
   registerAssets(app);
