@@ -52,6 +52,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bounceToken: env.BOUNCE_TOKEN || undefined,
     ...overrides,
   };
+  // A short shared secret could be guessed through the bounce endpoint.
+  if (config.bounceToken !== undefined && config.bounceToken.length < 32) {
+    throw new Error('BOUNCE_TOKEN must be at least 32 characters long (for example: openssl rand -hex 32)');
+  }
   return config;
 }
 
