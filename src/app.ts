@@ -113,6 +113,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
+        // No web fonts are served; helmet's default would allow any https: or data: font.
+        fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,

@@ -48,3 +48,17 @@ describe('BOUNCE_TOKEN', () => {
     expect(loadConfig({ BOUNCE_TOKEN: 'x'.repeat(32) }).bounceToken).toBe('x'.repeat(32));
   });
 });
+
+describe('headers and the API description', () => {
+  it('allows fonts from this site only', async () => {
+    const response = await testApp.app.inject({ url: '/en/' });
+    expect(String(response.headers['content-security-policy'])).toContain("font-src 'self';");
+  });
+
+  it('lists no 405 stubs as operations in the OpenAPI file', async () => {
+    const spec = (await testApp.app.inject({ url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
+    const members = spec.paths['/api/v1/members'];
+    expect(members).toBeDefined();
+    expect(Object.keys(members!).sort()).toEqual(['get']);
+  });
+});

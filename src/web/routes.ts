@@ -56,6 +56,8 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
     app.route({
       method: others,
       url,
+      // Not operations: the OpenAPI description lists only what a path really does.
+      schema: { hide: true },
       config: { csrf: false },
       handler: async () => {
         throw new HttpError(405, 'error.method_not_allowed', {}, { allow });
