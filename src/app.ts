@@ -161,7 +161,7 @@ function defineJobs(ctx: AppContext): void {
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */
-const SECRET_SEGMENT = /(\/(?:sign-in\/link|join|registrations|newsletter\/(?:confirm|preferences|unsubscribe))\/)[^/?#]+/;
+const SECRET_SEGMENT = /(\/(?:sign-in\/link|join|registrations|newsletter\/(?:confirm|preferences|unsubscribe))\/)[^/?#]+/g;
 
 export function redactSecrets(url: string): string {
   return url.replace(SECRET_SEGMENT, '$1[redacted]');

@@ -62,3 +62,10 @@ describe('headers and the API description', () => {
     expect(Object.keys(members!).sort()).toEqual(['get']);
   });
 });
+
+describe('log redaction', () => {
+  it('cuts out every secret segment of a URL, not only the first', async () => {
+    const { redactSecrets } = await import('../app.ts');
+    expect(redactSecrets('/en/join/AAA?next=/en/newsletter/preferences/BBB')).toBe('/en/join/[redacted]?next=/en/newsletter/preferences/[redacted]');
+  });
+});
