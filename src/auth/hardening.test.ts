@@ -69,3 +69,15 @@ describe('log redaction', () => {
     expect(redactSecrets('/en/join/AAA?next=/en/newsletter/preferences/BBB')).toBe('/en/join/[redacted]?next=/en/newsletter/preferences/[redacted]');
   });
 });
+
+describe('Origin check behind the CSRF token', () => {
+  it('refuses a form posted from another site even with a valid token', async () => {
+    const { Visitor } = await import('../../test/helpers.ts');
+    const visitor = new Visitor(testApp.app, { origin: 'http://evil.example' });
+    const response = await visitor.post('/fr/sign-in', { email: 'next-admin@example.org', password: 'correct horse battery' });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Formulaire envoyé depuis un autre site');
+    const same = new Visitor(testApp.app, { origin: 'http://passerelle.test' });
+    expect((await same.post('/en/sign-in', { email: 'next-admin@example.org', password: 'correct horse battery' })).statusCode).toBe(303);
+  });
+});
