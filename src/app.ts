@@ -38,6 +38,7 @@ import { registerFormParser } from './web/body.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
 import { registerMetrics } from './web/metrics.ts';
+import { registerInputGuard } from './web/input-guard.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
 import { createFileStorage } from './storage/create.ts';
@@ -115,6 +116,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
         scriptSrc: ["'self'"],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
+        // No web fonts are served; helmet's default would allow any https: or data: font.
+        fontSrc: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: null,
@@ -133,6 +136,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   registerFormParser(app);
   registerRequestContext(app);
+  registerInputGuard(app);
   registerPageCache(app);
   await registerMetrics(app);
   registerErrorPages(app);
@@ -161,7 +165,7 @@ function defineJobs(ctx: AppContext): void {
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */
-const SECRET_SEGMENT = /(\/(?:sign-in\/link|join|registrations|newsletter\/(?:confirm|preferences|unsubscribe))\/)[^/?#]+/;
+const SECRET_SEGMENT = /(\/(?:sign-in\/link|join|registrations|newsletter\/(?:confirm|preferences|unsubscribe))\/)[^/?#]+/g;
 
 export function redactSecrets(url: string): string {
   return url.replace(SECRET_SEGMENT, '$1[redacted]');

@@ -74,6 +74,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   if (config.metricsToken !== undefined && config.metricsToken.length < 32) {
     throw new Error('METRICS_TOKEN must be at least 32 characters (for example: openssl rand -hex 32)');
   }
+  // A short shared secret could be guessed through the bounce endpoint.
+  if (config.bounceToken !== undefined && config.bounceToken.length < 32) {
+    throw new Error('BOUNCE_TOKEN must be at least 32 characters long (for example: openssl rand -hex 32)');
+  }
   return config;
 }
 

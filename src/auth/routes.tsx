@@ -18,8 +18,15 @@ function showSignIn(request: FastifyRequest, reply: FastifyReply, state: SignInS
 }
 
 /** Only a path on this site: never an absolute or protocol-relative address (no open redirect). */
+/**
+ * A same-origin path to return to after sign-in. Browsers drop tabs and line breaks from a URL, so
+ * `/<TAB>/evil.example` would become `//evil.example`: any character outside printable ASCII is
+ * refused with a 400 (a path here is percent-encoded), and anything but a single leading slash is ignored.
+ */
 export function safeNext(value: unknown, fallback: string): string {
-  return typeof value === 'string' && /^\/(?![/\\])/.test(value) ? value : fallback;
+  if (typeof value !== 'string' || value === '') return fallback;
+  if (!/^[\x21-\x7e]*$/.test(value)) throw new HttpError(400, 'error.bad_next');
+  return /^\/(?![/\\])/.test(value) ? value : fallback;
 }
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {

@@ -12,7 +12,7 @@ let editor: Visitor;
 beforeAll(async () => {
   smtp = new TestSmtpServer();
   const smtpUrl = await smtp.start();
-  t = await createTestApp({ smtpUrl, bounceToken: 'bounce-secret-0123456789', newsletterRate: 500 });
+  t = await createTestApp({ smtpUrl, bounceToken: 'bounce-secret-0123456789-0123456789', newsletterRate: 500 });
   await createUser(t.app, 'editor@example.org', ['editor']);
   await createUser(t.app, 'reviewer@example.org', ['reviewer']);
   editor = await signIn(t.app, 'editor@example.org');
@@ -269,7 +269,7 @@ describe('the sender', { timeout: 120_000 }, () => {
 });
 
 describe('the bounce endpoint', { timeout: 120_000 }, () => {
-  const post = (payload: string | object, token = 'bounce-secret-0123456789', type = 'application/json') =>
+  const post = (payload: string | object, token = 'bounce-secret-0123456789-0123456789', type = 'application/json') =>
     t.app.inject({ method: 'POST', url: '/api/v1/newsletter/bounces', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
 
   it('refuses a wrong secret, bad JSON, a bad type and an unknown address, with clear 4xx answers', async () => {

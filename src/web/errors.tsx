@@ -18,8 +18,12 @@ const FRAMEWORK_ERRORS: Record<string, [number, string]> = {
   FST_CSRF_INVALID_TOKEN: [403, 'error.csrf'],
 };
 
+/** What the multipart parser (busboy) throws on a malformed body: the sender's fault, not ours. */
+const MALFORMED_MULTIPART = new Set(['Unexpected end of multipart data', 'Multipart: Boundary not found', 'Boundary required', 'Unsupported Content-Type.', 'Missing Content-Type-header.']);
+
 export function toHttpError(error: FastifyError | Error): HttpError {
   if (error instanceof HttpError) return error;
+  if (MALFORMED_MULTIPART.has(error.message)) return new HttpError(400, 'error.bad_multipart');
   const fastifyError = error as FastifyError;
   const known = fastifyError.code ? FRAMEWORK_ERRORS[fastifyError.code] : undefined;
   if (known && !fastifyError.validation) return new HttpError(known[0], known[1]);

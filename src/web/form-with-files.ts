@@ -2,6 +2,7 @@ import { Tokens } from '@fastify/csrf';
 import type { FastifyRequest } from 'fastify';
 import type { FieldErrors } from './forms.ts';
 import { HttpError } from './http-error.ts';
+import { refuseHostileValues } from './input-guard.ts';
 import { readMultipartForm, type UploadedFile, type UploadRule } from './uploads.ts';
 
 /**
@@ -27,5 +28,6 @@ export async function readCheckedForm(
   const secret = request.cookies._csrf;
   const token = typeof fields._csrf === 'string' ? fields._csrf : '';
   if (!secret || !token || !new Tokens({}).verify(secret, token)) throw new HttpError(403, 'error.csrf');
+  refuseHostileValues(fields);
   return { fields, files, fileErrors };
 }

@@ -28,8 +28,27 @@ export function registerRequestContext(app: FastifyInstance): void {
 
   app.addHook('preValidation', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
+    if (!sameOrigin(request.headers.origin ?? request.headers.referer, request.host, app.ctx.config.baseUrl)) {
+      return done(new HttpError(403, 'error.cross_origin'));
+    }
     app.csrfProtection(request, reply, done);
   });
+}
+
+/**
+ * Behind the CSRF token: a browser names the page a form came from (Origin, else Referer). When it
+ * does, it must be this site (its Host or BASE_URL); requests naming no origin (old clients) rely on
+ * the token alone.
+ */
+export function sameOrigin(source: string | undefined, host: string, baseUrl: string): boolean {
+  if (!source) return true;
+  if (source === 'null') return false;
+  try {
+    const origin = new URL(source).host;
+    return origin === host || origin === new URL(baseUrl).host;
+  } catch {
+    return false;
+  }
 }
 
 /** The language of a URL's first segment (/fr/…), else the best match for Accept-Language. */

@@ -32,6 +32,9 @@ export const route = (
 const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
 export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
+  // Kept on the app so tests can walk every route of every table (the hostile-input walk).
+  if (!app.hasDecorator('routeTable')) app.decorate('routeTable', [] as Route[]);
+  app.routeTable.push(...routes);
   const methodsByUrl = new Map<string, Set<string>>();
   for (const entry of routes) {
     app.route({
@@ -53,6 +56,8 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
     app.route({
       method: others,
       url,
+      // Not operations: the OpenAPI description lists only what a path really does.
+      schema: { hide: true },
       config: { csrf: false },
       handler: async () => {
         throw new HttpError(405, 'error.method_not_allowed', {}, { allow });
@@ -69,4 +74,11 @@ export function requirePermission(permission: Permission) {
     if (request.url.startsWith('/api/') || request.method !== 'GET') throw new HttpError(401, 'error.unauthorized');
     return reply.redirect(`/${request.lang}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every line of every route table registered with registerRoutes. */
+    routeTable: Route[];
+  }
 }
