@@ -151,9 +151,17 @@ export async function applicationQueue(db: Ctx['db'], statuses: string[]) {
   return { rows, counts };
 }
 
+/**
+ * The one rule for what the back-office may see of an application: nothing of a draft (it is the
+ * applicant's until submitted), neither its page nor its documents.
+ */
+function seenByStaff<T extends { status: string }>(application: T | undefined): application is T {
+  return application !== undefined && application.status !== 'draft';
+}
+
 export async function applicationDetail(db: Ctx['db'], id: number) {
   const application = await findApplication(db, id);
-  if (!application || application.status === 'draft') return null;
+  if (!seenByStaff(application)) return null;
   const [documents, comments, events, decisions, member] = await Promise.all([
     documentsOf(db, id),
     commentsOf(db, id),
@@ -165,6 +173,7 @@ export async function applicationDetail(db: Ctx['db'], id: number) {
 }
 
 export async function applicationDocument(ctx: Ctx, applicationId: number, documentId: number) {
+  if (!seenByStaff(await findApplication(ctx.db, applicationId))) return null;
   const document = await findDocument(ctx.db, applicationId, documentId);
   if (!document) return null;
   const content = await ctx.files.get(document.file_key);
@@ -173,7 +182,7 @@ export async function applicationDocument(ctx: Ctx, applicationId: number, docum
 
 async function locked(trx: Transaction<DB>, id: number): Promise<Application> {
   const application = await lockApplication(trx, id);
-  if (!application || application.status === 'draft') throw new ApplicationStateError('not found');
+  if (!seenByStaff(application)) throw new ApplicationStateError('not found');
   return application;
 }
 

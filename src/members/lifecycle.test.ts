@@ -218,6 +218,17 @@ describe('bad input on the application form', () => {
     expect(await applications()).toBe(before);
   });
 
+  it('keeps a draft’s documents from staff exactly as its page: both answer 404 until it is submitted', async () => {
+    const applicant = new Visitor(t.app);
+    const saved = await postJoin(applicant, '/fr/join', { organisation_name: 'Ville de Ziguinchor', email: 'draft-docs@example.org', intent: 'save' }, { documents: { name: 'statuts.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf } });
+    expect(saved.statusCode).toBe(303);
+    const draft = await db().selectFrom('membership_applications').select(['id', 'status']).where('email', '=', 'draft-docs@example.org').executeTakeFirstOrThrow();
+    expect(draft.status).toBe('draft');
+    const document = await db().selectFrom('application_documents').select('id').where('application_id', '=', draft.id).executeTakeFirstOrThrow();
+    expect((await editor.get(`/en/admin/applications/${draft.id}`)).statusCode).toBe(404);
+    expect((await editor.get(`/en/admin/applications/${draft.id}/documents/${document.id}`)).statusCode).toBe(404);
+  });
+
   it('asks for every field before submitting, but saves a draft with only a name and an e-mail', async () => {
     const response = await new Visitor(t.app).post('/ko/join', { organisation_name: 'Busan', email: 'busan@example.org', intent: 'submit' });
     expect(response.statusCode).toBe(400);
