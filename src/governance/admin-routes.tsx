@@ -126,8 +126,8 @@ export function contentDisposition(name: string): string {
 /** Sends an attachment: to members and staff (any file), or to the public (only files it may see). */
 async function sendAttachment(request: FastifyRequest<{ Params: { file: number } }>, reply: FastifyReply, forMembers: boolean) {
   const found = await attachmentFor(request.server.ctx, request.params.file, forMembers);
-  if (!found) throw notFound();
-  if (!found.allowed) throw new HttpError(403, 'error.forbidden');
+  // A file the reader may not see answers as one that does not exist: a 403 would confirm its id.
+  if (!found || !found.allowed) throw notFound();
   return reply
     .type(found.mime)
     .header('cache-control', forMembers ? 'private, no-store' : 'public, max-age=3600')

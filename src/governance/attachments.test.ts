@@ -59,7 +59,11 @@ describe('meeting attachments', () => {
     const anonymous = await t.app.inject(`/en/governance/attachments/${stored!.id}`);
     expect(anonymous.statusCode).toBe(303);
     expect(String(anonymous.headers.location)).toContain('/sign-in');
-    expect((await t.app.inject(`/media/governance/attachments/${stored!.id}`)).statusCode).toBe(403);
+    // Hidden from the public exactly as a file that does not exist (a 403 would confirm the id).
+    const hidden = await t.app.inject(`/media/governance/attachments/${stored!.id}`);
+    const missing = await t.app.inject('/media/governance/attachments/999999');
+    expect([hidden.statusCode, missing.statusCode]).toEqual([404, 404]);
+    expect(hidden.body.replaceAll(`/${stored!.id}`, '/ID')).toBe(missing.body.replaceAll('/999999', '/ID'));
 
     const download = await contact.get(`/en/governance/attachments/${stored!.id}`);
     expect(download.statusCode).toBe(200);
@@ -79,7 +83,7 @@ describe('meeting attachments', () => {
     await t.app.ctx.db.updateTable('meetings').set({ published: true, summary_published: false }).where('id', '=', meetingId).execute();
     await t.app.ctx.pageCache.invalidate();
     expect(await listed()).toBe(false);
-    expect((await t.app.inject(publicUrl)).statusCode).toBe(403);
+    expect((await t.app.inject(publicUrl)).statusCode).toBe(404);
 
     await t.app.ctx.db.updateTable('meetings').set({ summary: JSON.stringify({ en: { text: 'Summary', status: 'original' } }), summary_published: true }).where('id', '=', meetingId).execute();
     await t.app.ctx.pageCache.invalidate();
@@ -95,7 +99,7 @@ describe('meeting attachments', () => {
     const hidden = await editor.post(`/en/admin/meetings/${meetingId}/attachments/${stored!.id}`, { public: 'false' }, { from: `/en/admin/meetings/${meetingId}` });
     expect(hidden.statusCode).toBe(303);
     expect(await listed()).toBe(false);
-    expect((await t.app.inject(publicUrl)).statusCode).toBe(403);
+    expect((await t.app.inject(publicUrl)).statusCode).toBe(404);
   });
 
   it('writes a Content-Disposition no file name can break', () => {
