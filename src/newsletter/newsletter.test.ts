@@ -304,6 +304,19 @@ describe('the bounce endpoint', { timeout: 120_000 }, () => {
     expect(forged.statusCode).toBe(404);
   });
 
+  it('answers 429 to an address guessing the secret, while the relay holding it is never slowed', async () => {
+    const from = (token: string, remoteAddress: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/newsletter/bounces', remoteAddress, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ email: 'nobody@example.org', type: 'permanent' }) });
+    const guesses: number[] = [];
+    for (let i = 0; i < 11; i++) guesses.push((await from(`guess-${i}`, '203.0.113.77')).statusCode);
+    expect(guesses).toEqual([...Array(10).fill(403), 429]);
+    const relay: number[] = [];
+    for (let i = 0; i < 12; i++) relay.push((await from('bounce-secret-0123456789-0123456789', '203.0.113.78')).statusCode);
+    expect(relay).toEqual(Array(12).fill(404));
+    // The guesser's own right token still goes through: only wrong tokens are counted.
+    expect((await from('bounce-secret-0123456789-0123456789', '203.0.113.77')).statusCode).toBe(404);
+  });
+
   it('does not exist without a configured secret', async () => {
     const saved = t.app.ctx.config.bounceToken;
     t.app.ctx.config.bounceToken = undefined;

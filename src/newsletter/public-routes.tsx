@@ -38,13 +38,17 @@ function tokenMatches(given: string, expected: string): boolean {
   return crypto.timingSafeEqual(a, b);
 }
 
-async function bounce(request: FastifyRequest, reply: FastifyReply) {
+function hasBounceToken(request: FastifyRequest): boolean {
   const expected = request.server.ctx.config.bounceToken;
-  // Without a configured secret the endpoint does not exist.
-  if (!expected) throw notFound();
   const header = request.headers.authorization ?? '';
   const given = header.startsWith('Bearer ') ? header.slice(7).trim() : String(request.headers['x-bounce-token'] ?? '');
-  if (!given || !tokenMatches(given, expected)) throw new HttpError(403, 'newsletter.error.bounce_token');
+  return Boolean(expected && given && tokenMatches(given, expected));
+}
+
+async function bounce(request: FastifyRequest, reply: FastifyReply) {
+  // Without a configured secret the endpoint does not exist.
+  if (!request.server.ctx.config.bounceToken) throw notFound();
+  if (!hasBounceToken(request)) throw new HttpError(403, 'newsletter.error.bounce_token');
   if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) throw new HttpError(400, 'error.bad_request');
   const parsed = parseInput(bounceInput, request.body);
   if (!parsed.ok) throw new HttpError(400, 'error.bad_request', parsed.fields);
@@ -55,5 +59,6 @@ async function bounce(request: FastifyRequest, reply: FastifyReply) {
 export const newsletterPublicRoutes = [
   route('GET', '/:lang/newsletter', 'public', archive),
   route('GET', '/:lang/newsletter/:slug', 'public', webVersion),
-  route('POST', '/api/v1/newsletter/bounces', 'public', bounce, { csrf: false }),
+  // Guessing the secret: 10 wrong tokens a minute from one address, then 429; the relay's own posts are not counted.
+  route('POST', '/api/v1/newsletter/bounces', 'public', bounce, { csrf: false, rateLimit: 10, rateLimitExempt: hasBounceToken }),
 ];

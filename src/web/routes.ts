@@ -17,6 +17,8 @@ export interface Route {
   schema?: FastifySchema;
   /** Requests per minute from one address, for routes that guess-proof secrets (sign-in). */
   rateLimit?: number;
+  /** Requests the limit does not count (the bounce endpoint counts only wrong tokens, not a busy mail relay). */
+  rateLimitExempt?: (request: FastifyRequest) => boolean;
   /** false for multipart forms: the body is read in the handler, which checks the CSRF token itself. */
   csrf?: false;
 }
@@ -26,10 +28,16 @@ export const route = (
   url: string,
   permission: Permission,
   handler: Handler,
-  extra: Pick<Route, 'schema' | 'rateLimit' | 'csrf'> = {},
+  extra: Pick<Route, 'schema' | 'rateLimit' | 'rateLimitExempt' | 'csrf'> = {},
 ): Route => ({ method, url, permission, handler, ...extra });
 
 const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+function rateLimitOf(entry: Route) {
+  if (!entry.rateLimit) return {};
+  const exempt = entry.rateLimitExempt;
+  return { rateLimit: { max: entry.rateLimit, timeWindow: 60_000, ...(exempt ? { allowList: (request: FastifyRequest) => exempt(request) } : {}) } };
+}
 
 export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
   // Kept on the app so tests can walk every route of every table (the hostile-input walk).
@@ -41,7 +49,7 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
       method: entry.method,
       url: entry.url,
       schema: entry.schema,
-      config: { ...(entry.rateLimit ? { rateLimit: { max: entry.rateLimit, timeWindow: 60_000 } } : {}), ...(entry.csrf === false ? { csrf: false } : {}) },
+      config: { ...rateLimitOf(entry), ...(entry.csrf === false ? { csrf: false } : {}) },
       preHandler: requirePermission(entry.permission),
       handler: entry.handler as (request: FastifyRequest, reply: FastifyReply) => unknown,
     });
