@@ -58,6 +58,8 @@ import { searchApiRoutes } from './search/api.ts';
 import { sitemapRoutes } from './web/sitemap-routes.ts';
 import { EXTRACT_JOB } from './library/domain.ts';
 import { runExtraction } from './library/extract.ts';
+import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
+import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -154,6 +156,8 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: 'sessions.cleanup', run: () => deleteExpiredSessions(ctx.db), retryLimit: 1 });
   defineNewsletterJobs(ctx);
   ctx.jobs.define<{ fileId: number }>({ name: EXTRACT_JOB, run: (data) => runExtraction(ctx, data.fileId), retryLimit: 3, retryDelay: 60 });
+  ctx.jobs.define({ name: EXPIRE_DRAFTS_JOB, run: async () => void (await expireAbandonedDrafts(ctx)), retryLimit: 1 });
+  ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */
