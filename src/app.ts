@@ -41,6 +41,7 @@ import { healthRoutes } from './web/health.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
 import { LocalFileStorage } from './storage/storage.ts';
+import { UploadGate } from './web/upload-gate.ts';
 import { registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerRoutes } from './web/routes.ts';
@@ -92,6 +93,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
     pageCache: new PageCache(database.pool),
     files: new LocalFileStorage(path.join(config.dataDir, 'files')),
+    uploads: new UploadGate(),
   };
   app.decorate('ctx', ctx);
   defineJobs(ctx);

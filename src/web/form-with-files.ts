@@ -25,10 +25,15 @@ export async function readCheckedForm(
     if (!secret || !token || !new Tokens({}).verify(secret, token)) throw new HttpError(403, 'error.csrf');
   };
   if (request.isMultipart()) {
-    const form = await readMultipartForm(request, rules, check);
-    fields = form.fields;
-    files = form.files;
-    fileErrors = form.fileErrors;
+    const release = await request.server.ctx.uploads.enter();
+    try {
+      const form = await readMultipartForm(request, rules, check);
+      fields = form.fields;
+      files = form.files;
+      fileErrors = form.fileErrors;
+    } finally {
+      release();
+    }
   } else {
     fields = (request.body ?? {}) as Record<string, unknown>;
     check(fields);

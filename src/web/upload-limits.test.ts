@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Visitor, type TestApp } from '../../test/helpers.ts';
+import { HttpError } from './http-error.ts';
+import { UploadGate } from './upload-gate.ts';
 
 let t: TestApp;
 let port = 0;
@@ -64,5 +66,28 @@ describe('multipart uploads', () => {
     expect(status).toBe(403);
     // What the sockets' buffers hold on loopback is a few megabytes at most; the old reader took it all.
     expect(written).toBeLessThan(12 * 1024 * 1024);
+  });
+});
+
+describe('the upload gate', () => {
+  it('lets `concurrency` reads in, queues `queue` more, and answers 503 past that', async () => {
+    const gate = new UploadGate(1, 1);
+    const first = await gate.enter();
+    let secondIn = false;
+    const second = gate.enter().then((release) => {
+      secondIn = true;
+      return release;
+    });
+    await expect(gate.enter()).rejects.toMatchObject({ status: 503, code: 'error.uploads_busy' });
+    await expect(gate.enter()).rejects.toBeInstanceOf(HttpError);
+    expect(secondIn).toBe(false);
+    first();
+    first(); // a second release of the same slot changes nothing
+    (await second)();
+    const third = await gate.enter();
+    const fourth = gate.enter();
+    await expect(gate.enter()).rejects.toMatchObject({ status: 503 });
+    third();
+    (await fourth)();
   });
 });
