@@ -42,6 +42,7 @@ import { registerInputGuard } from './web/input-guard.ts';
 import { HttpError } from './web/http-error.ts';
 import { PageCache } from './web/page-cache.ts';
 import { createFileStorage } from './storage/create.ts';
+import { UploadGate } from './web/upload-gate.ts';
 import { cacheInFront, registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
 import { registerRoutes } from './web/routes.ts';
@@ -60,6 +61,8 @@ import { sitemapRoutes } from './web/sitemap-routes.ts';
 import { statsRoutes } from './stats/routes.tsx';
 import { EXTRACT_JOB } from './library/domain.ts';
 import { runExtraction } from './library/extract.ts';
+import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
+import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -94,6 +97,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
     pageCache: new PageCache(database.pool, (message) => app.log.warn(message)),
     files: await createFileStorage(config),
+    uploads: new UploadGate(),
   };
   app.decorate('ctx', ctx);
   defineJobs(ctx);
@@ -162,6 +166,8 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: 'sessions.cleanup', run: () => deleteExpiredSessions(ctx.db), retryLimit: 1 });
   defineNewsletterJobs(ctx);
   ctx.jobs.define<{ fileId: number }>({ name: EXTRACT_JOB, run: (data) => runExtraction(ctx, data.fileId), retryLimit: 3, retryDelay: 60 });
+  ctx.jobs.define({ name: EXPIRE_DRAFTS_JOB, run: async () => void (await expireAbandonedDrafts(ctx)), retryLimit: 1 });
+  ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */

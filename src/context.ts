@@ -1,3 +1,4 @@
+import type { UploadGate } from './web/upload-gate.ts';
 import type { Kysely } from 'kysely';
 import type pg from 'pg';
 import type { Config } from './config.ts';
@@ -17,6 +18,8 @@ export interface AppContext {
   jobs: JobQueue;
   pageCache: PageCache;
   files: FileStorage;
+  /** Bounds the multipart bodies read at once (web/upload-gate.ts). */
+  uploads: UploadGate;
 }
 
 export interface SessionUser {

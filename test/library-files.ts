@@ -70,3 +70,42 @@ export function makeOdt(paragraphs: string[]): Buffer {
     }),
   );
 }
+
+/**
+ * A PDF decompression bomb: one page whose content stream is `inflatedMb` megabytes of spaces,
+ * FlateDecode-compressed (about a thousandth of that on disk), with a valid xref. Compressed as a
+ * stream, so building it costs this process a few kilobytes, not the inflated size.
+ */
+export async function makePdfBomb(inflatedMb: number): Promise<Buffer> {
+  const { createDeflate } = await import('node:zlib');
+  const deflate = createDeflate({ level: 9 });
+  const compressed: Buffer[] = [];
+  deflate.on('data', (chunk: Buffer) => compressed.push(chunk));
+  const done = new Promise((resolve) => deflate.once('end', resolve));
+  const block = Buffer.alloc(1024 * 1024, 0x20);
+  for (let i = 0; i < inflatedMb; i++) if (!deflate.write(block)) await new Promise((resolve) => deflate.once('drain', resolve));
+  deflate.end();
+  await done;
+  const stream = Buffer.concat(compressed);
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>',
+  ];
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
+  let offset = parts[0]!.length;
+  const offsets: number[] = [];
+  const push = (part: Buffer) => {
+    parts.push(part);
+    offset += part.length;
+  };
+  objects.forEach((object, index) => {
+    offsets.push(offset);
+    push(Buffer.from(`${index + 1} 0 obj\n${object}\nendobj\n`, 'latin1'));
+  });
+  offsets.push(offset);
+  push(Buffer.concat([Buffer.from(`4 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'), stream, Buffer.from('\nendstream\nendobj\n', 'latin1')]));
+  const xref = `xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  push(Buffer.from(`${xref}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
+}

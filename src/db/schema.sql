@@ -179,6 +179,12 @@ CREATE TABLE bodies (
   CONSTRAINT bodies_slug_key UNIQUE (slug)
 );
 
+CREATE TABLE file_sweep_candidates (
+  file_key text NOT NULL,
+  seen_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT file_sweep_candidates_pkey PRIMARY KEY (file_key)
+);
+
 CREATE TABLE initiative_themes (
   slug text NOT NULL,
   name jsonb NOT NULL,
@@ -401,6 +407,7 @@ CREATE TABLE membership_applications (
   submitted_at timestamp with time zone,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  created_from text,
   CONSTRAINT membership_applications_contacts_check CHECK ((jsonb_typeof(contacts) = 'object'::text)),
   CONSTRAINT membership_applications_email_check CHECK (((email = lower(email)) AND (POSITION(('@'::text) IN (email)) > 1))),
   CONSTRAINT membership_applications_kind_check CHECK ((kind = ANY (ARRAY['local_government'::text, 'sse_network'::text, 'other_organisation'::text]))),
@@ -412,6 +419,10 @@ CREATE TABLE membership_applications (
   CONSTRAINT membership_applications_pkey PRIMARY KEY (id),
   CONSTRAINT membership_applications_token_hash_key UNIQUE (token_hash)
 );
+
+CREATE INDEX membership_applications_created_from_idx ON membership_applications USING btree (created_from, created_at) WHERE (created_from IS NOT NULL);
+
+CREATE INDEX membership_applications_draft_updated_idx ON membership_applications USING btree (updated_at) WHERE (status = 'draft'::text);
 
 CREATE INDEX membership_applications_email ON membership_applications USING btree (email);
 

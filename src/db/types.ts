@@ -195,6 +195,7 @@ export interface DB {
   meeting_attachments: MeetingAttachmentsTable;
   meeting_decisions: MeetingDecisionsTable;
   membership_applications: MembershipApplicationsTable;
+  file_sweep_candidates: FileSweepCandidatesTable;
   application_documents: ApplicationDocumentsTable;
   application_comments: ApplicationCommentsTable;
   membership_events: MembershipEventsTable;
@@ -336,6 +337,13 @@ export interface MembershipApplicationsTable {
   submitted_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** SHA-256 of the address the draft was started from (quota per address, migration 0610). */
+  created_from: string | null;
+}
+
+export interface FileSweepCandidatesTable {
+  file_key: string;
+  seen_at: Timestamp;
 }
 
 export interface ApplicationDocumentsTable {

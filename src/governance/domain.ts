@@ -215,6 +215,15 @@ export async function attachToMeeting(ctx: Ctx & Pick<AppContext, 'files'>, acto
   const meeting = await meetingDetail(ctx.db, meetingId);
   if (!meeting) throw new UnknownBodyError();
   const key = await ctx.files.put(file.content);
+  await storeAttachmentRow(ctx, actorId, meetingId, file, isPublic, key).catch(async (error: unknown) => {
+    // Nothing refers to the stored bytes: remove them rather than leave an orphan.
+    await ctx.files.delete(key).catch(() => {});
+    throw error;
+  });
+  await ctx.pageCache.invalidate();
+}
+
+async function storeAttachmentRow(ctx: Ctx, actorId: number, meetingId: number, file: { fileName: string; mime: string; content: Buffer }, isPublic: boolean, key: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const { id } = await insertAttachment(trx, {
       meeting_id: meetingId,
@@ -227,7 +236,6 @@ export async function attachToMeeting(ctx: Ctx & Pick<AppContext, 'files'>, acto
     });
     await recordAudit(trx, { actorId, action: 'governance.attachment.add', entityType: 'meeting', entityId: meetingId, details: { attachment: id, public: isPublic } });
   });
-  await ctx.pageCache.invalidate();
 }
 
 export async function setAttachmentVisibility(ctx: Ctx, actorId: number, meetingId: number, attachmentId: number, isPublic: boolean) {

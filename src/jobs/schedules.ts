@@ -4,4 +4,8 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'sessions.cleanup', cron: '17 3 * * *' },
   // A newsletter whose sender died (a killed worker) is taken up again within a minute.
   { name: 'newsletter.resume', cron: '* * * * *' },
+  // Drafts of the public application nobody touched for 30 days go, with their files.
+  { name: 'members.drafts.expire', cron: '41 3 * * *' },
+  // Stored files no row refers to (a crash between storing and committing) are deleted.
+  { name: 'files.sweep', cron: '23 * * * *' },
 ];

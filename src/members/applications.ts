@@ -31,6 +31,7 @@ import {
 import { MAX_DOCUMENTS, type DisqualifyInput, type DraftApplication } from './forms.ts';
 import { findMemberById, insertEvent, updateMember } from './queries.ts';
 import { reindexSearch } from '../search/indexer.ts';
+import { addressKey, claimQuota } from './draft-limits.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'jobs' | 'files' | 'config' | 'pageCache'>;
 type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
@@ -41,6 +42,7 @@ export const QUEUE_STATUSES = ['submitted', 'needs_information', 'recommended', 
 const DECIDABLE = ['submitted', 'needs_information', 'recommended', 'not_recommended', 'deferred'];
 
 export class ApplicationStateError extends Error {}
+export class DocumentQuotaError extends Error {}
 
 const isEditable = (status: string) => (EDITABLE as readonly string[]).includes(status);
 const langOf = (application: { lang: string }): Lang => (isLang(application.lang) ? application.lang : 'en');
@@ -69,16 +71,37 @@ export interface SaveResult {
  */
 export async function saveApplication(
   ctx: Ctx,
-  input: { token: string | null; data: DraftApplication; files: UploadedFile[]; lang: Lang; submit: boolean },
+  input: { token: string | null; data: DraftApplication; files: UploadedFile[]; lang: Lang; submit: boolean; address?: string },
 ): Promise<SaveResult> {
   const { data, lang } = input;
   const place = data.city && data.country ? new Gazetteer().find(data.city, data.country) : null;
-  const keys = await Promise.all(input.files.slice(0, MAX_DOCUMENTS).map((file) => ctx.files.put(file.content)));
+  // Stored before the transaction (the storage is not the database), and removed again when the
+  // transaction does not commit, so a refused or failed save leaves no file behind.
+  const keys = await Promise.all(input.files.map((file) => ctx.files.put(file.content)));
+  try {
+    return await saveInTransaction(ctx, input, keys, place);
+  } catch (error) {
+    await Promise.all(keys.map((key) => ctx.files.delete(key).catch(() => {})));
+    throw error;
+  }
+}
+
+async function saveInTransaction(
+  ctx: Ctx,
+  input: { token: string | null; data: DraftApplication; files: UploadedFile[]; lang: Lang; submit: boolean; address?: string },
+  keys: string[],
+  place: ReturnType<Gazetteer['find']>,
+): Promise<SaveResult> {
+  const { data, lang } = input;
   const token = input.token ?? newToken();
+  // The visitor's address for the quota; absent for applications written by our own code.
+  const from = input.address === undefined ? null : addressKey(input.address);
   return ctx.db.transaction().execute(async (trx) => {
     const existing = input.token ? await findApplicationByHash(trx, hashToken(input.token)) : undefined;
     if (input.token && !existing) throw new ApplicationStateError('not found');
     if (existing && !isEditable(existing.status)) throw new ApplicationStateError('locked');
+    const quotaKey = existing ? existing.created_from : from;
+    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + file.content.length, 0) });
     const values = {
       lang,
       email: data.email,
@@ -101,11 +124,13 @@ export async function saveApplication(
       id = existing.id;
       await updateApplication(trx, id, values);
     } else {
-      id = (await insertApplication(trx, { ...values, token_hash: hashToken(token) })).id;
+      id = (await insertApplication(trx, { ...values, token_hash: hashToken(token), created_from: from })).id;
       await insertEvent(trx, { applicationId: id, action: 'application_started', actorId: null });
     }
     const already = (await documentsOf(trx, id)).length;
-    for (const [index, file] of input.files.slice(0, Math.max(0, MAX_DOCUMENTS - already)).entries()) {
+    // The form counts too (routes.tsx); this is the backstop for two saves of one draft at once.
+    if (already + input.files.length > MAX_DOCUMENTS) throw new DocumentQuotaError('documents');
+    for (const [index, file] of input.files.entries()) {
       await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: file.content.length });
     }
     const link = `${ctx.config.baseUrl}/${lang}/join/${token}`;

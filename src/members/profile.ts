@@ -11,9 +11,27 @@ type Ctx = Pick<AppContext, 'db' | 'files' | 'pageCache'>;
 /** Updates a member's description (one language at a time), private contacts and logo. */
 export async function updateMemberProfile(ctx: Ctx, memberId: number, actorId: number, input: ProfileInput, logo: UploadedFile | null) {
   const logoKey = logo ? await ctx.files.put(logo.content) : null;
+  let replaced: string | null = null;
+  try {
+    await saveProfile(ctx, memberId, actorId, input, logoKey, (key) => (replaced = key));
+  } catch (error) {
+    // The new logo is referred to by nothing: remove it rather than leave an orphan.
+    if (logoKey) await ctx.files.delete(logoKey).catch(() => {});
+    throw error;
+  }
+  // The old logo goes after the commit (a rollback keeps it referenced).
+  if (replaced) await ctx.files.delete(replaced).catch(() => {});
+  await ctx.pageCache.invalidate();
+}
+
+async function saveProfile(ctx: Ctx, memberId: number, actorId: number, input: ProfileInput, logoKey: string | null, replacing: (key: string) => void) {
   await ctx.db.transaction().execute(async (trx) => {
     const member = await findMemberById(trx, memberId);
     if (!member) throw new Error('member not found');
+    if (logoKey) {
+      const previous = await trx.selectFrom('members').select('logo_key').where('id', '=', memberId).forUpdate().executeTakeFirst();
+      if (previous?.logo_key) replacing(previous.logo_key);
+    }
     let description: Translatable | null = member.description;
     if (input.description) {
       const source = description ? sourceLang(description) : undefined;
@@ -31,7 +49,6 @@ export async function updateMemberProfile(ctx: Ctx, memberId: number, actorId: n
     await reindexSearch(trx, 'member', [memberId]);
     await recordAudit(trx, { actorId, action: 'member.profile', entityType: 'member', entityId: memberId, details: { logo: Boolean(logoKey) } });
   });
-  await ctx.pageCache.invalidate();
 }
 
 /** A member's logo, for everyone: the image was checked by content when it was uploaded. */

@@ -9,9 +9,10 @@ import { memberLogo } from './profile.ts';
 import { listParam, PAGE_SIZE, pageParam } from '../web/listing.tsx';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
-import { applicationForApplicant, ApplicationStateError, saveApplication } from './applications.ts';
+import { applicationForApplicant, ApplicationStateError, DocumentQuotaError, saveApplication } from './applications.ts';
+import { addressKey, QuotaError, quotaReached } from './draft-limits.ts';
 import { cleanFilters, memberDirectory, memberProfile, SORTS, type MemberSort } from './domain.ts';
-import { DOCUMENT_RULE, draftApplicationForm, missingForSubmission } from './forms.ts';
+import { DOCUMENT_RULE, draftApplicationForm, MAX_DOCUMENTS, missingForSubmission } from './forms.ts';
 import { MemberPage, MembersPage } from './views/directory.tsx';
 import { JoinPage, type JoinState } from './views/join.tsx';
 
@@ -111,7 +112,10 @@ async function postJoin(request: FastifyRequest<{ Params: { token?: string } }>,
   const action = token ? `/${lang}/join/${token}` : `/${lang}/join`;
   const existing = token ? await applicationForApplicant(request.server.ctx.db, token) : null;
   if (token && !existing) throw notFound();
+  // Refused before the body is read: an address past its quota uploads nothing more today.
+  if (await quotaReached(request.server.ctx.db, existing?.application.created_from ?? addressKey(request.ip), !existing)) throw new HttpError(429, 'join.quota_reached');
   const { fields, files, fileErrors } = await readCheckedForm(request, { documents: DOCUMENT_RULE });
+  if (files.length + (existing?.documents.length ?? 0) > MAX_DOCUMENTS) fileErrors.documents = 'join.documents_quota';
   const values = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, String([value].flat()[0] ?? '')]));
   const parsed = parseInput(draftApplicationForm, values);
   const submit = values.intent === 'submit';
@@ -124,9 +128,11 @@ async function postJoin(request: FastifyRequest<{ Params: { token?: string } }>,
     return sendPage(request, reply, { title: request.t('join.title'), status: 400, body: (ctx) => <JoinPage ctx={ctx} state={state} /> });
   }
   try {
-    const saved = await saveApplication(request.server.ctx, { token, data: parsed.data, files, lang, submit });
+    const saved = await saveApplication(request.server.ctx, { token, data: parsed.data, files, lang, submit, address: request.ip });
     return reply.redirect(`/${lang}/join/${saved.token}?notice=${submit ? 'submitted' : 'saved'}`, 303);
   } catch (error) {
+    if (error instanceof QuotaError) throw new HttpError(429, 'join.quota_reached');
+    if (error instanceof DocumentQuotaError) throw new HttpError(400, 'join.documents_quota');
     if (error instanceof ApplicationStateError) throw new HttpError(409, 'join.locked');
     throw error;
   }

@@ -37,17 +37,27 @@ export interface MultipartForm {
 export async function readMultipartForm(
   request: FastifyRequest,
   rules: Record<string, UploadRule>,
+  /**
+   * Runs on the fields read so far, once, before the first file part is read (or at the end when
+   * there is none): the CSRF check, so a forged request is refused before any file byte is read.
+   */
+  beforeFiles: (fields: Record<string, string | string[]>) => void = () => {},
 ): Promise<MultipartForm & { fileErrors: Record<string, string> }> {
   if (!request.isMultipart()) throw new HttpError(415, 'error.unsupported_media');
   const fields: Record<string, string | string[]> = Object.create(null);
   const files: UploadedFile[] = [];
   const fileErrors: Record<string, string> = {};
+  let checked = false;
   for await (const part of request.parts()) {
     if (part.type === 'field') {
       const value = String(part.value);
       const existing = fields[part.fieldname];
       fields[part.fieldname] = existing === undefined ? value : [...[existing].flat(), value];
       continue;
+    }
+    if (!checked) {
+      checked = true;
+      beforeFiles(fields);
     }
     const rule = rules[part.fieldname];
     if (!rule) {
@@ -58,6 +68,7 @@ export async function readMultipartForm(
     if ('error' in result) fileErrors[part.fieldname] = result.error;
     else if (result.content.length > 0) files.push({ field: part.fieldname, fileName: part.filename, mime: result.mime, content: result.content });
   }
+  if (!checked) beforeFiles(fields);
   return { fields, files, fileErrors };
 }
 

@@ -100,10 +100,12 @@ export function ResourcePage({ ctx, detail }: { ctx: PageContext; detail: Detail
 /** Where a file's text extraction stands (staff only): pending, done, failed with its reason. */
 export function ExtractionState({ ctx, file }: { ctx: PageContext; file: Pick<File, 'extraction' | 'extraction_error' | 'downloads'> }) {
   const { t } = ctx;
+  // A file refused for its cost (extract.ts) says which limit, in the reader's language.
+  const limit = file.extraction === 'failed' ? /^limit:(memory|time|output)$/.exec(file.extraction_error ?? '')?.[1] : undefined;
   return (
     <span class={`library-extraction library-extraction-${file.extraction}`}>
-      {t(`library.extraction.${file.extraction}`)}
-      {file.extraction === 'failed' && file.extraction_error ? `: ${file.extraction_error}` : ''} · {t.plural('library.downloads', file.downloads)}
+      {limit ? t('library.extraction.refused', { reason: t(`library.extraction.limit.${limit}`) }) : t(`library.extraction.${file.extraction}`)}
+      {file.extraction === 'failed' && file.extraction_error && !limit ? `: ${file.extraction_error}` : ''} · {t.plural('library.downloads', file.downloads)}
     </span>
   );
 }
