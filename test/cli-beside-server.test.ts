@@ -10,6 +10,7 @@ import { findFreePort } from '../src/db/embedded.ts';
  * embedded PostgreSQL instead of stopping it, while the site is under load.
  */
 const BIN = path.resolve('bin/passerelle.mjs');
+const BOOKLET = path.resolve('../shared/seeds/004_307cc80dd0114172.txt');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(async () => {
@@ -71,6 +72,10 @@ describe('commands beside a running server', () => {
     expect(added).toMatchObject({ code: 0, stderr: '' });
     expect(added.stdout).toMatch(/^created user #\d+ admin@gsef\.test \(admin\)/);
     expect(await run(['migrate'], dataDir)).toMatchObject({ code: 0, stdout: 'the database is up to date\n', stderr: '' });
+    expect(await run(['seed'], dataDir)).toMatchObject({ code: 0, stdout: 'the GSEF dataset is loaded\n' });
+    const imported = await run(['import-booklet', BOOKLET, '--event', 'beside-a-live-server'], dataDir);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('115 created');
 
     const file = path.join(dataDir, 'nightly.tar.gz');
     const saved = await run(['backup', file], dataDir);
