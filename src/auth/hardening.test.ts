@@ -77,7 +77,12 @@ describe('Origin check behind the CSRF token', () => {
     const response = await visitor.post('/fr/sign-in', { email: 'next-admin@example.org', password: 'correct horse battery' });
     expect(response.statusCode).toBe(403);
     expect(response.body).toContain('Formulaire envoyé depuis un autre site');
+    const fetchedCrossSite = new Visitor(testApp.app, { 'sec-fetch-site': 'cross-site', origin: 'null' });
+    expect((await fetchedCrossSite.post('/en/sign-in', { email: 'next-admin@example.org', password: 'correct horse battery' })).statusCode).toBe(403);
     const same = new Visitor(testApp.app, { origin: 'http://passerelle.test' });
     expect((await same.post('/en/sign-in', { email: 'next-admin@example.org', password: 'correct horse battery' })).statusCode).toBe(303);
+    // What Chromium sends for our own forms (no-referrer policy): Origin null, Sec-Fetch-Site same-origin.
+    const ownPage = new Visitor(testApp.app, { 'sec-fetch-site': 'same-origin', origin: 'null' });
+    expect((await ownPage.post('/en/sign-in', { email: 'next-admin@example.org', password: 'correct horse battery' })).statusCode).toBe(303);
   });
 });

@@ -28,7 +28,7 @@ export function registerRequestContext(app: FastifyInstance): void {
 
   app.addHook('preValidation', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || request.routeOptions.config.csrf === false) return done();
-    if (!sameOrigin(request.headers.origin ?? request.headers.referer, request.host, app.ctx.config.baseUrl)) {
+    if (!fromThisSite(request.headers, request.host, app.ctx.config.baseUrl)) {
       return done(new HttpError(403, 'error.cross_origin'));
     }
     app.csrfProtection(request, reply, done);
@@ -36,13 +36,21 @@ export function registerRequestContext(app: FastifyInstance): void {
 }
 
 /**
- * Behind the CSRF token: a browser names the page a form came from (Origin, else Referer). When it
- * does, it must be this site (its Host or BASE_URL); requests naming no origin (old clients) rely on
- * the token alone.
+ * Behind the CSRF token: browsers say where a form comes from. `Sec-Fetch-Site` (every current
+ * browser) must be same-origin; Origin, else Referer, when they name a site, must be this one (its
+ * Host or BASE_URL). Our pages are sent with `Referrer-Policy: no-referrer`, so a browser posts our
+ * own forms with `Origin: null` and no Referer: "null" names nothing, and such a request, like one
+ * from an old client naming nothing, relies on the token alone.
  */
-export function sameOrigin(source: string | undefined, host: string, baseUrl: string): boolean {
+export function fromThisSite(
+  headers: { 'sec-fetch-site'?: string | string[]; origin?: string; referer?: string },
+  host: string,
+  baseUrl: string,
+): boolean {
+  const site = headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  const source = headers.origin && headers.origin !== 'null' ? headers.origin : headers.referer;
   if (!source) return true;
-  if (source === 'null') return false;
   try {
     const origin = new URL(source).host;
     return origin === host || origin === new URL(baseUrl).host;
