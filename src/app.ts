@@ -63,6 +63,7 @@ import { EXTRACT_JOB } from './library/domain.ts';
 import { runExtraction } from './library/extract.ts';
 import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
+import { deleteExpiredRateLimits, postgresRateLimitStore, RATE_LIMIT_CLEANUP_JOB } from './web/rate-limit-store.ts';
 
 export interface BuildOptions {
   config: Config;
@@ -109,7 +110,10 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   // Per-field size and type rules are checked in web/uploads.ts; these are the outer bounds.
   await app.register(fastifyMultipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 200, fieldSize: 100_000 } });
   await app.register(fastifyRateLimit, {
+    // Only routes declaring a limit are counted (page-cache hits and other routes touch no table);
+    // counts live in PostgreSQL so that several instances share one limit.
     global: false,
+    store: postgresRateLimitStore(database.pool, (message) => app.log.warn(message)),
     errorResponseBuilder: (_request, context) =>
       new HttpError(429, 'error.rate_limited', {}, { 'retry-after': String(Math.ceil(context.ttl / 1000)) }),
   });
@@ -167,6 +171,7 @@ function defineJobs(ctx: AppContext): void {
   defineNewsletterJobs(ctx);
   ctx.jobs.define<{ fileId: number }>({ name: EXTRACT_JOB, run: (data) => runExtraction(ctx, data.fileId), retryLimit: 3, retryDelay: 60 });
   ctx.jobs.define({ name: EXPIRE_DRAFTS_JOB, run: async () => void (await expireAbandonedDrafts(ctx)), retryLimit: 1 });
+  ctx.jobs.define({ name: RATE_LIMIT_CLEANUP_JOB, run: async () => void (await deleteExpiredRateLimits(ctx.pool)), retryLimit: 1 });
   ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
 }
 

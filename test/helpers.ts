@@ -104,8 +104,11 @@ export class Visitor {
    * Counted, not drawn at random: two visitors of one test file sharing an address by chance made
    * one's attempts count against the other's limit.
    */
-  readonly remoteAddress = `10.${(++visitors >> 16) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
-  constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}) {}
+  readonly remoteAddress: string;
+  /** `remoteAddress` given: the same person reaching another instance (shared rate limits). */
+  constructor(private readonly app: FastifyInstance, private readonly headers: Record<string, string> = {}, remoteAddress?: string) {
+    this.remoteAddress = remoteAddress ?? `10.${(++visitors >> 16) & 255}.${(visitors >> 8) & 255}.${visitors & 255}`;
+  }
 
   async get(url: string) {
     const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.remoteAddress, headers: { ...this.headers, cookie: this.cookies } });

@@ -745,6 +745,15 @@ CREATE TABLE programme_workshops (
 
 CREATE INDEX programme_workshops_session ON programme_workshops USING btree (session_id);
 
+CREATE TABLE rate_limit_counts (
+  key text NOT NULL,
+  count integer NOT NULL,
+  expires_at timestamp with time zone NOT NULL,
+  CONSTRAINT rate_limit_counts_pkey PRIMARY KEY (key)
+);
+
+CREATE INDEX rate_limit_counts_expires_at_idx ON rate_limit_counts USING btree (expires_at);
+
 CREATE TABLE registrations (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   activity_id integer NOT NULL,

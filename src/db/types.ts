@@ -196,6 +196,7 @@ export interface DB {
   meeting_decisions: MeetingDecisionsTable;
   membership_applications: MembershipApplicationsTable;
   file_sweep_candidates: FileSweepCandidatesTable;
+  rate_limit_counts: RateLimitCountsTable;
   application_documents: ApplicationDocumentsTable;
   application_comments: ApplicationCommentsTable;
   membership_events: MembershipEventsTable;
@@ -344,6 +345,12 @@ export interface MembershipApplicationsTable {
 export interface FileSweepCandidatesTable {
   file_key: string;
   seen_at: Timestamp;
+}
+
+export interface RateLimitCountsTable {
+  key: string;
+  count: number;
+  expires_at: Timestamp;
 }
 
 export interface ApplicationDocumentsTable {

@@ -8,4 +8,6 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'members.drafts.expire', cron: '41 3 * * *' },
   // Stored files no row refers to (a crash between storing and committing) are deleted.
   { name: 'files.sweep', cron: '23 * * * *' },
+  // Rate-limit counters whose window is over (a minute at most) are deleted.
+  { name: 'ratelimit.cleanup', cron: '*/10 * * * *' },
 ];
