@@ -196,6 +196,7 @@ export interface DB {
   meeting_decisions: MeetingDecisionsTable;
   membership_applications: MembershipApplicationsTable;
   file_sweep_candidates: FileSweepCandidatesTable;
+  backup_runs: BackupRunsTable;
   application_documents: ApplicationDocumentsTable;
   application_comments: ApplicationCommentsTable;
   membership_events: MembershipEventsTable;
@@ -344,6 +345,18 @@ export interface MembershipApplicationsTable {
 export interface FileSweepCandidatesTable {
   file_key: string;
   seen_at: Timestamp;
+}
+
+/** One scheduled backup run (migration 0720); bigint columns come back as strings. */
+export interface BackupRunsTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  file: string | null;
+  bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  rows: ColumnType<string | null, number | null | undefined, number | null>;
+  files: number | null;
+  error: string | null;
 }
 
 export interface ApplicationDocumentsTable {
