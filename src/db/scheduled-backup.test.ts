@@ -7,7 +7,7 @@ import { addUser } from '../auth/accounts.ts';
 import { loadConfig } from '../config.ts';
 import { createTestApp, createUser, signIn, type TestApp } from '../../test/helpers.ts';
 import { verifyBackup } from './backup.ts';
-import { backupSchedules, formatTime, runScheduledBackup } from './scheduled-backup.ts';
+import { backupSchedules, formatTime, runScheduledBackup, scheduledBackupJob } from './scheduled-backup.ts';
 
 let t: TestApp;
 let dir: string;
@@ -40,6 +40,11 @@ describe('the backup settings', () => {
 });
 
 describe('a scheduled backup', () => {
+  it('does nothing once BACKUP_DIR is unset (pg-boss keeps a schedule once made)', async () => {
+    await scheduledBackupJob({ ...t.app.ctx, config: { ...t.app.ctx.config, backupDir: undefined } });
+    expect(await t.app.ctx.db.selectFrom('backup_runs').select('id').execute()).toHaveLength(0);
+  });
+
   it('writes a file that verifies, records the run and keeps only the newest BACKUP_KEEP', async () => {
     const folder = path.join(dir, 'backups');
     await fs.mkdir(folder, { recursive: true });

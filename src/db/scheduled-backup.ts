@@ -25,6 +25,14 @@ export function backupSchedules(config: AppContext['config']): { name: string; c
   return [{ name: BACKUP_JOB, cron: `${minutes} ${hours} * * *` }];
 }
 
+/**
+ * What the job runs. pg-boss keeps a schedule once made: after BACKUP_DIR is unset, the daily job
+ * still fires and does nothing.
+ */
+export async function scheduledBackupJob(ctx: Ctx): Promise<void> {
+  if (ctx.config.backupDir) await runScheduledBackup(ctx);
+}
+
 export interface BackupRun {
   id: number;
   started_at: Date;
