@@ -15,6 +15,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { SCHEDULES } from './jobs/schedules.ts';
+import { BACKUP_JOB, backupSchedules, scheduledBackupJob } from './db/scheduled-backup.ts';
 import { createMailer } from './mail/mailer.ts';
 import { deliverMail, DELIVER_MAIL } from './mail/outbox.ts';
 import { networkRoutes } from './network/routes.tsx';
@@ -153,7 +154,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {
-    await ctx.jobs.start({ work: config.runWorkers, schedules: SCHEDULES });
+    await ctx.jobs.start({ work: config.runWorkers, schedules: [...SCHEDULES, ...backupSchedules(config)] });
     if (config.runWorkers) await resumeSending(ctx);
     await ctx.pageCache.listen();
   });
@@ -173,6 +174,8 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: EXPIRE_DRAFTS_JOB, run: async () => void (await expireAbandonedDrafts(ctx)), retryLimit: 1 });
   ctx.jobs.define({ name: RATE_LIMIT_CLEANUP_JOB, run: async () => void (await deleteExpiredRateLimits(ctx.pool)), retryLimit: 1 });
   ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
+  // A failed backup is recorded and mailed, not retried: the next night's run tries again.
+  ctx.jobs.define({ name: BACKUP_JOB, run: () => scheduledBackupJob(ctx), retryLimit: 0 });
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */

@@ -41,6 +41,12 @@ export interface Config {
   fileStorageUrl?: string;
   /** Bearer token of GET /metrics (METRICS_TOKEN, at least 32 characters); unset, /metrics answers 404. */
   metricsToken?: string;
+  /** Folder the scheduled backup writes into (BACKUP_DIR); unset, no scheduled backups. */
+  backupDir?: string;
+  /** Time of the daily backup, HH:MM in UTC (BACKUP_TIME, default 03:00). */
+  backupTime: string;
+  /** Scheduled backups kept in BACKUP_DIR, the newest ones (BACKUP_KEEP, default 7). */
+  backupKeep: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -66,6 +72,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     bounceToken: env.BOUNCE_TOKEN || undefined,
     fileStorageUrl: env.FILE_STORAGE_URL || undefined,
     metricsToken: env.METRICS_TOKEN || undefined,
+    backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined,
+    backupTime: env.BACKUP_TIME || '03:00',
+    backupKeep: env.BACKUP_KEEP ? Number(env.BACKUP_KEEP) : 7,
     ...overrides,
   };
   if (config.fileStorageUrl && !config.fileStorageUrl.startsWith('s3://')) {
@@ -73,6 +82,12 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   }
   if (config.metricsToken !== undefined && config.metricsToken.length < 32) {
     throw new Error('METRICS_TOKEN must be at least 32 characters (for example: openssl rand -hex 32)');
+  }
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(config.backupTime)) {
+    throw new Error(`BACKUP_TIME must be a time of day HH:MM in UTC, such as 03:00, not "${config.backupTime}"`);
+  }
+  if (!Number.isInteger(config.backupKeep) || config.backupKeep < 1 || config.backupKeep > 1000) {
+    throw new Error(`BACKUP_KEEP must be a whole number from 1 to 1000, not "${env.BACKUP_KEEP}"`);
   }
   // A short shared secret could be guessed through the bounce endpoint.
   if (config.bounceToken !== undefined && config.bounceToken.length < 32) {

@@ -6,11 +6,15 @@ import { route } from '../web/routes.ts';
 import { addUser, DuplicateEmailError } from './accounts.ts';
 import { newUserForm } from './forms.ts';
 import { checkFileStorage } from '../storage/health.ts';
+import { backupStatus } from '../db/scheduled-backup.ts';
+import { can } from './permissions.ts';
 import { AuditPage, DashboardPage, UsersPage, type NewUserState } from './views/admin.tsx';
 
 async function dashboard(request: FastifyRequest, reply: FastifyReply) {
   const storageProblem = await checkFileStorage(request.server.ctx);
-  return sendPage(request, reply, { title: request.t('admin.dashboard'), body: (ctx) => <DashboardPage ctx={ctx} storageProblem={storageProblem} /> });
+  // Shown to those who run the site; a backup's file name and error say nothing a visitor should see.
+  const backups = can(request.user, 'users.manage') ? await backupStatus(request.server.ctx) : null;
+  return sendPage(request, reply, { title: request.t('admin.dashboard'), body: (ctx) => <DashboardPage ctx={ctx} storageProblem={storageProblem} backups={backups} /> });
 }
 
 async function showUsers(request: FastifyRequest, reply: FastifyReply, state: NewUserState = {}, status = 200) {

@@ -12,6 +12,7 @@ import tar from 'tar-stream';
 import type { FileStorage } from '../storage/storage.ts';
 import { copiedColumns, migrationsOf, resetIdentity, tablesInDependencyOrder } from './backup-tables.ts';
 import { restoreV1 } from './backup-v1.ts';
+import { CHANNEL as CONTENT_CHANGED } from '../web/page-cache.ts';
 
 /**
  * A backup is one gzipped tar file: `header.json` (format, migrations, tables and their columns),
@@ -201,6 +202,7 @@ export async function restore(pool: pg.Pool, storage: FileStorage, file: string,
     const empty = await isEmpty(client).finally(() => client.release());
     if (!replace && !empty) throw new BackupError('this database already holds data; restore with --replace to replace all of it');
     const { tables, rows } = await restoreV1(pool, file);
+    await pool.query(`NOTIFY ${CONTENT_CHANGED}`);
     return { tables, rows, files: 0, bytes: 0 };
   }
   const client = await pool.connect();
@@ -242,6 +244,8 @@ export async function restore(pool: pg.Pool, storage: FileStorage, file: string,
       }
     });
     for (const table of columnsOf.keys()) await resetIdentity(client, table);
+    // Delivered at COMMIT, and only then: running servers drop the pages they cached from the old rows.
+    await client.query(`NOTIFY ${CONTENT_CHANGED}`);
     await client.query('COMMIT');
     if (replace) {
       for await (const key of storage.list()) if (!manifest.files[key]) await storage.delete(key);

@@ -160,6 +160,20 @@ CREATE INDEX audit_log_at ON audit_log USING btree (at DESC);
 
 CREATE INDEX audit_log_entity ON audit_log USING btree (entity_type, entity_id);
 
+CREATE TABLE backup_runs (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  started_at timestamp with time zone NOT NULL DEFAULT now(),
+  finished_at timestamp with time zone,
+  file text,
+  bytes bigint,
+  rows bigint,
+  files integer,
+  error text,
+  CONSTRAINT backup_runs_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX backup_runs_started_idx ON backup_runs USING btree (started_at DESC);
+
 CREATE TABLE bodies (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   slug text NOT NULL,

@@ -197,6 +197,7 @@ export interface DB {
   membership_applications: MembershipApplicationsTable;
   file_sweep_candidates: FileSweepCandidatesTable;
   rate_limit_counts: RateLimitCountsTable;
+  backup_runs: BackupRunsTable;
   application_documents: ApplicationDocumentsTable;
   application_comments: ApplicationCommentsTable;
   membership_events: MembershipEventsTable;
@@ -351,6 +352,18 @@ export interface RateLimitCountsTable {
   key: string;
   count: number;
   expires_at: Timestamp;
+}
+
+/** One scheduled backup run (migration 0720); bigint columns come back as strings. */
+export interface BackupRunsTable {
+  id: Generated<number>;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  file: string | null;
+  bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  rows: ColumnType<string | null, number | null | undefined, number | null>;
+  files: number | null;
+  error: string | null;
 }
 
 export interface ApplicationDocumentsTable {

@@ -19,7 +19,8 @@ export interface CachedPage {
   size: number;
 }
 
-const CHANNEL = 'passerelle_content_changed';
+/** Every instance's page cache LISTENs here; a NOTIFY (a change, a restore) clears them all. */
+export const CHANNEL = 'passerelle_content_changed';
 
 /** Headers of the rendered answer that a cached copy must not repeat (recomputed or per request). */
 const NOT_KEPT = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'set-cookie', 'etag', 'vary', 'x-page-cache', 'date', 'connection', 'keep-alive']);

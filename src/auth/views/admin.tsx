@@ -5,8 +5,9 @@ import { ADMIN_NAV } from '../../web/navigation.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { LANGS, LANG_NAMES } from '../../i18n/i18n.ts';
 import { ROLES } from '../permissions.ts';
+import { BackupStatusSection, type BackupStatus } from './backup-status.tsx';
 
-export function DashboardPage({ ctx, storageProblem = null }: { ctx: PageContext; storageProblem?: string | null }) {
+export function DashboardPage({ ctx, storageProblem = null, backups = null }: { ctx: PageContext; storageProblem?: string | null; backups?: BackupStatus | null }) {
   const { t, lang, user } = ctx;
   return (
     <>
@@ -24,6 +25,7 @@ export function DashboardPage({ ctx, storageProblem = null }: { ctx: PageContext
           </li>
         ))}
       </ul>
+      {backups && <BackupStatusSection ctx={ctx} status={backups} />}
     </>
   );
 }
