@@ -6,9 +6,14 @@ export class TestSmtpServer {
   readonly received: (Email & { raw: string })[] = [];
   /** When set, every message is refused with this SMTP reply code (4xx temporary, 5xx permanent). */
   refuseWith: number | null = null;
+  /** When set, each RCPT TO is answered only once this resolves (to hold a sender mid-exchange). */
+  beforeRcpt: (() => Promise<void>) | null = null;
   private server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
+    onRcptTo: (_address, _session, callback) => {
+      void (this.beforeRcpt?.() ?? Promise.resolve()).then(() => callback(), callback);
+    },
     onData: (stream, _session, callback) => {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -163,6 +163,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function sendIssue(ctx: Ctx, issueId: number, options: { budgetMs?: number } = {}): Promise<void> {
   const client = await ctx.pool.connect();
   let locked = false;
+  // The lock's connection sits checked out, idle, for the whole run: the pool no longer listens for
+  // its errors, and an unheard 'error' (connection terminated or reset) would kill the whole worker
+  // process. Heard here, it stops the run instead: without the connection the lock is gone, so no
+  // new message may start; the job fails, is retried, and the next sender settles the rows.
+  let lost: Error | null = null;
+  const onLost = (error: Error) => (lost ??= error);
+  client.on('error', onLost);
   try {
     locked = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS ok', [LOCK_SPACE, issueId])).rows[0]?.ok ?? false;
     // Another process is sending this issue; it continues until done.
@@ -170,12 +177,15 @@ export async function sendIssue(ctx: Ctx, issueId: number, options: { budgetMs?:
     await reconcileInterrupted(ctx.db, issueId);
     const detail = await issueDetail(ctx.db, { id: issueId });
     if (!detail || detail.issue.status !== 'sending') return;
-    const next = await sendQueued(ctx, detail, Date.now() + (options.budgetMs ?? JOB_BUDGET_MS));
+    const next = await sendQueued(ctx, detail, Date.now() + (options.budgetMs ?? JOB_BUDGET_MS), () => lost !== null);
+    if (lost) throw new Error(`newsletter ${issueId}: the sender's lock connection was lost (${(lost as Error).message}); stopped`);
     if (next === 'done') await finish(ctx, issueId);
     else await ctx.jobs.send(SEND_JOB, { issueId }, next ? { startAfter: next } : {});
   } finally {
-    if (locked) await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE, issueId]).catch(() => {});
-    client.release();
+    if (locked && !lost) await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_SPACE, issueId]).catch(() => {});
+    client.off('error', onLost);
+    // A broken connection is destroyed, not handed back to the pool.
+    client.release(lost ?? undefined);
   }
 }
 
@@ -245,7 +255,7 @@ class GroupCommit {
 type Claimed = { id: string; subscriber_id: number; email: string; lang: Lang; message_id: string; attempts: number };
 
 /** Sends until nothing is due; returns 'done', or when to look again (null: at once). */
-async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number): Promise<'done' | Date | null> {
+async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number, lockLost: () => boolean = () => false): Promise<'done' | Date | null> {
   const issueId = detail.issue.id;
   const rendered = new Map<Lang, Promise<RenderedIssue>>();
   const render = (lang: Lang) => {
@@ -295,7 +305,7 @@ async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number): Prom
   };
   const next = async (): Promise<Claimed | null> => {
     while (queue.length === 0) {
-      if (exhausted || Date.now() > deadline) return null;
+      if (exhausted || Date.now() > deadline || lockLost()) return null;
       claiming ??= claim().finally(() => (claiming = null));
       await claiming;
     }
@@ -304,7 +314,7 @@ async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number): Prom
 
   const run = async (line: Line) => {
     for (;;) {
-      const row = await next();
+      const row = lockLost() ? null : await next();
       if (!row) return;
       const recipient = recipients.get(row.subscriber_id);
       if (!recipient) {

@@ -268,6 +268,43 @@ describe('the sender', { timeout: 120_000 }, () => {
   });
 });
 
+describe('the sender losing its lock connection', { timeout: 120_000 }, () => {
+  it('stops that run without taking the process down, and the next sender gives everyone one message', async () => {
+    await db().updateTable('subscribers').set({ status: 'unsubscribed', unsubscribed_at: new Date() }).where('status', '=', 'active').execute();
+    await addActiveSubscribers(db(), [{ email: 'lost1@example.org', lang: 'en' }, { email: 'lost2@example.org', lang: 'fr' }, { email: 'lost3@example.org', lang: 'es' }]);
+    const id = await readyIssue('2019-12');
+    expect(await startSending(t.app.ctx, id, null)).toBe(3);
+    const before = smtp.received.length;
+    // At the first RCPT, the connection holding the issue's advisory lock is ended by the server
+    // (as a restart or pg_terminate_backend would): an unheard pg 'error' would end this process.
+    let terminated = 0;
+    let asked = false;
+    smtp.beforeRcpt = async () => {
+      if (asked) return;
+      asked = true;
+      const { rows } = await t.database.pool.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND classid = 5100 AND objid = $1 AND granted
+         AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        [id],
+      );
+      terminated = rows.length;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    };
+    try {
+      await expect(sendIssue(t.app.ctx, id)).rejects.toThrow(/lock connection was lost/);
+    } finally {
+      smtp.beforeRcpt = null;
+    }
+    expect(terminated).toBe(1);
+    // The run stopped after the message in flight; the next sender (the job's retry) sends the rest.
+    await sendIssue(t.app.ctx, id);
+    const to = smtp.received.slice(before).map((m) => m.to![0]!.address).sort();
+    expect(to).toEqual(['lost1@example.org', 'lost2@example.org', 'lost3@example.org']);
+    const rows = await db().selectFrom('newsletter_deliveries').select('status').where('issue_id', '=', id).execute();
+    expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
+  });
+});
+
 describe('the bounce endpoint', { timeout: 120_000 }, () => {
   const post = (payload: string | object, token = 'bounce-secret-0123456789-0123456789', type = 'application/json') =>
     t.app.inject({ method: 'POST', url: '/api/v1/newsletter/bounces', headers: { authorization: `Bearer ${token}`, 'content-type': type }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });

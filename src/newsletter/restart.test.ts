@@ -185,7 +185,7 @@ describe('sending survives a killed sender', () => {
         };
       }
       await waitFor(async () => worker.exitCode !== null || worker.signalCode !== null, 480, `the worker to be killed ${point}`);
-      expect(worker.signalCode).toBe('SIGKILL');
+      expect(worker.signalCode, `the worker exited by itself (code ${worker.exitCode}); it said:\n${workerLog.slice(-3000)}`).toBe('SIGKILL');
       if (lock) {
         // PostgreSQL does not notice a dead client while its statement waits for a lock: the killed
         // worker's data_ended UPDATE would still commit once the lock goes. End it as the worker's
