@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/db/embedded.ts';
+import { BIN, cleanEnv, runCli } from './cli-process.ts';
 
 /**
  * Issue 16: every command run beside `npm start` on the same DATA_DIR connects to the server's
  * embedded PostgreSQL instead of stopping it, while the site is under load.
  */
-const BIN = path.resolve('bin/passerelle.mjs');
 const BOOKLET = path.resolve('../shared/seeds/004_307cc80dd0114172.txt');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -18,18 +18,9 @@ afterAll(async () => {
   for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
 });
 
-const env = (dataDir: string, port = 0) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', DATA_DIR: dataDir, PORT: String(port) });
+const env = (dataDir: string, port = 0) => cleanEnv({ DATA_DIR: dataDir, PORT: String(port) });
 
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], dataDir: string) => runCli(args, env(dataDir));
 
 async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BIN, 'start'], { env: env(dataDir, port), stdio: 'ignore' });

@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../src/db/embedded-lock.ts';
+import { BIN, cleanEnv, runCli } from './cli-process.ts';
 
 /**
  * A first start killed at chosen points (issue 20): the `passerelle` command runs as a real child
  * process on a fresh data folder, is SIGKILLed when the folder shows it reached a point, and the next
  * run must work.
  */
-const BIN = path.resolve('bin/passerelle.mjs');
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterAll(async () => {
@@ -18,18 +18,9 @@ afterAll(async () => {
   for (const dir of dirs) await fs.rm(dir, { recursive: true, force: true });
 });
 
-const env = (dataDir: string) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', LOG_LEVEL: 'warn', DATA_DIR: dataDir });
+const env = (dataDir: string) => cleanEnv({ DATA_DIR: dataDir });
 
-function run(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: env(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: string[], dataDir: string) => runCli(args, env(dataDir));
 
 /** Starts `passerelle migrate` and kills it (or its whole process group) once `reached` holds. */
 async function killWhen(dataDir: string, reached: () => Promise<boolean>, { group }: { group: boolean }): Promise<void> {
