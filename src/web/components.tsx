@@ -244,3 +244,15 @@ function translationState(texts: Translatable[], l: Lang): TranslationState | nu
   for (const status of ['original', 'outdated', 'machine'] as const) if (statuses.includes(status)) return status;
   return 'human';
 }
+
+/** A file size in the reader's number format: "340 kB", "2,5 MB" (decimal units, as file managers show). */
+export function formatSize(ctx: PageContext, bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
+}

@@ -1,4 +1,5 @@
 import { formatTime, type backupStatus } from '../../db/scheduled-backup.ts';
+import { formatSize } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 
 export type BackupStatus = Awaited<ReturnType<typeof backupStatus>>;
@@ -17,7 +18,7 @@ export function BackupStatusSection({ ctx, status }: { ctx: PageContext; status:
           {t('admin.backup.ok', {
             time: formatTime(last.started_at),
             file: last.file?.split(/[\\/]/).pop() ?? '',
-            size: formatBytes(ctx, Number(last.bytes ?? 0)),
+            size: formatSize(ctx, Number(last.bytes ?? 0)),
             rows: Number(last.rows ?? 0),
             files: last.files ?? 0,
           })}
@@ -38,13 +39,3 @@ export function BackupStatusSection({ ctx, status }: { ctx: PageContext; status:
   );
 }
 
-function formatBytes(ctx: PageContext, bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}

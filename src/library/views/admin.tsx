@@ -1,12 +1,12 @@
 import { LANGS, type Lang } from '../../i18n/langs.ts';
 import { sourceLang, textOf } from '../../i18n/translatable.ts';
 import { THEME_SLUGS } from '../../search/glossary.ts';
-import { CsrfField, ErrorSummary, Field, FieldFrame } from '../../web/components.tsx';
+import { CsrfField, ErrorSummary, Field, FieldFrame, formatSize } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import { publishedForApi, themeName, type adminResources, type resourceForEditing } from '../domain.ts';
 import { RESOURCE_TYPES, VISIBILITIES } from '../forms.ts';
-import { fileKind, formatSize } from './parts.tsx';
+import { fileKind } from './parts.tsx';
 import { ExtractionState, fileUrl } from './resource.tsx';
 
 export type Values = Record<string, string | string[] | undefined>;

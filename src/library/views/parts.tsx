@@ -3,16 +3,6 @@ import type { PageContext } from '../../web/page-context.ts';
 import { publishedInWords } from '../domain.ts';
 import type { ResourceRow } from '../queries.ts';
 
-export function formatSize(ctx: PageContext, bytes: number): string {
-  const units = ['B', 'kB', 'MB'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${new Intl.NumberFormat(ctx.lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
 
 /** A file type in words, from its detected MIME type. */
 export function fileKind(ctx: PageContext, mime: string): string {

@@ -1,10 +1,10 @@
 import { can } from '../../auth/permissions.ts';
 import { pick, textOf } from '../../i18n/translatable.ts';
 import { JsonLd } from '../../initiatives/views/detail.tsx';
-import { LocalText } from '../../web/components.tsx';
+import { formatSize, LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { publishedForApi, themeName, type resourceDetail } from '../domain.ts';
-import { fileKind, formatSize, ResourceMeta } from './parts.tsx';
+import { fileKind, ResourceMeta } from './parts.tsx';
 
 type Detail = NonNullable<Awaited<ReturnType<typeof resourceDetail>>>;
 type File = Detail['files'][number];
