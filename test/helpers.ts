@@ -160,6 +160,22 @@ export function multipart(
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+/**
+ * Uploads one file to a library resource as the signed-in editor does: the resource's admin page for
+ * its CSRF token, then the multipart form with the file's language (`lang`, default English).
+ */
+export async function uploadLibraryFile(
+  app: FastifyInstance,
+  editor: Visitor,
+  slug: string,
+  file: { name: string; type: string; content: Buffer },
+  lang: 'en' | 'fr' | 'es' | 'ko' = 'en',
+) {
+  const token = csrfTokenIn((await editor.get(`/${lang}/admin/library/${slug}`)).body);
+  const { payload, headers } = multipart({ lang, _csrf: token }, { file });
+  return app.inject({ method: 'POST', url: `/${lang}/admin/library/${slug}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
+}
+
 /** The smallest valid PNG and PDF, for upload tests. */
 export const SAMPLE_FILES = {
   png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, csrfTokenIn, multipart, SAMPLE_FILES, signIn, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, createUser, SAMPLE_FILES, signIn, uploadLibraryFile, type TestApp } from '../../test/helpers.ts';
 import { backup, restore } from './backup.ts';
 
 /**
@@ -28,9 +28,7 @@ describe('a backup restored on another site', () => {
     await createUser(source.app, 'editor@example.org', ['editor']);
     const editor = await signIn(source.app, 'editor@example.org');
     const { slug } = await source.app.ctx.db.selectFrom('resources').select('slug').where('visibility', '=', 'public').orderBy('id').executeTakeFirstOrThrow();
-    const token = csrfTokenIn((await editor.get(`/en/admin/library/${slug}`)).body);
-    const { payload, headers } = multipart({ lang: 'fr', _csrf: token }, { file: { name: 'rapport.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf } });
-    const uploaded = await source.app.inject({ method: 'POST', url: `/en/admin/library/${slug}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
+    const uploaded = await uploadLibraryFile(source.app, editor, slug, { name: 'rapport.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf });
     expect(uploaded.statusCode).toBe(303);
     const { id } = await source.app.ctx.db.selectFrom('resource_files').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
     const url = `/media/library/${id}/rapport.pdf`;

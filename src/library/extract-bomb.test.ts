@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, csrfTokenIn, multipart, signIn, type TestApp, type Visitor } from '../../test/helpers.ts';
+import { createTestApp, createUser, signIn, uploadLibraryFile, type TestApp, type Visitor } from '../../test/helpers.ts';
 import { makePdf, makePdfBomb } from '../../test/library-files.ts';
 import { EXTRACT_JOB } from './domain.ts';
 import { extractInChildProcess, ExtractionLimitError, residentMb } from './extract-process.ts';
@@ -16,11 +16,7 @@ afterAll(() => t?.close());
 
 const SLUG = 'gsef-programme-of-activities-2019';
 
-async function upload(name: string, content: Buffer) {
-  const token = csrfTokenIn((await editor.get(`/en/admin/library/${SLUG}`)).body);
-  const { payload, headers } = multipart({ _csrf: token, lang: 'en' }, { file: { name, type: 'application/pdf', content } });
-  return t.app.inject({ method: 'POST', url: `/en/admin/library/${SLUG}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
-}
+const upload = (name: string, content: Buffer) => uploadLibraryFile(t.app, editor, SLUG, { name, type: 'application/pdf', content });
 
 describe('text extraction outside the web process', () => {
   it('extracts an ordinary PDF in the child process', async () => {

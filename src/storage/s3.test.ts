@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, csrfTokenIn, multipart, SAMPLE_FILES, signIn, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, createUser, SAMPLE_FILES, signIn, uploadLibraryFile, type TestApp } from '../../test/helpers.ts';
 import { loadConfig } from '../config.ts';
 import { findFreePort } from '../db/embedded.ts';
 import { parseS3Url, S3FileStorage } from './s3.ts';
@@ -94,11 +94,7 @@ describe('the library over object storage', () => {
   it('an uploaded document is stored in the bucket, not on disk, and downloaded from it; an unreachable store is a 503', async () => {
     const editor = await signIn(t.app, 'editor@example.org');
     const resource = await t.app.ctx.db.selectFrom('resources').select(['id', 'slug']).where('visibility', '=', 'public').orderBy('id').executeTakeFirstOrThrow();
-    const uploadPdf = async () => {
-      const token = csrfTokenIn((await editor.get(`/en/admin/library/${resource.slug}`)).body);
-      const { payload, headers } = multipart({ lang: 'en', _csrf: token }, { file: { name: 'report.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf } });
-      return t.app.inject({ method: 'POST', url: `/en/admin/library/${resource.slug}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
-    };
+    const uploadPdf = () => uploadLibraryFile(t.app, editor, resource.slug, { name: 'report.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf });
     expect((await uploadPdf()).statusCode).toBe(303);
     const row = await t.app.ctx.db.selectFrom('resource_files').select(['id', 'file_key']).where('resource_id', '=', resource.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(await fs.readdir(path.join(t.config.dataDir, 'files')).catch(() => [])).toEqual([]);

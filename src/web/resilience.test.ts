@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, csrfTokenIn, multipart, SAMPLE_FILES, signIn, type TestApp, type Visitor } from '../../test/helpers.ts';
+import { createTestApp, createUser, SAMPLE_FILES, signIn, uploadLibraryFile, type TestApp, type Visitor } from '../../test/helpers.ts';
 import { unavailableError } from './unavailable.ts';
 
 let t: TestApp;
@@ -93,9 +93,7 @@ describe('a disk that refuses writes', () => {
     await fs.rm(files, { recursive: true, force: true });
     await fs.writeFile(files, 'not a folder');
     try {
-      const token = csrfTokenIn((await editor.get(`/fr/admin/library/${resource.slug}`)).body);
-      const { payload, headers } = multipart({ lang: 'fr', _csrf: token }, { file: { name: 'rapport.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf } });
-      const response = await t.app.inject({ method: 'POST', url: `/fr/admin/library/${resource.slug}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
+      const response = await uploadLibraryFile(t.app, editor, resource.slug, { name: 'rapport.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf }, 'fr');
       expect(response.statusCode).toBe(503);
       expect(response.headers['retry-after']).toBe('60');
       expect(response.body).toContain('Le stockage des fichiers n’accepte pas d’écriture pour le moment.');
@@ -120,10 +118,8 @@ describe('a disk that refuses writes', () => {
     await fs.mkdir(files);
     await run('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'passerelle-full', files]);
     try {
-      const token = csrfTokenIn((await editor.get(`/es/admin/library/${resource.slug}`)).body);
       const big = Buffer.concat([SAMPLE_FILES.pdf, Buffer.alloc(300_000, 0x20)]);
-      const { payload, headers } = multipart({ lang: 'es', _csrf: token }, { file: { name: 'informe.pdf', type: 'application/pdf', content: big } });
-      const response = await t.app.inject({ method: 'POST', url: `/es/admin/library/${resource.slug}/files`, payload, headers: { ...headers, cookie: editor.cookies } });
+      const response = await uploadLibraryFile(t.app, editor, resource.slug, { name: 'informe.pdf', type: 'application/pdf', content: big }, 'es');
       expect(response.statusCode).toBe(507);
       expect(response.body).toContain('El servidor no tiene espacio para guardar este archivo.');
       expect(await count()).toHaveLength(before);
