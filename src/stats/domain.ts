@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { membershipTarget as latestTarget } from '../members/domain.ts';
 import {
-  activitiesOfYear, activitiesPerYear, activityYears, applicationsAsOf, initiativesBy, membersAsOf, newsletterFigures, reachOfYear, type Count,
+  activitiesOfYear, activitiesPerYear, activityYears, applicationsAsOf, initiativesBy, membersAsOf, membershipOverTime, newsletterFigures, plannedVersusHeld, reachOfYear, type Count,
 } from './queries.ts';
 
 export type { Count };
@@ -19,17 +19,17 @@ export function parseDay(value: unknown, today: string): string | null {
 
 /** Every figure of the public page, as it stood on `day`, for the activities of `year`. */
 export async function networkFigures(db: Kysely<DB>, day: string, year: number) {
-  const [byKind, byRegion, byCountry, applications, perYear, types, regions, formats, reach, iRegion, iCountry, iTheme, newsletter, years, target] = await Promise.all([
-    membersAsOf(db, day, 'kind'), membersAsOf(db, day, 'region'), membersAsOf(db, day, 'country'), applicationsAsOf(db, day),
-    activitiesPerYear(db), activitiesOfYear(db, year, 'type'), activitiesOfYear(db, year, 'region'), activitiesOfYear(db, year, 'format'), reachOfYear(db, year),
+  const [byKind, byRegion, byCountry, overTime, applications, perYear, types, regions, formats, reach, programme, iRegion, iCountry, iTheme, newsletter, years, target] = await Promise.all([
+    membersAsOf(db, day, 'kind'), membersAsOf(db, day, 'region'), membersAsOf(db, day, 'country'), membershipOverTime(db, day), applicationsAsOf(db, day),
+    activitiesPerYear(db), activitiesOfYear(db, year, 'type'), activitiesOfYear(db, year, 'region'), activitiesOfYear(db, year, 'format'), reachOfYear(db, year), plannedVersusHeld(db, year),
     initiativesBy(db, 'region'), initiativesBy(db, 'country'), initiativesBy(db, 'theme'), newsletterFigures(db), activityYears(db), latestTarget(db),
   ]);
   const total = byKind.reduce((sum, row) => sum + row.count, 0);
   return {
     day, year, years, target: target ?? null,
-    members: { total, byKind, byRegion, byCountry },
+    members: { total, byKind, byRegion, byCountry, overTime },
     applications,
-    activities: { perYear, types, regions, formats, reach },
+    activities: { perYear, types, regions, formats, reach, programme },
     initiatives: { total: iRegion.reduce((sum, row) => sum + row.count, 0), byRegion: iRegion, byCountry: iCountry, byTheme: iTheme },
     newsletter,
   };
@@ -42,15 +42,27 @@ export function figureTable(figures: NetworkFigures, name: string): Count[] | nu
     'members-by-kind': figures.members.byKind,
     'members-by-region': figures.members.byRegion,
     'members-by-country': figures.members.byCountry,
+    'members-over-time': figures.members.overTime.map((row) => ({ key: row.day, count: row.count })),
     'activities-per-year': figures.activities.perYear.map((row) => ({ key: String(row.year), count: row.count })),
     'activities-by-type': figures.activities.types,
     'activities-by-region': figures.activities.regions,
     'activities-by-format': figures.activities.formats,
+    'activities-planned-held': programmeRows(figures.activities.programme),
     'initiatives-by-region': figures.initiatives.byRegion,
     'initiatives-by-country': figures.initiatives.byCountry,
     'initiatives-by-theme': figures.initiatives.byTheme,
     'subscribers-by-language': figures.newsletter.subscribers,
+    'subscribers-by-topic': figures.newsletter.topics,
     'deliveries-by-status': figures.newsletter.deliveries,
   };
   return tables[name] ?? null;
+}
+
+/** The year's programme as rows: held as planned, planned with no record of being held, held outside it. */
+export function programmeRows(programme: NetworkFigures['activities']['programme']): Count[] {
+  return [
+    { key: 'held', count: programme.held },
+    { key: 'unrecorded', count: programme.unrecorded },
+    { key: 'unplanned', count: programme.unplanned },
+  ];
 }

@@ -26,6 +26,29 @@ export async function membersAsOf(db: Db, day: string, by: 'kind' | 'region' | '
 }
 
 /**
+ * Active members at the end of each quarter since the first status event, and on `day` itself:
+ * the line drawn against the membership target. Each point reads the history as membersAsOf does.
+ */
+export async function membershipOverTime(db: Db, day: string): Promise<{ day: string; count: number }[]> {
+  const { rows } = await sql<{ day: string; count: string }>`
+    WITH first AS (SELECT min(coalesce(effective_on, at::date)) AS day FROM membership_events WHERE status IS NOT NULL),
+    days AS (
+      SELECT (quarter + interval '3 months' - interval '1 day')::date AS day
+      FROM first, generate_series(date_trunc('quarter', first.day), ${day}::date, interval '3 months') AS quarter
+      WHERE (quarter + interval '3 months' - interval '1 day')::date < ${day}::date
+      UNION SELECT ${day}::date FROM first WHERE first.day IS NOT NULL)
+    SELECT to_char(days.day, 'YYYY-MM-DD') AS day, (
+      SELECT count(*) FROM (
+        SELECT DISTINCT ON (e.member_id) e.status
+        FROM membership_events e JOIN members m ON m.id = e.member_id AND m.kind NOT IN ('partner', 'honorary')
+        WHERE e.status IS NOT NULL AND coalesce(e.effective_on, e.at::date) <= days.day
+        ORDER BY e.member_id, coalesce(e.effective_on, e.at::date) DESC, e.id DESC
+      ) latest WHERE latest.status = 'active') AS count
+    FROM days ORDER BY days.day`.execute(db);
+  return rows.map((row) => ({ day: row.day, count: Number(row.count) }));
+}
+
+/**
  * Applications received (first submission), decided (the committee's decision), the median days
  * between the two, and withdrawals, as the application events stood on a day.
  */
@@ -52,6 +75,28 @@ export async function activitiesOfYear(db: Db, year: number, by: 'type' | 'regio
     WHERE extract(year FROM start_date) = ${year}
     GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db);
   return rows.map((row) => ({ key: row.key ?? '—', count: Number(row.count) }));
+}
+
+/**
+ * A year's programme against what took place. Planned: the year's top-level entries still marked
+ * tentative (the provisional programme, as drafted). Held: planned entries linked to a record that
+ * is not tentative and starts the same year (the event as it took place). Outside the programme:
+ * such records linked to no planned entry.
+ */
+export async function plannedVersusHeld(db: Db, year: number) {
+  const { rows } = await sql<{ planned: string; held: string; unplanned: string }>`
+    WITH of_year AS (SELECT id, tentative FROM activities WHERE parent_id IS NULL AND extract(year FROM start_date) = ${year}),
+    links AS (SELECT activity_id AS one, related_id AS other FROM activity_relations
+      UNION SELECT related_id, activity_id FROM activity_relations),
+    planned AS (SELECT id FROM of_year WHERE tentative),
+    held AS (SELECT DISTINCT planned.id FROM planned
+      JOIN links ON links.one = planned.id JOIN of_year record ON record.id = links.other AND NOT record.tentative)
+    SELECT (SELECT count(*) FROM planned) AS planned, (SELECT count(*) FROM held) AS held,
+      (SELECT count(*) FROM of_year record WHERE NOT record.tentative AND NOT EXISTS (
+        SELECT 1 FROM links JOIN planned ON planned.id = links.other WHERE links.one = record.id)) AS unplanned`.execute(db);
+  const row = rows[0]!;
+  const planned = Number(row.planned), held = Number(row.held);
+  return { planned, held, unrecorded: planned - held, unplanned: Number(row.unplanned) };
 }
 
 /** Activities per year, with the participants and countries reached where the records give them. */
@@ -87,13 +132,14 @@ export async function initiativesBy(db: Db, by: 'region' | 'country' | 'theme'):
   return rows.map((row) => ({ key: row.key ?? '—', count: Number(row.count) }));
 }
 
-/** Confirmed subscribers by language; issues sent; deliveries by status (no tracking pixels: only what SMTP tells). */
+/** Confirmed subscribers by language and by topic (one with two topics counts under each); issues sent; deliveries by status (no tracking pixels: only what SMTP tells). */
 export async function newsletterFigures(db: Db) {
-  const [subscribers, issues, deliveries] = await Promise.all([
+  const [subscribers, topics, issues, deliveries] = await Promise.all([
     sql<{ key: string; count: string }>`SELECT lang AS key, count(*) AS count FROM subscribers WHERE status = 'active' GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db),
+    sql<{ key: string; count: string }>`SELECT topic AS key, count(*) AS count FROM subscribers, unnest(topics) AS topic WHERE status = 'active' GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db),
     sql<{ count: string }>`SELECT count(*) AS count FROM newsletter_issues WHERE status = 'sent'`.execute(db),
     sql<{ key: string; count: string }>`SELECT status AS key, count(*) AS count FROM newsletter_deliveries GROUP BY 1 ORDER BY 2 DESC, 1`.execute(db),
   ]);
   const counts = (rows: { key: string; count: string }[]) => rows.map((row) => ({ key: row.key, count: Number(row.count) }));
-  return { subscribers: counts(subscribers.rows), issuesSent: Number(issues.rows[0]!.count), deliveries: counts(deliveries.rows) };
+  return { subscribers: counts(subscribers.rows), topics: counts(topics.rows), issuesSent: Number(issues.rows[0]!.count), deliveries: counts(deliveries.rows) };
 }

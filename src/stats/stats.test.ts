@@ -1,6 +1,9 @@
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signIn, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, createUser, csrfTokenIn, multipart, signIn, type TestApp } from '../../test/helpers.ts';
+import { activities as SEED_ACTIVITIES } from '../../seed/activities.ts';
+import { subscribersFor } from '../subscribers/domain.ts';
+import { TOPICS } from '../subscribers/topics.ts';
 import { members as SEED_MEMBERS } from '../../seed/members.ts';
 import { LANGS } from '../i18n/langs.ts';
 import { networkFigures } from './domain.ts';
@@ -61,6 +64,60 @@ describe('/{lang}/stats', () => {
     expect(expected('2019-06-30')).toBeLessThan(expected('2019-12-31'));
     const page = await get('/en/stats?as_of=2019-06-30&year=2019');
     expect(page.body).toContain(`${expected('2019-06-30')} active members recorded on June 30, 2019.`);
+  });
+
+  it('draws membership at each quarter’s end as the dated history gives it, against the 49 → 100 target line', async () => {
+    const expected = (day: string) => SEED_MEMBERS.filter((m) => m.status === 'active' && m.kind !== 'partner' && m.evidenceOn <= day).length;
+    const figures = await networkFigures(t.app.ctx.db, '2020-06-30', 2019);
+    const days = figures.members.overTime.map((point) => point.day);
+    expect(days).toContain('2019-03-31');
+    expect(days).toContain('2019-12-31');
+    expect(days.at(-1)).toBe('2020-06-30');
+    for (const point of figures.members.overTime) expect(point.count, point.day).toBe(expected(point.day));
+    expect(figures.members.overTime.at(-1)!.count).toBe(figures.members.total);
+    const page = (await get('/en/stats?as_of=2020-06-30&year=2019')).body;
+    expect(page).toContain('<svg class="chart line-chart"');
+    expect(page).toMatch(/<path class="goal" d="M[\d.]+,[\d.]+L[\d.]+,[\d.]+"/);
+    expect(page).toContain(`${figures.members.total} active members on June 30, 2020; the target was 100 by December 31, 2019.`);
+    const csv = (await get('/en/stats/members-over-time.csv?as_of=2020-06-30')).body.trim().split(/\r?\n/);
+    expect(csv.slice(1)).toEqual(figures.members.overTime.map((point) => `${point.day},${point.count},2020-06-30`));
+    expect((await get('/ko/stats?as_of=2020-06-30')).body).toContain('회원 수 추이와 목표');
+  });
+
+  it('sets the provisional 2019 programme against what took place, as the seeded records link them', async () => {
+    const of2019 = SEED_ACTIVITIES.filter((a) => a.start.startsWith('2019') && !a.parent);
+    const planned = of2019.filter((a) => a.tentative);
+    const linked = (a: (typeof of2019)[number], b: (typeof of2019)[number]) => (a.related ?? []).includes(b.slug) || (b.related ?? []).includes(a.slug);
+    const records = of2019.filter((a) => !a.tentative);
+    const held = planned.filter((p) => records.some((r) => linked(p, r)));
+    const unplanned = records.filter((r) => !planned.some((p) => linked(p, r)));
+    const { programme } = (await networkFigures(t.app.ctx.db, today(), 2019)).activities;
+    expect(programme).toEqual({ planned: planned.length, held: held.length, unrecorded: planned.length - held.length, unplanned: unplanned.length });
+    expect(held.map((a) => a.slug)).toContain('west-africa-training-2019');
+    const sentence: Record<string, string> = {
+      en: `${planned.length} entries planned in 2019: ${held.length} with a record of being held`,
+      fr: `${planned.length} entrées prévues en 2019 : ${held.length} avec une fiche`,
+      es: `${planned.length} entradas previstas en 2019: ${held.length} con registro`,
+      ko: `2019년 계획 ${planned.length}건: 개최 기록 있음 ${held.length}건`,
+    };
+    for (const lang of LANGS) expect((await get(`/${lang}/stats?year=2019`)).body, lang).toContain(sentence[lang]);
+  });
+
+  it('counts subscribers per topic as the newsletter would address them', async () => {
+    await createUser(t.app, 'lists@example.org', ['editor']);
+    const editor = await signIn(t.app, 'lists@example.org');
+    const token = csrfTokenIn((await editor.get('/en/admin/subscribers')).body);
+    const csv = 'email,lang,topics\na@example.org,fr,newsletter;events\nb@example.org,ko,events\nc@example.org,es,calls;newsletter\n';
+    const body = multipart({ _csrf: token, consent_confirmed: 'yes', consent_source: 'Sign-up sheet, GSEF2018 Bilbao' }, { file: { name: 'list.csv', type: 'text/csv', content: Buffer.from(csv) } });
+    const imported = await t.app.inject({ method: 'POST', url: '/en/admin/subscribers/import', payload: body.payload, headers: { ...body.headers, cookie: editor.cookies } });
+    expect(imported.statusCode).toBeLessThan(400);
+    const { topics } = (await networkFigures(t.app.ctx.db, today(), 2019)).newsletter;
+    for (const topic of TOPICS) {
+      const recipients = (await subscribersFor(t.app.ctx.db, { topics: [topic] })).length;
+      expect(topics.find((row) => row.key === topic)?.count ?? 0, topic).toBe(recipients);
+    }
+    expect(topics.find((row) => row.key === 'events')?.count).toBeGreaterThanOrEqual(2);
+    expect((await get('/fr/stats')).body).toContain('Abonnés par thème');
   });
 
   it('counts activities of a year as the events API lists them, by type and region, with the participants the records give', async () => {

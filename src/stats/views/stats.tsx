@@ -2,27 +2,35 @@ import { textOf } from '../../i18n/translatable.ts';
 import { THEMES } from '../../initiatives/themes.ts';
 import { countryName } from '../../places/countries.ts';
 import type { PageContext } from '../../web/page-context.ts';
-import type { Count, NetworkFigures } from '../domain.ts';
-import { BarChart } from './chart.tsx';
+import { programmeRows, type Count, type NetworkFigures } from '../domain.ts';
+import type { ComponentChildren } from 'preact';
+import { BarChart, LineChart } from './chart.tsx';
 
 type Labeller = (key: string) => string;
 
+interface FigureProps {
+  ctx: PageContext; id: string; rows: Count[]; labelOf: Labeller; counts: string; csv: string;
+  /** Figures that are not a ranking (a line over time, a programme's outcome) say their own summary, key and chart. */
+  summary?: string; keyName?: string; chart?: (summary: string) => ComponentChildren;
+}
+
 /** One figure: heading, what it counts and as of when, the chart, its table, a summary in words, a CSV link. */
-function Figure({ ctx, id, rows, labelOf, counts, csv }: { ctx: PageContext; id: string; rows: Count[]; labelOf: Labeller; counts: string; csv: string }) {
+function Figure({ ctx, id, rows, labelOf, counts, csv, ...own }: FigureProps) {
   const { t } = ctx;
   const labelled = rows.map((row) => ({ label: labelOf(row.key), count: row.count }));
   const total = rows.reduce((sum, row) => sum + row.count, 0);
   const top = labelled[0];
-  const summary = top ? t('stats.summary', { total, top: top.label, count: top.count }) : t('stats.summary_none');
+  const summary = own.summary ?? (top ? t('stats.summary', { total, top: top.label, count: top.count }) : t('stats.summary_none'));
+  const title = t(`stats.figure.${id}`);
   return (
     <section class="figure" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{t(`stats.figure.${id}`)}</h3>
+      <h3 id={`${id}-title`}>{title}</h3>
       <p class="figure-counts">{counts}</p>
-      {rows.length ? <BarChart rows={labelled} label={summary} title={t(`stats.figure.${id}`)} /> : null}
+      {rows.length ? (own.chart?.(summary) ?? <BarChart rows={labelled} label={summary} title={title} />) : null}
       <p class="figure-summary">{summary}</p>
       {rows.length ? (
         <table>
-          <thead><tr><th scope="col">{t(`stats.key.${id.split('-by-')[1] ?? 'year'}`)}</th><th scope="col">{t('stats.count')}</th></tr></thead>
+          <thead><tr><th scope="col">{t(`stats.key.${own.keyName ?? id.split('-by-')[1] ?? 'year'}`)}</th><th scope="col">{t('stats.count')}</th></tr></thead>
           <tbody>{labelled.map((row) => <tr><th scope="row">{row.label}</th><td>{row.count}</td></tr>)}</tbody>
         </table>
       ) : null}
@@ -62,6 +70,7 @@ export function StatsPage({ ctx, figures }: { ctx: PageContext; figures: Network
       {target ? <p>{t('stats.target', { baseline: target.baseline, target: target.target, deadline: t.date(target.deadline, 'long') })}</p> : null}
       <p>{t('stats.applications', { received: applications.received, decided: applications.decided, withdrawals: applications.withdrawals })}
         {applications.medianDays === null ? '' : ` ${t('stats.median_days', { days: applications.medianDays })}`}</p>
+      <MembershipOverTime ctx={ctx} figures={figures} csv={csv('members-over-time')} />
       <Figure ctx={ctx} id="members-by-kind" rows={members.byKind} labelOf={known('members.kind.')} counts={`${t('stats.counts_members')} ${asOf}`} csv={csv('members-by-kind')} />
       <Figure ctx={ctx} id="members-by-region" rows={members.byRegion} labelOf={known('initiatives.region.')} counts={`${t('stats.counts_members')} ${asOf}`} csv={csv('members-by-region')} />
       <Figure ctx={ctx} id="members-by-country" rows={members.byCountry} labelOf={country} counts={`${t('stats.counts_members')} ${asOf}`} csv={csv('members-by-country')} />
@@ -80,6 +89,9 @@ export function StatsPage({ ctx, figures }: { ctx: PageContext; figures: Network
           ))}</tbody>
         </table>
       ) : <p>{t('stats.summary_none')}</p>}
+      <Figure ctx={ctx} id="activities-planned-held" rows={programmeRows(activities.programme)} labelOf={known('stats.programme.')} keyName="outcome"
+        counts={`${t('stats.counts_programme', { year: String(year) })} ${t('stats.today')}`} csv={csv('activities-planned-held')}
+        summary={t('stats.programme_summary', { year: String(year), ...activities.programme })} />
 
       <h2>{t('stats.initiatives')}</h2>
       <p>{t('stats.initiatives_total', { count: initiatives.total })}</p>
@@ -90,7 +102,24 @@ export function StatsPage({ ctx, figures }: { ctx: PageContext; figures: Network
       <h2>{t('stats.newsletter')}</h2>
       <p>{t('stats.issues_sent', { count: newsletter.issuesSent })}</p>
       <Figure ctx={ctx} id="subscribers-by-language" rows={newsletter.subscribers} labelOf={(key) => t(`lang.${key}`)} counts={`${t('stats.counts_subscribers')} ${t('stats.today')}`} csv={csv('subscribers-by-language')} />
+      <Figure ctx={ctx} id="subscribers-by-topic" rows={newsletter.topics} labelOf={known('subscribers.topic.')} counts={`${t('stats.counts_subscribers_topic')} ${t('stats.today')}`} csv={csv('subscribers-by-topic')} />
       <Figure ctx={ctx} id="deliveries-by-status" rows={newsletter.deliveries} labelOf={known('stats.delivery.')} counts={`${t('stats.counts_deliveries')} ${t('stats.today')}`} csv={csv('deliveries-by-status')} />
     </div>
+  );
+}
+
+/** Active members at each quarter's end against the target's line, from its baseline to its deadline. */
+function MembershipOverTime({ ctx, figures, csv }: { ctx: PageContext; figures: NetworkFigures; csv: string }) {
+  const { t, lang } = ctx;
+  const { members: { overTime }, target, day } = figures;
+  const goal = target ? [{ day: target.created_at.toISOString().slice(0, 10), count: target.baseline }, { day: target.deadline, count: target.target }] : [];
+  const last = overTime.at(-1);
+  const summary = !last ? t('stats.summary_none') : target
+    ? t('stats.over_time_target', { count: last.count, day: t.date(last.day, 'long'), target: target.target, deadline: t.date(target.deadline, 'long') })
+    : t('stats.over_time', { count: last.count, day: t.date(last.day, 'long') });
+  return (
+    <Figure ctx={ctx} id="members-over-time" rows={overTime.map((point) => ({ key: point.day, count: point.count }))} labelOf={(key) => t.date(key, 'medium')}
+      keyName="day" counts={`${t('stats.counts_over_time')} ${t('stats.as_of', { day: t.date(day, 'long') })}`} csv={csv} summary={summary}
+      chart={(label) => <LineChart points={overTime} goal={goal} label={label} title={t('stats.figure.members-over-time')} lang={lang} />} />
   );
 }
