@@ -53,7 +53,12 @@ export function isCountryCode(value: unknown): value is string {
   return typeof value === 'string' && COUNTRY_CODES.includes(value);
 }
 
+// One DisplayNames per language: making one costs far more than asking it (a page of 150 countries paid it 150 times).
+const regionNames = new Map<Lang, Intl.DisplayNames>();
+
 /** A country's name in the reader's language. */
 export function countryName(code: string, lang: Lang): string {
-  return new Intl.DisplayNames([lang], { type: 'region' }).of(code) ?? code;
+  let names = regionNames.get(lang);
+  if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region' })));
+  return names.of(code) ?? code;
 }
