@@ -53,12 +53,11 @@ export function isCountryCode(value: unknown): value is string {
   return typeof value === 'string' && COUNTRY_CODES.includes(value);
 }
 
-// One DisplayNames per language: making one costs far more than asking it (a page of 150 countries paid it 150 times).
-const regionNames = new Map<Lang, Intl.DisplayNames>();
+// Made once per language at start: making one costs far more than asking it (a page of 150
+// countries paid it 150 times).
+const REGION_NAMES = Object.freeze(Object.fromEntries(LANGS.map((lang) => [lang, new Intl.DisplayNames([lang], { type: 'region' })]))) as Readonly<Record<Lang, Intl.DisplayNames>>;
 
 /** A country's name in the reader's language. */
 export function countryName(code: string, lang: Lang): string {
-  let names = regionNames.get(lang);
-  if (!names) regionNames.set(lang, (names = new Intl.DisplayNames([lang], { type: 'region' })));
-  return names.of(code) ?? code;
+  return REGION_NAMES[lang].of(code) ?? code;
 }
