@@ -113,6 +113,10 @@ export async function consumeSignInLink(db: Kysely<DB>, token: string): Promise<
     .where('token_hash', '=', hashToken(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', new Date())
+    // A deactivated account's links are deleted with it; this also covers a link racing the deactivation.
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('users').select('users.id').whereRef('users.id', '=', 'sign_in_links.user_id').where('users.disabled_at', 'is', null)),
+    )
     .returning('user_id')
     .executeTakeFirst();
   return used?.user_id ?? null;
