@@ -28,6 +28,9 @@ const mailsTo = (email: string) => t.app.ctx.db.selectFrom('outgoing_mail').sele
 const registerAs = (lang: string, slug: string, fields: Record<string, string>) =>
   new Visitor(t.app).post(`/${lang}/activities/${slug}/register`, fields);
 
+/** A page without its per-visitor CSRF token, to compare two answers. */
+const withoutCsrf = (html: string) => html.replace(/name="_csrf" value="[^"]+"/g, '');
+
 const cancelLink = (text: string) => /\/(en|fr|es|ko)\/registrations\/([^/\s]+)\/cancel/.exec(text)!;
 
 describe('registration', () => {
@@ -76,14 +79,35 @@ describe('registration', () => {
     expect((await registrationsOf(id)).filter((r) => r.status === 'confirmed')).toHaveLength(2);
   });
 
-  it('refuses a second registration with the same address, in the reader’s language, storing nothing', async () => {
+  it('answers a second registration of an address as a new one, and mails that address instead', async () => {
     const id = await openRegistration('gsef2014-seoul', { capacity: 10 });
-    await registerAs('en', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' });
-    const again = await registerAs('ko', 'gsef2014-seoul', { name: 'Eve', email: 'EVE@example.org' });
-    expect(again.statusCode).toBe(409);
-    expect(again.body).toContain('이 이메일 주소는 이미 이 행사에 등록되어 있습니다.');
-    expect(await registrationsOf(id)).toEqual([{ email: 'eve@example.org', status: 'confirmed' }]);
-    expect(await mailsTo('eve@example.org')).toHaveLength(1);
+    const first = await registerAs('ko', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' });
+    const newcomer = await registerAs('ko', 'gsef2014-seoul', { name: 'Yann', email: 'yann@example.org' });
+    const again = await registerAs('ko', 'gsef2014-seoul', { name: 'Someone else', email: 'EVE@example.org' });
+    // Whoever types an address learns nothing about who attends: same status, same page.
+    expect(again.statusCode).toBe(newcomer.statusCode);
+    expect(again.statusCode).toBe(200);
+    expect(withoutCsrf(again.body)).toBe(withoutCsrf(newcomer.body));
+    expect(first.statusCode).toBe(200);
+    expect(await registrationsOf(id)).toEqual([
+      { email: 'eve@example.org', status: 'confirmed' },
+      { email: 'yann@example.org', status: 'confirmed' },
+    ]);
+    const row = await t.app.ctx.db.selectFrom('registrations').select('name').where('email', '=', 'eve@example.org').executeTakeFirstOrThrow();
+    expect(row.name).toBe('Eve');
+    // The address itself is told, in its own language, with a new cancellation link that works (the first one no longer does).
+    const [confirmation, reminder] = await mailsTo('eve@example.org');
+    expect(reminder!.purpose).toBe('registration.again');
+    expect(reminder!.subject).toBe('이미 등록되어 있습니다: GSEF2014 서울');
+    expect(reminder!.text_body).not.toContain('Someone else');
+    const oldLink = cancelLink(confirmation!.text_body)[0];
+    const newLink = cancelLink(reminder!.text_body)[0];
+    expect(newLink).not.toBe(oldLink);
+    expect((await new Visitor(t.app).get(oldLink)).statusCode).toBe(404);
+    expect((await new Visitor(t.app).get(newLink)).statusCode).toBe(200);
+    // Asking again within the hour: the same answer, no more mail.
+    expect((await registerAs('en', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' })).statusCode).toBe(200);
+    expect(await mailsTo('eve@example.org')).toHaveLength(2);
   });
 
   it('shows field errors for missing or invalid input', async () => {

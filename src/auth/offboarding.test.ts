@@ -37,6 +37,7 @@ describe('deactivating an account', () => {
     const other = await signIn(t.app, 'leaving@gsef.test');
     // A sign-in link mailed before the decision must not open a session after it.
     await new Visitor(t.app).post('/en/sign-in/link', { 'link-email': 'leaving@gsef.test' }, { from: '/en/sign-in' });
+    await t.app.ctx.jobs.drain();
     expect(await t.app.ctx.db.selectFrom('sign_in_links').select('user_id').where('user_id', '=', id).execute()).toHaveLength(1);
 
     const admin = await signIn(t.app, 'admin@gsef.test');

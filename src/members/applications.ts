@@ -6,6 +6,7 @@ import type { Contacts, DB } from '../db/types.ts';
 import { committeeMeetingById, decisionsOnApplication, meetingById, recordDecision } from '../governance/domain.ts';
 import { isLang, translator, type Lang } from '../i18n/i18n.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { mayMail } from '../mail/recipient-throttle.ts';
 import { findOrCreateOrganisation, organisationKey } from '../organisations/domain.ts';
 import { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
@@ -43,6 +44,9 @@ const DECIDABLE = ['submitted', 'needs_information', 'recommended', 'not_recomme
 
 export class ApplicationStateError extends Error {}
 export class DocumentQuotaError extends Error {}
+
+/** Mails from the public form (draft links, acknowledgements) to one address. */
+const APPLICANT_MAIL_LIMIT = { max: 5, windowMs: 24 * 3600_000 };
 
 const isEditable = (status: string) => (EDITABLE as readonly string[]).includes(status);
 const langOf = (application: { lang: string }): Lang => (isLang(application.lang) ? application.lang : 'en');
@@ -147,16 +151,20 @@ async function saveInTransaction(
         duplicate_member_id: dupMember?.id ?? null,
       });
       await insertEvent(trx, { applicationId: id, action: existing?.status === 'needs_information' ? 'resubmitted' : 'submitted', actorId: null });
-      await queueMail(trx, ctx.jobs, 'membership.acknowledgement', {
-        to: data.email,
-        subject: t('join.mail.ack.subject'),
-        text: t('join.mail.ack.body', { organisation: data.organisation_name, link: input.token ? '' : link }).trim(),
-      });
-    } else if (!existing) {
+      // The address is the visitor's word only: nothing they wrote goes into these mails, and one
+      // address gets a few of them a day at most, however many applications name it.
+      if (await mayMail(trx, 'membership', data.email, APPLICANT_MAIL_LIMIT)) {
+        await queueMail(trx, ctx.jobs, 'membership.acknowledgement', {
+          to: data.email,
+          subject: t('join.mail.ack.subject'),
+          text: t('join.mail.ack.body', { link: input.token ? '' : link }).trim(),
+        });
+      }
+    } else if (!existing && (await mayMail(trx, 'membership', data.email, APPLICANT_MAIL_LIMIT))) {
       await queueMail(trx, ctx.jobs, 'membership.draft-link', {
         to: data.email,
         subject: t('join.mail.draft.subject'),
-        text: t('join.mail.draft.body', { organisation: data.organisation_name, link }),
+        text: t('join.mail.draft.body', { link }),
       });
     }
     return { id, token, submitted: input.submit, cityNotFound: Boolean(data.city && data.country && !place) };

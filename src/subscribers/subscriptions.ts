@@ -4,8 +4,9 @@ import type { AppContext } from '../context.ts';
 import type { Consent, DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { countAttempt, mayMail, recipientKey } from '../mail/recipient-throttle.ts';
 import { HttpError } from '../web/http-error.ts';
-import { CONFIRM_HOURS, MAX_CONFIRM_SENDS, RESEND_AFTER_MS } from './constants.ts';
+import { ALREADY_REMINDER_LIMIT, CONFIRM_HOURS, MAX_CONFIRM_SENDS, RESEND_AFTER_MS, RESEND_WINDOW_MS } from './constants.ts';
 import { subscriberLinks } from './domain.ts';
 import { alreadySubscribedMail, confirmationMail } from './mails.ts';
 
@@ -33,10 +34,15 @@ export async function requestSubscription(ctx: Ctx, input: SubscribeRequest): Pr
 
 async function insertRequest(ctx: Ctx, input: SubscribeRequest): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
+    // Every request starts the address's resend cool-down, whether or not the address is on the list.
+    await countAttempt(trx, recipientKey('subscribers.resend', input.email), RESEND_AFTER_MS);
     const existing = await trx.selectFrom('subscribers').selectAll().where('email', '=', input.email).forUpdate().executeTakeFirst();
     if (existing?.status === 'active') {
-      // Confirmed already: remind them where their preferences are, change nothing.
-      await queueMail(trx, ctx.jobs, 'subscribers.already', alreadySubscribedMail(existing.email, existing.lang as Lang, subscriberLinks(ctx.config.baseUrl, existing)));
+      // Confirmed already: remind them where their preferences are, change nothing; and not more
+      // than once an hour, so the form cannot be used to flood a subscriber's mailbox.
+      if (await mayMail(trx, 'subscribers.already', existing.email, ALREADY_REMINDER_LIMIT)) {
+        await queueMail(trx, ctx.jobs, 'subscribers.already', alreadySubscribedMail(existing.email, existing.lang as Lang, subscriberLinks(ctx.config.baseUrl, existing)));
+      }
       return;
     }
     // A second click on the form: the first mail is on its way, and the answer is the same.
@@ -71,15 +77,19 @@ const tooSoon = (sentAt: Date | null) => sentAt !== null && Date.now() - sentAt.
 const confirmUrl = (baseUrl: string, lang: string, token: string) => `${baseUrl.replace(/\/+$/, '')}/${lang}/newsletter/confirm/${token}`;
 
 /**
- * Sends the confirmation again, with a new link (the previous one stops working). Unknown or
- * already confirmed addresses get the same answer and nothing is sent, so the form reveals nothing.
+ * Sends the confirmation again, with a new link (the previous one stops working). Whether the answer
+ * is a 429 depends only on the requests made for this address (subscribe or resend), counted in
+ * PostgreSQL for every address alike: unknown, confirmed and pending addresses get the same answers,
+ * and only a pending one is sent anything.
  */
 export async function resendConfirmation(ctx: Ctx, email: string): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
+    // A refused request throws, so the transaction (and its counting) rolls back: only sends count.
+    if ((await countAttempt(trx, recipientKey('subscribers.resend', email), RESEND_AFTER_MS)) > 1) throw new HttpError(429, 'subscribers.error.too_soon');
+    if ((await countAttempt(trx, recipientKey('subscribers.resend.day', email), RESEND_WINDOW_MS)) > MAX_CONFIRM_SENDS) throw new HttpError(429, 'subscribers.error.too_many');
     const row = await trx.selectFrom('subscribers').selectAll().where('email', '=', email).where('status', '=', 'pending').forUpdate().executeTakeFirst();
-    if (!row) return;
-    if (tooSoon(row.confirm_sent_at)) throw new HttpError(429, 'subscribers.error.too_soon');
-    if (row.confirm_sends >= MAX_CONFIRM_SENDS) throw new HttpError(429, 'subscribers.error.too_many');
+    // Nothing to send, or the request's own limits reached: the same answer as a sent one.
+    if (!row || tooSoon(row.confirm_sent_at) || row.confirm_sends >= MAX_CONFIRM_SENDS) return;
     const token = newToken();
     await trx
       .updateTable('subscribers')
