@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
+import { cancellableUntil } from './registrations.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -239,5 +240,30 @@ describe('back-office editing', () => {
     await createUser(t.app, 'member@example.org', ['member_contact']);
     const member = await signIn(t.app, 'member@example.org');
     expect((await member.get('/en/admin/activities')).statusCode).toBe(403);
+  });
+});
+
+describe('cancellation links expire when the event is over', () => {
+  it('work until the day after the event (or until registration closes, when later), then answer 410', async () => {
+    const id = await openRegistration('gsef2021-mexico-city', { capacity: null });
+    await registerAs('en', 'gsef2021-mexico-city', { name: 'Late', email: 'late@example.org' });
+    const [mail] = await mailsTo('late@example.org');
+    const link = cancelLink(mail!.text_body)[0];
+    // Registration is open until 2099 on this past event (as the tests open it): the link still works.
+    expect((await new Visitor(t.app).get(link)).statusCode).toBe(200);
+    // Registration closed and the event over: the link is of no use any more.
+    await t.app.ctx.db.updateTable('activities').set({ registration_closes: '2020-01-01' }).where('id', '=', id).execute();
+    const expired = await new Visitor(t.app).get(link);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This cancellation link is no longer valid: the event is over.');
+    expect(await registrationsOf(id)).toEqual([{ email: 'late@example.org', status: 'confirmed' }]);
+  });
+
+  it('count the whole month or year of an event known only to the month or year, plus a day', () => {
+    expect(cancellableUntil({ end_date: '2018-10-03', date_precision: 'day', registration_closes: null })).toBe('2018-10-04');
+    expect(cancellableUntil({ end_date: '2018-12-31', date_precision: 'day', registration_closes: '2018-10-01' })).toBe('2019-01-01');
+    expect(cancellableUntil({ end_date: '2020-02-01', date_precision: 'month', registration_closes: null })).toBe('2020-03-01');
+    expect(cancellableUntil({ end_date: '2021-01-01', date_precision: 'year', registration_closes: null })).toBe('2022-01-01');
+    expect(cancellableUntil({ end_date: '2016-09-09', date_precision: 'day', registration_closes: '2099-12-31' })).toBe('2099-12-31');
   });
 });

@@ -158,13 +158,36 @@ async function mailStatus(
   });
 }
 
-export async function findByToken(db: Kysely<DB>, token: string) {
-  return db
+/**
+ * The last day a cancellation link is of use: the event's last day (the end of its month or year
+ * when only those are known), plus one day of grace for time zones; or, when registration closes
+ * later than that (an event whose registration an editor keeps open), that closing day.
+ */
+export function cancellableUntil(activity: { end_date: string; date_precision: 'day' | 'month' | 'year'; registration_closes: string | null }): string {
+  const end = new Date(`${activity.end_date}T00:00:00Z`);
+  if (activity.date_precision === 'year') end.setUTCFullYear(end.getUTCFullYear() + 1, 0, 0);
+  else if (activity.date_precision === 'month') end.setUTCMonth(end.getUTCMonth() + 1, 0);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const lastDay = end.toISOString().slice(0, 10);
+  return activity.registration_closes && activity.registration_closes > lastDay ? activity.registration_closes : lastDay;
+}
+
+export class LinkExpiredError extends HttpError {
+  constructor() {
+    super(410, 'registration.error.link_expired');
+  }
+}
+
+/** The registration behind a cancellation link; a link past its use (see cancellableUntil) is a 410. */
+export async function findByToken(db: Kysely<DB>, token: string, today = new Date().toISOString().slice(0, 10)) {
+  const row = await db
     .selectFrom('registrations as r')
     .innerJoin('activities as a', 'a.id', 'r.activity_id')
-    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.slug', 'a.title'])
+    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.slug', 'a.title', 'a.end_date', 'a.date_precision', 'a.registration_closes'])
     .where('r.cancel_token_hash', '=', hashToken(token))
     .executeTakeFirst();
+  if (row && today > cancellableUntil(row)) throw new LinkExpiredError();
+  return row;
 }
 
 /** Cancels a registration; a freed seat goes to the first person on the waiting list, who is told by e-mail. */

@@ -32,7 +32,8 @@ import {
 import { MAX_DOCUMENTS, type DisqualifyInput, type DraftApplication } from './forms.ts';
 import { findMemberById, insertEvent, updateMember } from './queries.ts';
 import { reindexSearch } from '../search/indexer.ts';
-import { addressKey, claimQuota } from './draft-limits.ts';
+import { addressKey, claimQuota, DRAFT_LIFETIME_DAYS } from './draft-limits.ts';
+import { HttpError } from '../web/http-error.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'jobs' | 'files' | 'config' | 'pageCache'>;
 type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
@@ -171,10 +172,22 @@ async function saveInTransaction(
   });
 }
 
-/** The applicant's own application, through the secret link; null for an unknown link. */
+/**
+ * Whether the applicant's link is still of use: while the application can be changed, for as long
+ * as a draft lives (DRAFT_LIFETIME_DAYS since its last change; the expiry job deletes it after);
+ * while it is being reviewed, to follow it; no longer once it is decided (approved or rejected).
+ */
+export function applicantLinkExpired(application: { status: string; updated_at: Date }, now = Date.now()): boolean {
+  if (application.status === 'approved' || application.status === 'rejected') return true;
+  if (!isEditable(application.status)) return false;
+  return now - application.updated_at.getTime() > DRAFT_LIFETIME_DAYS * 24 * 3600_000;
+}
+
+/** The applicant's own application, through the secret link; null for an unknown link, 410 for an expired one. */
 export async function applicationForApplicant(db: Ctx['db'], token: string) {
   const application = await findApplicationByHash(db, hashToken(token));
   if (!application) return null;
+  if (applicantLinkExpired(application)) throw new HttpError(410, 'join.error.link_expired');
   const documents = await documentsOf(db, application.id);
   return { application, documents, editable: isEditable(application.status) };
 }

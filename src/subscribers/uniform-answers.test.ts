@@ -1,3 +1,4 @@
+import { hashToken } from '../auth/tokens.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Visitor, type TestApp } from '../../test/helpers.ts';
 
@@ -9,13 +10,16 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   const consent = JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'en', source: '/en/newsletter/subscribe' });
-  await t.app.ctx.db.insertInto('subscribers').values({ email: 'active@example.org', lang: 'en', topics: ['newsletter'], status: 'active', confirmed_at: new Date(), preferences_token: 'a'.repeat(43), consent }).execute();
+  await t.app.ctx.db.insertInto('subscribers').values({ email: 'active@example.org', lang: 'en', topics: ['newsletter'], status: 'active', confirmed_at: new Date(), consent }).returning('id').executeTakeFirstOrThrow().then(({ id }) => linkTokenFor(id, 'a'.repeat(43)));
   await t.app.ctx.db
     .insertInto('subscribers')
-    .values({ email: 'pending@example.org', lang: 'en', topics: ['newsletter'], status: 'pending', confirm_sent_at: new Date(Date.now() - 3600_000), confirm_sends: 1, preferences_token: 'p'.repeat(43), consent })
+    .values({ email: 'pending@example.org', lang: 'en', topics: ['newsletter'], status: 'pending', confirm_sent_at: new Date(Date.now() - 3600_000), confirm_sends: 1, consent })
     .execute();
 });
 afterAll(() => t.close());
+
+/** A preferences link token for a subscriber written straight into the table (only its hash is stored). */
+const linkTokenFor = (subscriberId: number, token: string) => t.app.ctx.db.insertInto('subscriber_links').values({ token_hash: hashToken(token), subscriber_id: subscriberId }).execute();
 
 const mailsTo = (email: string) => t.app.ctx.db.selectFrom('outgoing_mail').select(['purpose']).where('to_address', '=', email).execute();
 
