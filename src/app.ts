@@ -7,7 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { apiRoutes } from './api/routes.ts';
-import { deleteExpiredSessions } from './auth/accounts.ts';
+import { deleteExpiredSessions, sendSignInLink, SIGN_IN_LINK_JOB } from './auth/accounts.ts';
 import { adminRoutes } from './auth/admin-routes.tsx';
 import { authRoutes } from './auth/routes.tsx';
 import type { Config } from './config.ts';
@@ -168,6 +168,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
 function defineJobs(ctx: AppContext): void {
   ctx.jobs.define<{ mailId: number }>({ name: DELIVER_MAIL, run: (data) => deliverMail(ctx, data.mailId) });
+  ctx.jobs.define<{ email: string; lang: 'en' | 'fr' | 'es' | 'ko' }>({ name: SIGN_IN_LINK_JOB, run: (data) => sendSignInLink(ctx, data.email, data.lang), retryLimit: 2 });
   ctx.jobs.define({ name: 'sessions.cleanup', run: () => deleteExpiredSessions(ctx.db), retryLimit: 1 });
   defineNewsletterJobs(ctx);
   ctx.jobs.define<{ fileId: number }>({ name: EXTRACT_JOB, run: (data) => runExtraction(ctx, data.fileId), retryLimit: 3, retryDelay: 60 });

@@ -41,7 +41,7 @@ async function submit(request: SlugRequest, reply: FastifyReply) {
     });
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 409) throw error;
-    // Closed or full: the form page itself says so; a duplicate is shown next to the e-mail field.
+    // Closed or full: the form page itself says so (an address already registered is answered as a new one).
     if (error.code === 'registration.error.closed') throw error;
     return showForm(request, reply, { errors: error.fields, values, error: Object.keys(error.fields).length ? undefined : error.code }, 409);
   }

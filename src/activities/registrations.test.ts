@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
+import { cancellableUntil } from './registrations.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -27,6 +28,9 @@ const mailsTo = (email: string) => t.app.ctx.db.selectFrom('outgoing_mail').sele
 
 const registerAs = (lang: string, slug: string, fields: Record<string, string>) =>
   new Visitor(t.app).post(`/${lang}/activities/${slug}/register`, fields);
+
+/** A page without its per-visitor CSRF token, to compare two answers. */
+const withoutCsrf = (html: string) => html.replace(/name="_csrf" value="[^"]+"/g, '');
 
 const cancelLink = (text: string) => /\/(en|fr|es|ko)\/registrations\/([^/\s]+)\/cancel/.exec(text)!;
 
@@ -76,14 +80,35 @@ describe('registration', () => {
     expect((await registrationsOf(id)).filter((r) => r.status === 'confirmed')).toHaveLength(2);
   });
 
-  it('refuses a second registration with the same address, in the reader’s language, storing nothing', async () => {
+  it('answers a second registration of an address as a new one, and mails that address instead', async () => {
     const id = await openRegistration('gsef2014-seoul', { capacity: 10 });
-    await registerAs('en', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' });
-    const again = await registerAs('ko', 'gsef2014-seoul', { name: 'Eve', email: 'EVE@example.org' });
-    expect(again.statusCode).toBe(409);
-    expect(again.body).toContain('이 이메일 주소는 이미 이 행사에 등록되어 있습니다.');
-    expect(await registrationsOf(id)).toEqual([{ email: 'eve@example.org', status: 'confirmed' }]);
-    expect(await mailsTo('eve@example.org')).toHaveLength(1);
+    const first = await registerAs('ko', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' });
+    const newcomer = await registerAs('ko', 'gsef2014-seoul', { name: 'Yann', email: 'yann@example.org' });
+    const again = await registerAs('ko', 'gsef2014-seoul', { name: 'Someone else', email: 'EVE@example.org' });
+    // Whoever types an address learns nothing about who attends: same status, same page.
+    expect(again.statusCode).toBe(newcomer.statusCode);
+    expect(again.statusCode).toBe(200);
+    expect(withoutCsrf(again.body)).toBe(withoutCsrf(newcomer.body));
+    expect(first.statusCode).toBe(200);
+    expect(await registrationsOf(id)).toEqual([
+      { email: 'eve@example.org', status: 'confirmed' },
+      { email: 'yann@example.org', status: 'confirmed' },
+    ]);
+    const row = await t.app.ctx.db.selectFrom('registrations').select('name').where('email', '=', 'eve@example.org').executeTakeFirstOrThrow();
+    expect(row.name).toBe('Eve');
+    // The address itself is told, in its own language, with a new cancellation link that works (the first one no longer does).
+    const [confirmation, reminder] = await mailsTo('eve@example.org');
+    expect(reminder!.purpose).toBe('registration.again');
+    expect(reminder!.subject).toBe('이미 등록되어 있습니다: GSEF2014 서울');
+    expect(reminder!.text_body).not.toContain('Someone else');
+    const oldLink = cancelLink(confirmation!.text_body)[0];
+    const newLink = cancelLink(reminder!.text_body)[0];
+    expect(newLink).not.toBe(oldLink);
+    expect((await new Visitor(t.app).get(oldLink)).statusCode).toBe(404);
+    expect((await new Visitor(t.app).get(newLink)).statusCode).toBe(200);
+    // Asking again within the hour: the same answer, no more mail.
+    expect((await registerAs('en', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' })).statusCode).toBe(200);
+    expect(await mailsTo('eve@example.org')).toHaveLength(2);
   });
 
   it('shows field errors for missing or invalid input', async () => {
@@ -215,5 +240,30 @@ describe('back-office editing', () => {
     await createUser(t.app, 'member@example.org', ['member_contact']);
     const member = await signIn(t.app, 'member@example.org');
     expect((await member.get('/en/admin/activities')).statusCode).toBe(403);
+  });
+});
+
+describe('cancellation links expire when the event is over', () => {
+  it('work until the day after the event (or until registration closes, when later), then answer 410', async () => {
+    const id = await openRegistration('gsef2021-mexico-city', { capacity: null });
+    await registerAs('en', 'gsef2021-mexico-city', { name: 'Late', email: 'late@example.org' });
+    const [mail] = await mailsTo('late@example.org');
+    const link = cancelLink(mail!.text_body)[0];
+    // Registration is open until 2099 on this past event (as the tests open it): the link still works.
+    expect((await new Visitor(t.app).get(link)).statusCode).toBe(200);
+    // Registration closed and the event over: the link is of no use any more.
+    await t.app.ctx.db.updateTable('activities').set({ registration_closes: '2020-01-01' }).where('id', '=', id).execute();
+    const expired = await new Visitor(t.app).get(link);
+    expect(expired.statusCode).toBe(410);
+    expect(expired.body).toContain('This cancellation link is no longer valid: the event is over.');
+    expect(await registrationsOf(id)).toEqual([{ email: 'late@example.org', status: 'confirmed' }]);
+  });
+
+  it('count the whole month or year of an event known only to the month or year, plus a day', () => {
+    expect(cancellableUntil({ end_date: '2018-10-03', date_precision: 'day', registration_closes: null })).toBe('2018-10-04');
+    expect(cancellableUntil({ end_date: '2018-12-31', date_precision: 'day', registration_closes: '2018-10-01' })).toBe('2019-01-01');
+    expect(cancellableUntil({ end_date: '2020-02-01', date_precision: 'month', registration_closes: null })).toBe('2020-03-01');
+    expect(cancellableUntil({ end_date: '2021-01-01', date_precision: 'year', registration_closes: null })).toBe('2022-01-01');
+    expect(cancellableUntil({ end_date: '2016-09-09', date_precision: 'day', registration_closes: '2099-12-31' })).toBe('2099-12-31');
   });
 });

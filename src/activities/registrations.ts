@@ -6,6 +6,7 @@ import type { DB } from '../db/types.ts';
 import { translator, type Lang } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { mayMail } from '../mail/recipient-throttle.ts';
 import { HttpError, notFound } from '../web/http-error.ts';
 import { datesInWords } from './dates.ts';
 import { icsEventOf } from './domain.ts';
@@ -56,7 +57,12 @@ async function confirmedCount(trx: Transaction<DB>, activityId: number): Promise
   return Number(row.count);
 }
 
-export async function register(ctx: Ctx, slug: string, input: RegistrationInput, lang: Lang, today: string) {
+/**
+ * Registers someone. An address already registered gets the answer a new registration would get
+ * (so the form never tells who attends an event) and the address is mailed instead: a reminder of
+ * its registration with a fresh cancellation link, at most once an hour per event.
+ */
+export async function register(ctx: Ctx, slug: string, input: RegistrationInput, lang: Lang, today: string, retried = false): Promise<{ status: 'confirmed' | 'waiting' }> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const activity = await lockActivity(trx, { slug });
@@ -65,14 +71,17 @@ export async function register(ctx: Ctx, slug: string, input: RegistrationInput,
       if (!state.open) throw new HttpError(409, state.reason === 'registration.closed' ? 'registration.error.closed' : 'registration.error.not_open');
       const existing = await trx
         .selectFrom('registrations')
-        .select(['id', 'status'])
+        .select(['id', 'status', 'lang'])
         .where('activity_id', '=', activity.id)
         .where('email', '=', input.email)
         .executeTakeFirst();
-      if (existing && existing.status !== 'cancelled') throw duplicate();
       const seats = activity.capacity === null ? Infinity : activity.capacity - (await confirmedCount(trx, activity.id));
       if (seats <= 0 && !activity.waiting_list) throw new HttpError(409, 'registration.error.full');
       const status = seats > 0 ? ('confirmed' as const) : ('waiting' as const);
+      if (existing && existing.status !== 'cancelled') {
+        await remindRegistered(trx, ctx, activity, { id: existing.id, email: input.email, lang: existing.lang as Lang, status: existing.status as 'confirmed' | 'waiting' });
+        return { status };
+      }
       const token = newToken();
       const values = { name: input.name, organisation: input.organisation || null, lang, status, cancel_token_hash: hashToken(token), attended: null };
       if (existing) {
@@ -80,36 +89,57 @@ export async function register(ctx: Ctx, slug: string, input: RegistrationInput,
       } else {
         await trx.insertInto('registrations').values({ activity_id: activity.id, email: input.email, ...values }).execute();
       }
-      await mailStatus(trx, ctx, activity, { email: input.email, name: input.name, lang, status, token }, 'registration.confirm');
-      return { status, token };
+      await mailStatus(trx, ctx, activity, { email: input.email, lang, status, token }, 'registration.confirm');
+      return { status };
     });
   } catch (error) {
-    // The unique (activity, e-mail) constraint is the last word when two identical requests race.
-    if ((error as { code?: string }).code === '23505') throw duplicate();
+    // Two identical requests raced and the unique (activity, e-mail) constraint stopped this one:
+    // once more, it finds the other's registration and answers as for any registered address.
+    if ((error as { code?: string }).code === '23505' && !retried) return register(ctx, slug, input, lang, today, true);
     throw error;
   }
 }
 
-const duplicate = () => new HttpError(409, 'registration.error.duplicate', { email: 'registration.error.duplicate' });
+/** A registered address asked again: it is told its registration stands, with a fresh cancellation link. */
+async function remindRegistered(
+  trx: Transaction<DB>,
+  ctx: Ctx,
+  activity: LockedActivity,
+  registration: { id: number; email: string; lang: Lang; status: 'confirmed' | 'waiting' },
+) {
+  if (!(await mayMail(trx, `registration.again.${activity.id}`, registration.email, REMINDER_LIMIT))) return;
+  // Only the hash of the first link is kept, so the reminder carries a new one (the old one stops working).
+  const token = newToken();
+  await trx.updateTable('registrations').set({ cancel_token_hash: hashToken(token), updated_at: new Date() }).where('id', '=', registration.id).execute();
+  await mailStatus(trx, ctx, activity, { ...registration, token, again: true }, 'registration.again');
+}
 
+const REMINDER_LIMIT = { max: 1, windowMs: 3600_000 };
+
+/**
+ * The mail about a registration's status. It goes to an address nobody has confirmed, so it carries
+ * nothing the visitor wrote (not even the name typed in the form): only the event, its dates and links.
+ */
 async function mailStatus(
   trx: Transaction<DB>,
   ctx: Ctx,
   activity: LockedActivity,
-  person: { email: string; name: string; lang: Lang; status: 'confirmed' | 'waiting'; token: string },
+  person: { email: string; lang: Lang; status: 'confirmed' | 'waiting'; token: string; again?: boolean },
   purpose: string,
 ) {
   const t = translator(person.lang);
   const title = textOf(activity.title, person.lang);
   const base = ctx.config.baseUrl;
   const text = [
-    t('registration.mail.greeting', { name: person.name }),
+    t('registration.mail.hello'),
     '',
+    ...(person.again ? [t('registration.mail.again', { title })] : []),
     t(person.status === 'confirmed' ? 'registration.mail.confirmed' : 'registration.mail.waiting', { title }),
     datesInWords(t, activity),
     '',
     t('registration.mail.calendar', { url: `${base}/${person.lang}/activities/${activity.slug}/calendar.ics` }),
     t('registration.mail.cancel', { url: `${base}/${person.lang}/registrations/${person.token}/cancel` }),
+    ...(person.again ? [t('registration.mail.new_cancel_link')] : []),
   ].join('\n');
   // A confirmed seat carries the event itself: the same VEVENT (same UID) as the feed, in the registrant's language.
   const attachments = [];
@@ -122,19 +152,42 @@ async function mailStatus(
   }
   await queueMail(trx, ctx.jobs, purpose, {
     to: person.email,
-    subject: t(person.status === 'confirmed' ? 'registration.mail.subject_confirmed' : 'registration.mail.subject_waiting', { title }),
+    subject: t(person.again ? 'registration.mail.subject_again' : person.status === 'confirmed' ? 'registration.mail.subject_confirmed' : 'registration.mail.subject_waiting', { title }),
     text,
     attachments,
   });
 }
 
-export async function findByToken(db: Kysely<DB>, token: string) {
-  return db
+/**
+ * The last day a cancellation link is of use: the event's last day (the end of its month or year
+ * when only those are known), plus one day of grace for time zones; or, when registration closes
+ * later than that (an event whose registration an editor keeps open), that closing day.
+ */
+export function cancellableUntil(activity: { end_date: string; date_precision: 'day' | 'month' | 'year'; registration_closes: string | null }): string {
+  const end = new Date(`${activity.end_date}T00:00:00Z`);
+  if (activity.date_precision === 'year') end.setUTCFullYear(end.getUTCFullYear() + 1, 0, 0);
+  else if (activity.date_precision === 'month') end.setUTCMonth(end.getUTCMonth() + 1, 0);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const lastDay = end.toISOString().slice(0, 10);
+  return activity.registration_closes && activity.registration_closes > lastDay ? activity.registration_closes : lastDay;
+}
+
+export class LinkExpiredError extends HttpError {
+  constructor() {
+    super(410, 'registration.error.link_expired');
+  }
+}
+
+/** The registration behind a cancellation link; a link past its use (see cancellableUntil) is a 410. */
+export async function findByToken(db: Kysely<DB>, token: string, today = new Date().toISOString().slice(0, 10)) {
+  const row = await db
     .selectFrom('registrations as r')
     .innerJoin('activities as a', 'a.id', 'r.activity_id')
-    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.slug', 'a.title'])
+    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.slug', 'a.title', 'a.end_date', 'a.date_precision', 'a.registration_closes'])
     .where('r.cancel_token_hash', '=', hashToken(token))
     .executeTakeFirst();
+  if (row && today > cancellableUntil(row)) throw new LinkExpiredError();
+  return row;
 }
 
 /** Cancels a registration; a freed seat goes to the first person on the waiting list, who is told by e-mail. */
@@ -161,7 +214,7 @@ export async function cancel(ctx: Ctx, token: string): Promise<{ promoted: strin
     // A fresh token: the promoted person's earlier link stays valid only through this new one.
     const nextToken = newToken();
     await trx.updateTable('registrations').set({ status: 'confirmed', cancel_token_hash: hashToken(nextToken), updated_at: new Date() }).where('id', '=', next.id).execute();
-    await mailStatus(trx, ctx, activity, { email: next.email, name: next.name, lang: next.lang as Lang, status: 'confirmed', token: nextToken }, 'registration.promoted');
+    await mailStatus(trx, ctx, activity, { email: next.email, lang: next.lang as Lang, status: 'confirmed', token: nextToken }, 'registration.promoted');
     return { promoted: next.email };
   });
 }

@@ -4,6 +4,7 @@ import type { AppContext, SessionUser } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { translator, type Lang } from '../i18n/i18n.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { mayMail } from '../mail/recipient-throttle.ts';
 import type { NewUser } from './forms.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -82,10 +83,20 @@ export async function endSession(db: Kysely<DB>, token: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', hashToken(token)).execute();
 }
 
+export const SIGN_IN_LINK_JOB = 'auth.sign-in-link';
+/** Sign-in links mailed to one address: enough for a person, too few to flood a mailbox. */
+export const SIGN_IN_LINK_LIMIT = { max: 5, windowMs: 3600_000 };
+
 /**
- * E-mails a one-time sign-in link if an active account has this address. The answer to the visitor
- * is the same either way, so the form reveals nothing about who has an account.
+ * A request for a sign-in link only enqueues a job, with the same data and the same work whether
+ * or not an account uses the address: the answer, its content and its time say nothing about who
+ * has an account. The job (`sendSignInLink`) looks the account up, away from the request.
  */
+export async function requestSignInLink(ctx: Pick<AppContext, 'jobs'>, email: string, lang: Lang): Promise<void> {
+  await ctx.jobs.send(SIGN_IN_LINK_JOB, { email, lang });
+}
+
+/** E-mails a one-time sign-in link if an active account has this address (within the address's mail limit). */
 export async function sendSignInLink(ctx: Pick<AppContext, 'db' | 'jobs' | 'config'>, email: string, lang: Lang): Promise<void> {
   const user = await ctx.db.selectFrom('users').select(['id', 'lang']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
   if (!user) return;
@@ -93,6 +104,7 @@ export async function sendSignInLink(ctx: Pick<AppContext, 'db' | 'jobs' | 'conf
   const t = translator(lang);
   const link = `${ctx.config.baseUrl}/${lang}/sign-in/link/${token}`;
   await ctx.db.transaction().execute(async (trx) => {
+    if (!(await mayMail(trx, 'sign-in-link', email, SIGN_IN_LINK_LIMIT))) return;
     await trx
       .insertInto('sign_in_links')
       .values({ token_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000) })
@@ -113,6 +125,10 @@ export async function consumeSignInLink(db: Kysely<DB>, token: string): Promise<
     .where('token_hash', '=', hashToken(token))
     .where('used_at', 'is', null)
     .where('expires_at', '>', new Date())
+    // A deactivated account's links are deleted with it; this also covers a link racing the deactivation.
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('users').select('users.id').whereRef('users.id', '=', 'sign_in_links.user_id').where('users.disabled_at', 'is', null)),
+    )
     .returning('user_id')
     .executeTakeFirst();
   return used?.user_id ?? null;

@@ -3,6 +3,7 @@ import { latestAudit } from '../audit/audit.ts';
 import { parseInput } from '../web/forms.ts';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
+import { accountRoutes } from './account-routes.tsx';
 import { addUser, DuplicateEmailError } from './accounts.ts';
 import { newUserForm } from './forms.ts';
 import { checkFileStorage } from '../storage/health.ts';
@@ -20,7 +21,7 @@ async function dashboard(request: FastifyRequest, reply: FastifyReply) {
 async function showUsers(request: FastifyRequest, reply: FastifyReply, state: NewUserState = {}, status = 200) {
   const users = await request.server.ctx.db
     .selectFrom('users')
-    .select(['id', 'email', 'name', 'roles', 'created_at'])
+    .select(['id', 'email', 'name', 'roles', 'created_at', 'disabled_at'])
     .orderBy('email')
     .execute();
   return sendPage(request, reply, {
@@ -53,4 +54,5 @@ export const adminRoutes = [
   route('GET', '/:lang/admin/users', 'users.manage', (request, reply) => showUsers(request, reply)),
   route('POST', '/:lang/admin/users', 'users.manage', createUser),
   route('GET', '/:lang/admin/audit', 'audit.read', audit),
+  ...accountRoutes,
 ];

@@ -107,6 +107,31 @@ describe('sign-in by e-mail link', () => {
     expect((await readOutbox()).length).toBe(before);
   });
 
+  it('does the same work for an account and for no account: one queued job, the same answer', async () => {
+    const queued = async () => Number((await t.app.ctx.pool.query("SELECT count(*) AS n FROM pgboss.job WHERE name = 'auth.sign-in-link'")).rows[0].n);
+    const answers = [];
+    for (const email of ['editor@gsef.test', 'no.account@gsef.test']) {
+      const before = await queued();
+      const response = await new Visitor(t.app).post('/en/sign-in/link', { 'link-email': email }, { from: '/en/sign-in' });
+      // The request only enqueued the job: no link exists yet, whichever address it was.
+      expect(await queued()).toBe(before + 1);
+      answers.push({ status: response.statusCode, body: response.body.replace(/name="_csrf" value="[^"]+"/g, ''), cookies: response.cookies.map((c) => c.name) });
+    }
+    expect(answers[1]).toEqual(answers[0]);
+    await t.app.ctx.jobs.drain();
+    expect((await readOutbox()).filter((m) => m.to?.[0]?.address === 'no.account@gsef.test')).toEqual([]);
+    expect((await readOutbox()).filter((m) => m.to?.[0]?.address === 'editor@gsef.test')).toHaveLength(1);
+  });
+
+  it('mails one address at most five links an hour, however many visitors ask', async () => {
+    await createUser(t.app, 'popular@gsef.test', ['editor']);
+    for (let i = 0; i < 7; i++) {
+      expect((await new Visitor(t.app).post('/en/sign-in/link', { 'link-email': 'popular@gsef.test' }, { from: '/en/sign-in' })).statusCode).toBe(200);
+    }
+    await t.app.ctx.jobs.drain();
+    expect((await readOutbox()).filter((m) => m.to?.[0]?.address === 'popular@gsef.test')).toHaveLength(5);
+  });
+
   it('validates the address', async () => {
     const response = await new Visitor(t.app).post('/en/sign-in/link', { 'link-email': 'x@' }, { from: '/en/sign-in' });
     expect(response.statusCode).toBe(400);

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   /** Any signed-in account. */
   'account.self': 'signed-in',
   'admin.access': STAFF,
+  /** Accounts: creating them, changing their roles, deactivating them, ending their sessions. */
   'users.manage': ['admin'],
   'audit.read': ['admin'],
   /** Creating and editing activities, and the registrations of their events (the secretariat). */
@@ -60,6 +61,18 @@ export function can(actor: Actor | null | undefined, permission: Permission): bo
   if (!actor) return false;
   if (rule === 'signed-in') return true;
   return actor.roles.includes('admin') || rule.some((role) => actor.roles.includes(role));
+}
+
+/**
+ * The one limit on `users.manage`: an admin may not lock themselves out, by deactivating their own
+ * account or removing their own admin role (another admin must do it). Returns the refusal's message
+ * key, or null when the change is allowed. (The last active admin is protected in offboarding.ts,
+ * which needs the database to know.)
+ */
+export function lockoutReason(actor: Actor, targetId: number, change: 'deactivate' | 'roles', roles: readonly string[] = []): string | null {
+  if (actor.id !== targetId) return null;
+  if (change === 'deactivate') return 'accounts.refused.self_deactivate';
+  return roles.includes('admin') ? null : 'accounts.refused.self_demote';
 }
 
 export function isRole(value: string): value is Role {

@@ -3,7 +3,7 @@ import { parseInput } from '../web/forms.ts';
 import { HttpError } from '../web/http-error.ts';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
-import { checkPassword, consumeSignInLink, endSession, sendSignInLink, SESSION_DAYS, startSession } from './accounts.ts';
+import { checkPassword, consumeSignInLink, endSession, requestSignInLink, SESSION_DAYS, startSession } from './accounts.ts';
 import { linkRequestForm, passwordSignInForm } from './forms.ts';
 import { ConfirmLinkPage, SignInPage, type SignInState } from './views/sign-in.tsx';
 
@@ -61,7 +61,7 @@ async function requestLink(request: FastifyRequest, reply: FastifyReply) {
   const body = (request.body ?? {}) as Record<string, unknown>;
   const parsed = parseInput(linkRequestForm, { email: body['link-email'] });
   if (!parsed.ok) return showSignIn(request, reply, { linkErrors: parsed.fields }, 400);
-  await sendSignInLink(request.server.ctx, parsed.data.email, request.lang);
+  await requestSignInLink(request.server.ctx, parsed.data.email, request.lang);
   return showSignIn(request, reply, { linkSent: true });
 }
 

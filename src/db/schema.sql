@@ -947,13 +947,22 @@ CREATE TABLE sign_in_links (
   CONSTRAINT sign_in_links_pkey PRIMARY KEY (token_hash)
 );
 
+CREATE TABLE subscriber_links (
+  token_hash text NOT NULL,
+  subscriber_id integer NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT subscriber_links_subscriber_id_fkey FOREIGN KEY (subscriber_id) REFERENCES subscribers(id) ON DELETE CASCADE,
+  CONSTRAINT subscriber_links_pkey PRIMARY KEY (token_hash)
+);
+
+CREATE INDEX subscriber_links_subscriber_idx ON subscriber_links USING btree (subscriber_id);
+
 CREATE TABLE subscribers (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   email text NOT NULL,
   lang text NOT NULL,
   topics text[] NOT NULL DEFAULT '{}'::text[],
   status text NOT NULL DEFAULT 'pending'::text,
-  preferences_token text NOT NULL,
   confirm_token_hash text,
   confirm_sent_at timestamp with time zone,
   confirm_sends integer NOT NULL DEFAULT 0,
@@ -973,13 +982,11 @@ CREATE TABLE subscribers (
   CONSTRAINT subscribers_consent_check CHECK (((jsonb_typeof(consent) = 'object'::text) AND ((consent ->> 'method'::text) = ANY (ARRAY['form'::text, 'import'::text, 'footer'::text])) AND (consent ? 'at'::text) AND (consent ? 'text'::text) AND (consent ? 'lang'::text))),
   CONSTRAINT subscribers_email_check CHECK (((email = lower(email)) AND ((length(email) >= 3) AND (length(email) <= 254)) AND (email !~ '[[:space:]<>,;"]'::text))),
   CONSTRAINT subscribers_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
-  CONSTRAINT subscribers_preferences_token_check CHECK ((length(preferences_token) >= 32)),
   CONSTRAINT subscribers_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'active'::text, 'unsubscribed'::text, 'suspended'::text]))),
   CONSTRAINT subscribers_suspended_reason_check CHECK ((suspended_reason = ANY (ARRAY['bounce_permanent'::text, 'bounce_repeated'::text, 'editor'::text]))),
   CONSTRAINT subscribers_pkey PRIMARY KEY (id),
   CONSTRAINT subscribers_confirm_token_hash_key UNIQUE (confirm_token_hash),
-  CONSTRAINT subscribers_email_key UNIQUE (email),
-  CONSTRAINT subscribers_preferences_token_key UNIQUE (preferences_token)
+  CONSTRAINT subscribers_email_key UNIQUE (email)
 );
 
 CREATE INDEX subscribers_active_topics ON subscribers USING gin (topics) WHERE (status = 'active'::text);

@@ -217,6 +217,7 @@ export interface DB {
   initiative_themes: InitiativeThemesTable;
   initiatives: InitiativesTable;
   subscribers: SubscribersTable;
+  subscriber_links: SubscriberLinksTable;
   news_items: NewsItemsTable;
   news_reviews: NewsReviewsTable;
   resources: ResourcesTable;
@@ -498,13 +499,18 @@ export interface Consent {
   source: string;
 }
 
+export interface SubscriberLinksTable {
+  token_hash: string;
+  subscriber_id: number;
+  created_at: Generated<Timestamp>;
+}
+
 export interface SubscribersTable {
   id: Generated<number>;
   email: string;
   lang: string;
   topics: Generated<string[]>;
   status: Generated<SubscriberStatus>;
-  preferences_token: string;
   confirm_token_hash: string | null;
   confirm_sent_at: Date | null;
   confirm_sends: Generated<number>;

@@ -6,6 +6,7 @@ import type { Contacts, DB } from '../db/types.ts';
 import { committeeMeetingById, decisionsOnApplication, meetingById, recordDecision } from '../governance/domain.ts';
 import { isLang, translator, type Lang } from '../i18n/i18n.ts';
 import { queueMail } from '../mail/outbox.ts';
+import { mayMail } from '../mail/recipient-throttle.ts';
 import { findOrCreateOrganisation, organisationKey } from '../organisations/domain.ts';
 import { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
@@ -31,7 +32,8 @@ import {
 import { MAX_DOCUMENTS, type DisqualifyInput, type DraftApplication } from './forms.ts';
 import { findMemberById, insertEvent, updateMember } from './queries.ts';
 import { reindexSearch } from '../search/indexer.ts';
-import { addressKey, claimQuota } from './draft-limits.ts';
+import { addressKey, claimQuota, DRAFT_LIFETIME_DAYS } from './draft-limits.ts';
+import { HttpError } from '../web/http-error.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'jobs' | 'files' | 'config' | 'pageCache'>;
 type Application = NonNullable<Awaited<ReturnType<typeof findApplication>>>;
@@ -43,6 +45,9 @@ const DECIDABLE = ['submitted', 'needs_information', 'recommended', 'not_recomme
 
 export class ApplicationStateError extends Error {}
 export class DocumentQuotaError extends Error {}
+
+/** Mails from the public form (draft links, acknowledgements) to one address. */
+const APPLICANT_MAIL_LIMIT = { max: 5, windowMs: 24 * 3600_000 };
 
 const isEditable = (status: string) => (EDITABLE as readonly string[]).includes(status);
 const langOf = (application: { lang: string }): Lang => (isLang(application.lang) ? application.lang : 'en');
@@ -147,26 +152,42 @@ async function saveInTransaction(
         duplicate_member_id: dupMember?.id ?? null,
       });
       await insertEvent(trx, { applicationId: id, action: existing?.status === 'needs_information' ? 'resubmitted' : 'submitted', actorId: null });
-      await queueMail(trx, ctx.jobs, 'membership.acknowledgement', {
-        to: data.email,
-        subject: t('join.mail.ack.subject'),
-        text: t('join.mail.ack.body', { organisation: data.organisation_name, link: input.token ? '' : link }).trim(),
-      });
-    } else if (!existing) {
+      // The address is the visitor's word only: nothing they wrote goes into these mails, and one
+      // address gets a few of them a day at most, however many applications name it.
+      if (await mayMail(trx, 'membership', data.email, APPLICANT_MAIL_LIMIT)) {
+        await queueMail(trx, ctx.jobs, 'membership.acknowledgement', {
+          to: data.email,
+          subject: t('join.mail.ack.subject'),
+          text: t('join.mail.ack.body', { link: input.token ? '' : link }).trim(),
+        });
+      }
+    } else if (!existing && (await mayMail(trx, 'membership', data.email, APPLICANT_MAIL_LIMIT))) {
       await queueMail(trx, ctx.jobs, 'membership.draft-link', {
         to: data.email,
         subject: t('join.mail.draft.subject'),
-        text: t('join.mail.draft.body', { organisation: data.organisation_name, link }),
+        text: t('join.mail.draft.body', { link }),
       });
     }
     return { id, token, submitted: input.submit, cityNotFound: Boolean(data.city && data.country && !place) };
   });
 }
 
-/** The applicant's own application, through the secret link; null for an unknown link. */
+/**
+ * Whether the applicant's link is still of use: while the application can be changed, for as long
+ * as a draft lives (DRAFT_LIFETIME_DAYS since its last change; the expiry job deletes it after);
+ * while it is being reviewed, to follow it; no longer once it is decided (approved or rejected).
+ */
+export function applicantLinkExpired(application: { status: string; updated_at: Date }, now = Date.now()): boolean {
+  if (application.status === 'approved' || application.status === 'rejected') return true;
+  if (!isEditable(application.status)) return false;
+  return now - application.updated_at.getTime() > DRAFT_LIFETIME_DAYS * 24 * 3600_000;
+}
+
+/** The applicant's own application, through the secret link; null for an unknown link, 410 for an expired one. */
 export async function applicationForApplicant(db: Ctx['db'], token: string) {
   const application = await findApplicationByHash(db, hashToken(token));
   if (!application) return null;
+  if (applicantLinkExpired(application)) throw new HttpError(410, 'join.error.link_expired');
   const documents = await documentsOf(db, application.id);
   return { application, documents, editable: isEditable(application.status) };
 }

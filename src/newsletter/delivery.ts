@@ -4,6 +4,7 @@ import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { translator, type Lang } from '../i18n/i18n.ts';
 import { recordBounce, subscriberLinks, subscribersFor, type Recipient } from '../subscribers/domain.ts';
+import { mintLinkTokens } from '../subscribers/links.ts';
 import { queueMail } from '../mail/outbox.ts';
 import { HttpError } from '../web/http-error.ts';
 import { issueContent } from './content.ts';
@@ -289,6 +290,7 @@ async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number, lockL
   let exhausted = false;
   let claiming: Promise<void> | null = null;
   let recipients = new Map<number, Recipient>();
+  const linkTokens = new Map<Claimed['id'], string>();
   let recipientsAt = 0;
   let slots = 0;
   const started = Date.now();
@@ -301,6 +303,10 @@ async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number, lockL
     }
     const rows = await claimBatch(ctx.db, issueId, batchSize, takeAccepted());
     if (rows.length === 0) exhausted = true;
+    // Each message's preferences and unsubscribe links get a token of their own; only its hash is
+    // stored, in one statement for the batch.
+    const tokens = await mintLinkTokens(ctx.db, rows.map((row) => row.subscriber_id));
+    rows.forEach((row, index) => linkTokens.set(row.id, tokens[index]!));
     queue.push(...rows);
   };
   const next = async (): Promise<Claimed | null> => {
@@ -323,10 +329,12 @@ async function sendQueued(ctx: Ctx, detail: IssueDetail, deadline: number, lockL
       }
       const wait = started + slots++ * interval - Date.now();
       if (wait > 0) await sleep(wait);
-      const links = subscriberLinks(ctx.config.baseUrl, { ...recipient, lang: row.lang });
+      const linkToken = linkTokens.get(row.id)!;
+      linkTokens.delete(row.id);
+      const links = subscriberLinks(ctx.config.baseUrl, { ...recipient, lang: row.lang }, linkToken);
       const message = personalise(await render(row.lang), links);
       const failure = await line
-        .send({ to: row.email, ...message, messageId: row.message_id, headers: unsubscribeHeaders(links, ctx.config.mailFrom, recipient.preferences_token) }, () => dataEnded.add(row.id))
+        .send({ to: row.email, ...message, messageId: row.message_id, headers: unsubscribeHeaders(links, ctx.config.mailFrom, linkToken) }, () => dataEnded.add(row.id))
         .then(() => null, (error: LineFailure) => error);
       const outcome = classify(failure);
       if (outcome.kind === 'sent') accepted.push(row.id);

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
@@ -15,7 +14,6 @@ export async function addActiveSubscribers(db: Kysely<DB>, people: { email: stri
       lang: p.lang,
       topics: ['newsletter'],
       status: 'active' as const,
-      preferences_token: crypto.randomBytes(24).toString('base64url'),
       consent: JSON.stringify({ at: new Date().toISOString(), method: 'import', text: 'synthetic', lang: p.lang, source: 'test' }),
       confirmed_at: new Date(),
     }));

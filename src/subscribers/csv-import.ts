@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
-import { newToken } from '../auth/tokens.ts';
 import type { DB } from '../db/types.ts';
 import { isLang } from '../i18n/langs.ts';
 import { parseInput } from '../web/forms.ts';
@@ -164,7 +163,6 @@ export async function importSubscribers(
             lang: row.lang,
             topics: row.topics,
             status: 'active' as const,
-            preferences_token: newToken(),
             confirmed_at: new Date(),
             consent: JSON.stringify({ at, method: 'import', text: input.consentSource, lang: input.defaultLang, source: input.consentSource }),
           })),

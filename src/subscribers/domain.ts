@@ -16,14 +16,13 @@ export interface Recipient {
   email: string;
   lang: Lang;
   topics: string[];
-  preferences_token: string;
 }
 
 /** Active subscribers (confirmed, not unsubscribed nor suspended), by id; with `topics`, those who chose any of them. */
 export async function subscribersFor(db: Kysely<DB> | Transaction<DB>, options: { topics?: readonly string[] } = {}): Promise<Recipient[]> {
   let query = db
     .selectFrom('subscribers')
-    .select(['id', 'email', 'lang', 'topics', 'preferences_token'])
+    .select(['id', 'email', 'lang', 'topics'])
     .where('status', '=', 'active');
   if (options.topics?.length) query = query.where(sql<boolean>`topics && ${sql.val([...options.topics])}::text[]`);
   return (await query.orderBy('id').execute()) as Recipient[];
@@ -68,9 +67,10 @@ export interface SubscriberLinks {
   unsubscribe: string;
 }
 
-export function subscriberLinks(baseUrl: string, subscriber: { lang: string; preferences_token: string }): SubscriberLinks {
+/** The links of one message, from a token of `mintLinkTokens` (links.ts). */
+export function subscriberLinks(baseUrl: string, subscriber: { lang: string }, linkToken: string): SubscriberLinks {
   const base = `${baseUrl.replace(/\/+$/, '')}/${subscriber.lang}/newsletter`;
-  const token = encodeURIComponent(subscriber.preferences_token);
+  const token = encodeURIComponent(linkToken);
   return { preferences: `${base}/preferences/${token}`, unsubscribe: `${base}/unsubscribe/${token}` };
 }
 

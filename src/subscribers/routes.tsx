@@ -90,7 +90,7 @@ async function confirmPage(request: TokenRequest, reply: FastifyReply) {
 async function confirm(request: TokenRequest, reply: FastifyReply) {
   const confirmed = await confirmSubscription(request.server.ctx.db, request.params.token);
   privatePage(reply);
-  const links = subscriberLinks('', confirmed);
+  const links = subscriberLinks('', confirmed, confirmed.linkToken);
   return sendPage(request, reply, {
     title: request.t('subscribers.confirmed_title'),
     body: (ctx) => <ConfirmPage ctx={ctx} token="" email={confirmed.email} done={{ preferences: links.preferences }} />,
@@ -102,7 +102,7 @@ async function preferencesPage(request: TokenRequest, reply: FastifyReply) {
   privatePage(reply);
   return sendPage(request, reply, {
     title: request.t('subscribers.preferences_title'),
-    body: (ctx) => <PreferencesPage ctx={ctx} subscriber={subscriber} saved={request.query.saved === '1'} />,
+    body: (ctx) => <PreferencesPage ctx={ctx} token={request.params.token} subscriber={subscriber} saved={request.query.saved === '1'} />,
   });
 }
 
@@ -120,7 +120,7 @@ async function savePreferences(request: TokenRequest, reply: FastifyReply) {
     return sendPage(request, reply, {
       title: request.t('subscribers.preferences_title'),
       status: 400,
-      body: (ctx) => <PreferencesPage ctx={ctx} subscriber={subscriber} errors={errors} values={{ lang: String(values.lang ?? ''), topics }} />,
+      body: (ctx) => <PreferencesPage ctx={ctx} token={request.params.token} subscriber={subscriber} errors={errors} values={{ lang: String(values.lang ?? ''), topics }} />,
     });
   }
   await updatePreferences(db, request.params.token, parsed.data);

@@ -1,3 +1,4 @@
+import { hashToken } from '../auth/tokens.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, FORM, Visitor, type TestApp } from '../../test/helpers.ts';
 import { TestSmtpServer } from '../../test/smtp.ts';
@@ -12,6 +13,9 @@ afterAll(async () => {
   await t.close();
   await smtp.stop();
 });
+
+/** A preferences link token for a subscriber written straight into the table (only its hash is stored). */
+const linkTokenFor = (subscriberId: number, token: string) => t.app.ctx.db.insertInto('subscriber_links').values({ token_hash: hashToken(token), subscriber_id: subscriberId }).execute();
 
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to?.[0]?.address === address);
 const linkIn = (text: string, kind: string) => {
@@ -72,7 +76,10 @@ describe('subscribing with double opt-in', () => {
     expect((await visitor.get(confirmPath)).statusCode).toBe(404);
 
     // Preferences from the mail's token: change language and topics.
-    const links = subscriberLinks('http://passerelle.test', active);
+    // Its token comes from the confirmation page's link: the database keeps only its hash.
+    const prefsToken = /\/es\/newsletter\/preferences\/([\w-]+)/.exec(confirmed.body)![1]!;
+    expect(await t.app.ctx.db.selectFrom('subscriber_links').select('token_hash').where('token_hash', '=', prefsToken).execute()).toEqual([]);
+    const links = subscriberLinks('http://passerelle.test', active, prefsToken);
     const prefsPath = new URL(links.preferences).pathname;
     const prefs = await visitor.get(prefsPath);
     expect(prefs.statusCode).toBe(200);
@@ -105,7 +112,7 @@ describe('subscribing with double opt-in', () => {
 
   it('accepts the one-click POST as multipart/form-data too', async () => {
     const token = 'm'.repeat(43);
-    await t.app.ctx.db.insertInto('subscribers').values({ email: 'multi@example.org', lang: 'en', topics: ['newsletter'], status: 'active', confirmed_at: new Date(), preferences_token: token, consent: JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'en', source: '/en/newsletter/subscribe' }) }).execute();
+    await t.app.ctx.db.insertInto('subscribers').values({ email: 'multi@example.org', lang: 'en', topics: ['newsletter'], status: 'active', confirmed_at: new Date(), consent: JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'en', source: '/en/newsletter/subscribe' }) }).returning('id').executeTakeFirstOrThrow().then(({ id }) => linkTokenFor(id, token));
     const boundary = '----oneclick';
     const response = await t.app.inject({
       method: 'POST',
@@ -151,7 +158,9 @@ describe('subscribing with double opt-in', () => {
     const early = await visitor.post('/en/newsletter/subscribe/resend', { email: 'resend@example.org' }, { from: '/en/newsletter/subscribe' });
     expect(early.statusCode).toBe(429);
     expect(early.body).toContain('less than a minute ago');
+    // A minute later (the mail's time and the address's cool-down, both moved back).
     await t.app.ctx.db.updateTable('subscribers').set({ confirm_sent_at: new Date(Date.now() - 120_000) }).where('email', '=', 'resend@example.org').execute();
+    await t.app.ctx.db.updateTable('rate_limit_counts').set({ expires_at: new Date(Date.now() - 1000) }).where('key', 'like', 'mail:subscribers.resend %').execute();
     const resent = await visitor.post('/en/newsletter/subscribe/resend', { email: 'resend@example.org' }, { from: '/en/newsletter/subscribe' });
     expect(resent.statusCode).toBe(200);
     expect(resent.body).toContain('sent the confirmation message again');
@@ -171,26 +180,28 @@ describe('subscribing with double opt-in', () => {
 
   it('does not reveal an active address: it gets a reminder, its settings stay', async () => {
     const visitor = new Visitor(t.app);
-    await t.app.ctx.db.insertInto('subscribers').values({ email: 'known@example.org', lang: 'ko', topics: ['events'], status: 'active', confirmed_at: new Date(), preferences_token: 'k'.repeat(43), consent: JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'ko', source: '/ko/newsletter/subscribe' }) }).execute();
+    await t.app.ctx.db.insertInto('subscribers').values({ email: 'known@example.org', lang: 'ko', topics: ['events'], status: 'active', confirmed_at: new Date(), consent: JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'ko', source: '/ko/newsletter/subscribe' }) }).returning('id').executeTakeFirstOrThrow().then(({ id }) => linkTokenFor(id, 'k'.repeat(43)));
     const response = await subscribe(visitor, { email: 'known@example.org', lang: 'en', topics: 'newsletter', consent: 'yes' });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Check your mailbox');
     await t.app.ctx.jobs.drain();
     const [mail] = mailsTo('known@example.org');
     expect(mail!.subject).toBe('이미 GSEF 뉴스레터를 받고 계십니다');
-    expect(mail!.text).toContain(`/ko/newsletter/preferences/${'k'.repeat(43)}`);
+    // A fresh link of its own (only hashes are stored), which opens that subscriber's preferences.
+    const prefs = linkIn(mail!.text!, 'preferences');
+    expect(prefs.startsWith('/ko/newsletter/preferences/')).toBe(true);
+    expect((await visitor.get(prefs)).body).toContain('known@example.org');
     expect(await row('known@example.org')).toMatchObject({ status: 'active', lang: 'ko', topics: ['events'] });
   });
 
   it('lets someone who left subscribe again, with new links (the old ones stop working)', async () => {
     const old = 'u'.repeat(43);
-    await t.app.ctx.db.insertInto('subscribers').values({ email: 'back@example.org', lang: 'en', topics: ['newsletter'], status: 'unsubscribed', confirmed_at: new Date(), unsubscribed_at: new Date(), preferences_token: old, consent: JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'en', source: '/en/newsletter/subscribe' }) }).execute();
+    await t.app.ctx.db.insertInto('subscribers').values({ email: 'back@example.org', lang: 'en', topics: ['newsletter'], status: 'unsubscribed', confirmed_at: new Date(), unsubscribed_at: new Date(), consent: JSON.stringify({ at: new Date().toISOString(), method: 'form', text: 'x', lang: 'en', source: '/en/newsletter/subscribe' }) }).returning('id').executeTakeFirstOrThrow().then(({ id }) => linkTokenFor(id, old));
     const visitor = new Visitor(t.app);
     expect((await visitor.get(`/en/newsletter/preferences/${old}`)).body).toContain('You are unsubscribed');
     await subscribe(visitor, { email: 'back@example.org', lang: 'fr', topics: 'events', consent: 'yes' });
     const again = (await row('back@example.org'))!;
     expect(again).toMatchObject({ status: 'pending', lang: 'fr', topics: ['events'], unsubscribed_at: null });
-    expect(again.preferences_token).not.toBe(old);
     expect((await visitor.get(`/en/newsletter/preferences/${old}`)).statusCode).toBe(404);
   });
 
@@ -238,7 +249,7 @@ describe('bounces', () => {
   it('suspends at once on a permanent failure, after three temporary ones otherwise', async () => {
     const db = t.app.ctx.db;
     const insert = (email: string, token: string) =>
-      db.insertInto('subscribers').values({ email, lang: 'en', topics: ['newsletter'], status: 'active', confirmed_at: new Date(), preferences_token: token, consent: JSON.stringify({ at: new Date().toISOString(), method: 'import', text: 'x', lang: 'en', source: 'x' }) }).execute();
+      db.insertInto('subscribers').values({ email, lang: 'en', topics: ['newsletter'], status: 'active', confirmed_at: new Date(), consent: JSON.stringify({ at: new Date().toISOString(), method: 'import', text: 'x', lang: 'en', source: 'x' }) }).returning('id').executeTakeFirstOrThrow().then(({ id }) => linkTokenFor(id, token));
     await insert('hard@example.org', 'h'.repeat(43));
     await insert('soft@example.org', 's'.repeat(43));
     expect(await recordBounce(db, 'HARD@example.org', true)).toMatchObject({ status: 'suspended', bounceCount: 1 });

@@ -115,6 +115,7 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
       {adminLinks.map((item) => (
         <a href={`/${lang}${item.path}`}>{t('nav.admin')}</a>
       ))}
+      <a href={`/${lang}/account`}>{t('accounts.nav')}</a>
       <form method="post" action={`/${lang}/sign-out`}>
         <input type="hidden" name="_csrf" value={ctx.csrf()} />
         <button type="submit" class="link-button">

@@ -36,6 +36,7 @@ export interface UserRow {
   name: string;
   roles: string[];
   created_at: Date;
+  disabled_at: Date | null;
 }
 
 export interface NewUserState {
@@ -65,15 +66,19 @@ export function UsersPage({ ctx, users, state }: { ctx: PageContext; users: User
             <th scope="col">{t('field.name')}</th>
             <th scope="col">{t('field.roles')}</th>
             <th scope="col">{t('field.created')}</th>
+            <th scope="col">{t('accounts.status')}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((user) => (
             <tr>
-              <td>{user.email}</td>
+              <td>
+                <a href={`/${lang}/admin/users/${user.id}`}>{user.email}</a>
+              </td>
               <td>{user.name}</td>
               <td>{user.roles.map((role) => t(`role.${role}`)).join(', ')}</td>
               <td>{t.date(user.created_at, 'medium')}</td>
+              <td>{user.disabled_at ? t('accounts.status_disabled', { date: t.date(user.disabled_at, 'medium') }) : t('accounts.status_active')}</td>
             </tr>
           ))}
         </tbody>

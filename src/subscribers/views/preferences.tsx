@@ -8,18 +8,18 @@ export interface PreferencesRow {
   lang: string;
   topics: string[];
   status: string;
-  preferences_token: string;
 }
 
-export function PreferencesPage({ ctx, subscriber, errors = {}, values, saved }: {
+export function PreferencesPage({ ctx, token, subscriber, errors = {}, values, saved }: {
   ctx: PageContext;
+  /** The link's token, from the address (only its hash is stored). */
+  token: string;
   subscriber: PreferencesRow;
   errors?: FieldErrors;
   values?: { lang: string; topics: string[] };
   saved?: boolean;
 }) {
   const { t, lang } = ctx;
-  const token = subscriber.preferences_token;
   if (subscriber.status === 'unsubscribed') return <UnsubscribedPage ctx={ctx} email={subscriber.email} already />;
   const labels = { lang: t('subscribers.field.lang'), topics: t('subscribers.field.topics') };
   return (
@@ -33,7 +33,7 @@ export function PreferencesPage({ ctx, subscriber, errors = {}, values, saved }:
         </p>
       )}
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
-      <form method="post" action={`/${lang}/newsletter/preferences/${token}`} novalidate>
+      <form method="post" action={`/${lang}/newsletter/preferences/${encodeURIComponent(token)}`} novalidate>
         <CsrfField ctx={ctx} />
         <ChoiceFields ctx={ctx} errors={errors} lang={values?.lang ?? subscriber.lang} topics={values?.topics ?? subscriber.topics} />
         <button type="submit">{t('subscribers.preferences_submit')}</button>
@@ -51,7 +51,7 @@ export function PreferencesPage({ ctx, subscriber, errors = {}, values, saved }:
  */
 export function UnsubscribeForm({ ctx, token }: { ctx: PageContext; token: string }) {
   return (
-    <form method="post" action={`/${ctx.lang}/newsletter/unsubscribe/${token}`}>
+    <form method="post" action={`/${ctx.lang}/newsletter/unsubscribe/${encodeURIComponent(token)}`}>
       <input type="hidden" name="List-Unsubscribe" value="One-Click" />
       <button type="submit">{ctx.t('subscribers.unsubscribe_submit')}</button>
     </form>
