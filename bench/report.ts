@@ -21,7 +21,7 @@ export interface TargetResult extends Target, LoadResult {
 export interface BenchResults {
   date: string;
   machine: { node: string; cpus: number; cpuModel: string; commit: string | null; loadAverageBefore: number };
-  options: { size: number; duration: number; warmup: number; connections: number; idle: number; nodeOptions: string };
+  options: { size: number; duration: number; warmup: number; connections: number; acceptEncoding: string; idle: number; nodeOptions: string };
   database: 'embedded' | 'external';
   dataset: Record<string, number>;
   load: TargetResult[];
@@ -79,7 +79,7 @@ export function formatReport(r: BenchResults): string {
     `Node ${m.node}, ${m.cpus} CPUs (${m.cpuModel}), commit ${m.commit ?? 'unknown'}`,
     `Load generator, server and database share these CPUs; 1-minute load average before the run: ${m.loadAverageBefore.toFixed(2)}${m.loadAverageBefore > m.cpus / 2 ? ' (busy: other work may skew the figures)' : ''}`,
     '',
-    `Throughput and latency: ${o.connections} connections, ${o.duration} s per target after ${o.warmup} s of warm-up${o.nodeOptions ? `; server run with ${o.nodeOptions}` : ''}`,
+    `Throughput and latency: ${o.connections} connections, ${o.duration} s per target after ${o.warmup} s of warm-up, Accept-Encoding: ${o.acceptEncoding || 'none'}${o.nodeOptions ? `; server run with ${o.nodeOptions}` : ''}`,
     table(
       ['target', 'path', 'cache', `req/s (≥ ${int(GOALS.requestsPerSecond)})`, 'p50 ms', `p99 ms (< ${GOALS.p99Ms})`, 'max ms', 'errors+non-2xx'],
       r.load.map((t) => [

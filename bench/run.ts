@@ -33,15 +33,16 @@ const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, 
 async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
   // Other work on the machine takes CPU from the server: a high figure here means noisy results.
   const loadAverageBefore = os.loadavg()[0] ?? 0;
-  const targets = TARGETS.filter((t) => !options.only || t.name.includes(options.only) || t.path.includes(options.only));
-  if (targets.length === 0) throw new Error(`no target matches --only ${options.only}`);
+  const only = options.only;
+  const targets = TARGETS.filter((t) => !only || only.some((text) => t.name.includes(text) || t.path.includes(text)));
+  if (targets.length === 0) throw new Error(`no target matches --only ${only?.join(',')}`);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-'));
   cleanup.defer('remove the data folder', () => fs.rm(dataDir, { recursive: true, force: true }), () =>
     fsSync.rmSync(dataDir, { recursive: true, force: true }),
   );
   log(`data folder ${dataDir}`);
   const database = await createBenchDatabase(dataDir, cleanup, log);
-  const dataset = await loadData(database.url, options.size);
+  const dataset = await loadData(database.url, options.size, options.measures);
 
   log('starting the server');
   const profileDir = options.profile ? path.resolve('bench/results/profiles') : undefined;
@@ -83,6 +84,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
       duration: options.duration,
       warmup: options.warmup,
       connections: options.connections,
+      acceptEncoding: options.acceptEncoding,
       idle: options.idle,
       nodeOptions: options.nodeOptions,
     },
@@ -98,7 +100,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
 }
 
 /** Migrates, loads the GSEF seed, then every generator's synthetic rows. */
-async function loadData(url: string, size: number): Promise<Record<string, number>> {
+async function loadData(url: string, size: number, measures?: string[]): Promise<Record<string, number>> {
   const database = connect(url, 2);
   try {
     await migrate(database.pool);
@@ -111,7 +113,7 @@ async function loadData(url: string, size: number): Promise<Record<string, numbe
     // A site at rest after a bulk import: autovacuum has gathered planner statistics and set the
     // visibility map. Done here, it does not run during the measures and take a core from them.
     await sql`VACUUM ANALYZE`.execute(database.db);
-    for (const measure of MEASURES) {
+    for (const measure of MEASURES.filter((m) => !measures || measures.some((name) => m.name.includes(name)))) {
       log(`measuring ${measure.name}`);
       console.log(await measure.run(database.db, url));
     }
