@@ -11,6 +11,9 @@ export interface BenchOptions {
   connections: number;
   /** The Accept-Encoding header of the load ('' for none, as autocannon sends by default). */
   acceptEncoding: string;
+  /** Seconds of the mixed, cache-missing load (0: not run) and its connections. */
+  mixed: number;
+  mixedConnections: number;
   /** Seconds of quiet after the load before memory is read ("at rest"). */
   idle: number;
   out: string;
@@ -24,7 +27,7 @@ export interface BenchOptions {
   profile: boolean;
 }
 
-export const USAGE = `Usage: npm run bench -- [--size 1000] [--duration 10] [--warmup 2] [--connections 10] [--accept-encoding "gzip, deflate, br"] [--idle 15] [--out FILE]
+export const USAGE = `Usage: npm run bench -- [--size 1000] [--duration 10] [--warmup 2] [--connections 10] [--accept-encoding "gzip, deflate, br"] [--mixed 20] [--mixed-connections 50] [--idle 15] [--out FILE]
                          [--only TEXT[,TEXT]] [--measures none|NAME[,NAME]] [--node-options=FLAGS] [--profile]
 
 Seeds a throw-away database (embedded PostgreSQL, or a new database on DATABASE_URL's server),
@@ -39,6 +42,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
       warmup: { type: 'string', default: '2' },
       connections: { type: 'string', default: '10' },
       'accept-encoding': { type: 'string', default: 'gzip, deflate, br' },
+      mixed: { type: 'string', default: '20' },
+      'mixed-connections': { type: 'string', default: '50' },
       idle: { type: 'string', default: '15' },
       out: { type: 'string', default: 'bench/results/latest.json' },
       only: { type: 'string' },
@@ -55,6 +60,8 @@ export function parseOptions(argv: string[]): BenchOptions | null {
     warmup: whole('warmup', values.warmup, 0),
     connections: whole('connections', values.connections, 1),
     acceptEncoding: values['accept-encoding'],
+    mixed: whole('mixed', values.mixed, 0),
+    mixedConnections: whole('mixed-connections', values['mixed-connections'], 1),
     idle: whole('idle', values.idle, 0),
     out: path.resolve(values.out),
     only: list(values.only),

@@ -10,6 +10,8 @@ import { seed } from '../src/seed/load.ts';
 import { Cleanup, onInterrupt } from './cleanup.ts';
 import { createBenchDatabase } from './database.ts';
 import { measureLoad } from './load.ts';
+import { EDITOR, measureMixed, type MixedResult } from './mixed.ts';
+import { addUser } from '../src/auth/accounts.ts';
 import { memoryAtRest } from './memory.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { summariseProfiles } from './profile.ts';
@@ -68,6 +70,12 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
   }
   log(`loading ${BARE_PAGE} against a bare node:http server sending the same bytes`);
   const bare = await bareServerRatio(server.baseUrl, BARE_PAGE, options);
+  let mixed: (MixedResult & { memoryAfter: Awaited<ReturnType<typeof memoryAtRest>> }) | null = null;
+  if (options.mixed > 0) {
+    log(`mixed cache-missing load: ${options.mixedConnections} connections for ${options.mixed} s, two editors saving`);
+    const result = await measureMixed(server.baseUrl, { connections: options.mixedConnections, duration: options.mixed, acceptEncoding: options.acceptEncoding, size: options.size, editors: 2 });
+    mixed = { ...result, memoryAfter: await memoryAtRest(server.pid, database.postmasterPidFile) };
+  }
   log(`idle for ${options.idle} s, then reading memory`);
   await sleep(options.idle);
   const atRest = await memoryAtRest(server.pid, database.postmasterPidFile);
@@ -85,6 +93,8 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
       warmup: options.warmup,
       connections: options.connections,
       acceptEncoding: options.acceptEncoding,
+      mixed: options.mixed,
+      mixedConnections: options.mixedConnections,
       idle: options.idle,
       nodeOptions: options.nodeOptions,
     },
@@ -94,6 +104,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
     weight,
     weights,
     bare: { path: BARE_PAGE, ...bare },
+    mixed,
     memory: { afterStart, atRest },
   };
   return { ...results, goals: checks(results) };
@@ -105,6 +116,7 @@ async function loadData(url: string, size: number, measures?: string[]): Promise
   try {
     await migrate(database.pool);
     await seed(database.db);
+    await addUser(database.db, { email: EDITOR.email, name: 'Bench editor', roles: ['editor'], lang: 'en', password: EDITOR.password }, null);
     const dataset: Record<string, number> = {};
     for (const generator of GENERATORS) {
       log(`generating ${size} ${generator.name}`);
