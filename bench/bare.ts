@@ -9,7 +9,8 @@ import { measureLoad, type LoadOptions, type LoadResult } from './load.ts';
  */
 export async function bareServerRatio(baseUrl: string, path: string, options: LoadOptions): Promise<{ bare: LoadResult; app: LoadResult; ratio: number }> {
   const url = new URL(path, baseUrl).toString();
-  const sample = await fetchRaw(url);
+  // Asked as the load asks, so both servers send the very same (compressed) bytes.
+  const sample = await fetchRaw(url, options.acceptEncoding);
   const headers = Object.entries(sample.headers).filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
   const script = `
     const http = require('node:http');
@@ -36,10 +37,10 @@ export async function bareServerRatio(baseUrl: string, path: string, options: Lo
   }
 }
 
-function fetchRaw(url: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+function fetchRaw(url: string, acceptEncoding: string): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, (response) => {
+      .get(url, { headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk)).on('error', reject);
         response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));

@@ -15,6 +15,8 @@ export interface LoadOptions {
   connections: number;
   duration: number;
   warmup: number;
+  /** Sent with every request ('' sends none): the app answers brotli or gzip when asked, as browsers and feed readers do. */
+  acceptEncoding: string;
 }
 
 /**
@@ -22,9 +24,10 @@ export interface LoadOptions {
  * whose figures are thrown away (the first requests pay for JIT compilation, new database
  * connections, and for pages, the first render into the page cache).
  */
-export async function measureLoad(url: string, { connections, duration, warmup }: LoadOptions): Promise<LoadResult> {
-  if (warmup > 0) await autocannon({ url, connections, duration: warmup });
-  const result = await autocannon({ url, connections, duration });
+export async function measureLoad(url: string, { connections, duration, warmup, acceptEncoding }: LoadOptions): Promise<LoadResult> {
+  const headers: Record<string, string> = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+  if (warmup > 0) await autocannon({ url, connections, duration: warmup, headers });
+  const result = await autocannon({ url, connections, duration, headers });
   return {
     requestsPerSecond: Math.round(result.requests.average),
     latencyP50Ms: result.latency.p50,

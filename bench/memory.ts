@@ -8,10 +8,22 @@ import fs from 'node:fs/promises';
 export interface TreeMemory {
   processes: number;
   /** Each process, to see which one grew. */
-  detail: { pid: number; name: string; rssKb: number; pssKb: number | null }[];
+  detail: { pid: number; name: string; rssKb: number; pssKb: number | null; pss: PssParts | null }[];
   rssKb: number;
   /** Null when a process's smaps_rollup could not be read. */
   pssKb: number | null;
+}
+
+/**
+ * What a process's PSS is made of: anonymous (its heap: for node the JavaScript heap, buffers and
+ * malloc; for a PostgreSQL backend its caches and work memory), file-backed (code and libraries,
+ * shared with every process running the same binary), shared memory (PostgreSQL's shared_buffers
+ * and lock tables, divided among its processes).
+ */
+export interface PssParts {
+  anonKb: number;
+  fileKb: number;
+  shmemKb: number;
 }
 
 export interface MemoryAtRest {
@@ -38,9 +50,11 @@ async function treeMemory(root: number): Promise<TreeMemory> {
   const detail = [];
   for (const pid of pids) {
     const rss = (await field(`/proc/${pid}/status`, 'VmRSS')) ?? 0;
-    const pss = await field(`/proc/${pid}/smaps_rollup`, 'Pss');
+    const rollup = await fs.readFile(`/proc/${pid}/smaps_rollup`, 'utf8').catch(() => null);
+    const pss = rollup === null ? null : numberIn(rollup, 'Pss');
+    const parts = rollup === null ? null : { anonKb: numberIn(rollup, 'Pss_Anon') ?? 0, fileKb: numberIn(rollup, 'Pss_File') ?? 0, shmemKb: numberIn(rollup, 'Pss_Shmem') ?? 0 };
     const name = (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0').filter(Boolean).join(' ').slice(0, 80);
-    detail.push({ pid, name, rssKb: rss, pssKb: pss });
+    detail.push({ pid, name, rssKb: rss, pssKb: pss, pss: parts });
   }
   const rssKb = detail.reduce((sum, p) => sum + p.rssKb, 0);
   const pssKb = detail.some((p) => p.pssKb === null) ? null : detail.reduce((sum, p) => sum + (p.pssKb ?? 0), 0);
@@ -65,8 +79,18 @@ async function descendants(root: number): Promise<number[]> {
 /** A "Name:   1234 kB" line's number, or null (process gone, file unreadable). */
 async function field(file: string, name: string): Promise<number | null> {
   const text = await fs.readFile(file, 'utf8').catch(() => null);
-  const match = text && new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text);
+  return text === null ? null : numberIn(text, name);
+}
+
+function numberIn(text: string, name: string): number | null {
+  const match = new RegExp(`^${name}:\\s+(\\d+)`, 'm').exec(text);
   return match ? Number(match[1]) : null;
+}
+
+/** The parts of a tree's PSS, summed over its processes. */
+export function pssParts(tree: TreeMemory): PssParts {
+  const sum = (pick: (p: PssParts) => number) => tree.detail.reduce((total, p) => total + (p.pss ? pick(p.pss) : 0), 0);
+  return { anonKb: sum((p) => p.anonKb), fileKb: sum((p) => p.fileKb), shmemKb: sum((p) => p.shmemKb) };
 }
 
 async function readPostmasterPid(file: string): Promise<number | null> {

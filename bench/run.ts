@@ -10,6 +10,8 @@ import { seed } from '../src/seed/load.ts';
 import { Cleanup, onInterrupt } from './cleanup.ts';
 import { createBenchDatabase } from './database.ts';
 import { measureLoad } from './load.ts';
+import { EDITOR, measureMixed, type MixedResult } from './mixed.ts';
+import { addUser } from '../src/auth/accounts.ts';
 import { memoryAtRest } from './memory.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { summariseProfiles } from './profile.ts';
@@ -33,15 +35,16 @@ const sleep = (seconds: number) => new Promise((resolve) => setTimeout(resolve, 
 async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResults> {
   // Other work on the machine takes CPU from the server: a high figure here means noisy results.
   const loadAverageBefore = os.loadavg()[0] ?? 0;
-  const targets = TARGETS.filter((t) => !options.only || t.name.includes(options.only) || t.path.includes(options.only));
-  if (targets.length === 0) throw new Error(`no target matches --only ${options.only}`);
+  const only = options.only;
+  const targets = TARGETS.filter((t) => !only || only.some((text) => t.name.includes(text) || t.path.includes(text)));
+  if (targets.length === 0) throw new Error(`no target matches --only ${only?.join(',')}`);
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-bench-'));
   cleanup.defer('remove the data folder', () => fs.rm(dataDir, { recursive: true, force: true }), () =>
     fsSync.rmSync(dataDir, { recursive: true, force: true }),
   );
   log(`data folder ${dataDir}`);
   const database = await createBenchDatabase(dataDir, cleanup, log);
-  const dataset = await loadData(database.url, options.size);
+  const dataset = await loadData(database.url, options.size, options.measures);
 
   log('starting the server');
   const profileDir = options.profile ? path.resolve('bench/results/profiles') : undefined;
@@ -67,6 +70,12 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
   }
   log(`loading ${BARE_PAGE} against a bare node:http server sending the same bytes`);
   const bare = await bareServerRatio(server.baseUrl, BARE_PAGE, options);
+  let mixed: (MixedResult & { memoryAfter: Awaited<ReturnType<typeof memoryAtRest>> }) | null = null;
+  if (options.mixed > 0) {
+    log(`mixed cache-missing load: ${options.mixedConnections} connections for ${options.mixed} s, two editors saving`);
+    const result = await measureMixed(server.baseUrl, { connections: options.mixedConnections, duration: options.mixed, acceptEncoding: options.acceptEncoding, size: options.size, editors: 2 });
+    mixed = { ...result, memoryAfter: await memoryAtRest(server.pid, database.postmasterPidFile) };
+  }
   log(`idle for ${options.idle} s, then reading memory`);
   await sleep(options.idle);
   const atRest = await memoryAtRest(server.pid, database.postmasterPidFile);
@@ -83,6 +92,9 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
       duration: options.duration,
       warmup: options.warmup,
       connections: options.connections,
+      acceptEncoding: options.acceptEncoding,
+      mixed: options.mixed,
+      mixedConnections: options.mixedConnections,
       idle: options.idle,
       nodeOptions: options.nodeOptions,
     },
@@ -92,17 +104,19 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
     weight,
     weights,
     bare: { path: BARE_PAGE, ...bare },
+    mixed,
     memory: { afterStart, atRest },
   };
   return { ...results, goals: checks(results) };
 }
 
 /** Migrates, loads the GSEF seed, then every generator's synthetic rows. */
-async function loadData(url: string, size: number): Promise<Record<string, number>> {
+async function loadData(url: string, size: number, measures?: string[]): Promise<Record<string, number>> {
   const database = connect(url, 2);
   try {
     await migrate(database.pool);
     await seed(database.db);
+    await addUser(database.db, { email: EDITOR.email, name: 'Bench editor', roles: ['editor'], lang: 'en', password: EDITOR.password }, null);
     const dataset: Record<string, number> = {};
     for (const generator of GENERATORS) {
       log(`generating ${size} ${generator.name}`);
@@ -111,7 +125,7 @@ async function loadData(url: string, size: number): Promise<Record<string, numbe
     // A site at rest after a bulk import: autovacuum has gathered planner statistics and set the
     // visibility map. Done here, it does not run during the measures and take a core from them.
     await sql`VACUUM ANALYZE`.execute(database.db);
-    for (const measure of MEASURES) {
+    for (const measure of MEASURES.filter((m) => !measures || measures.some((name) => m.name.includes(name)))) {
       log(`measuring ${measure.name}`);
       console.log(await measure.run(database.db, url));
     }

@@ -1,6 +1,6 @@
-import type net from 'node:net';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { SMTPServer } from 'smtp-server';
 import { buildApp } from '../../src/app.ts';
 import { addUser } from '../../src/auth/accounts.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -11,30 +11,17 @@ import { addActiveSubscribers } from '../../src/newsletter/testing.ts';
 
 /**
  * Sends one issue (three editions and a skipped one) to `size` synthetic subscribers through a
- * local SMTP server on 127.0.0.1 that only counts what it accepts, with the delivery rows written
+ * local SMTP server on 127.0.0.1 that only counts what it accepts (in its own process), with the delivery rows written
  * as in production (`sending` committed before each SMTP exchange, `sent` after). The rate limit is
  * set out of the way unless given, so the figure is what one sender does on this machine.
  */
 export async function measureNewsletter(url: string, dataDir: string, size: number, rate = 100_000): Promise<string> {
-  let received = 0;
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, _session, callback) {
-      stream.on('data', () => {});
-      stream.on('end', () => {
-        received++;
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtp.server.prependListener('connection', (socket: net.Socket) => socket.setNoDelay(true));
+  const smtp = await startSink();
   const database = connect(url, 6);
   const config = loadConfig({}, {
     dataDir,
     databaseUrl: url,
-    smtpUrl: `smtp://127.0.0.1:${(smtp.server.address() as net.AddressInfo).port}`,
+    smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
     logLevel: 'silent',
     runWorkers: false,
     baseUrl: 'https://gsef.example.org',
@@ -62,6 +49,7 @@ export async function measureNewsletter(url: string, dataDir: string, size: numb
     started = performance.now();
     await sendIssue(app.ctx, issueId, { budgetMs: 24 * 3600_000 });
     const seconds = (performance.now() - started) / 1000;
+    const received = await smtp.received();
     const { n } = await db.selectFrom('newsletter_deliveries').select(sql<number>`count(*)::int`.as('n')).where('issue_id', '=', issueId).where('status', '=', 'sent').executeTakeFirstOrThrow();
     return [
       `newsletter: ${size} delivery rows written in ${materialised.toFixed(2)} s`,
@@ -70,6 +58,23 @@ export async function measureNewsletter(url: string, dataDir: string, size: numb
   } finally {
     await app.close();
     await database.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    smtp.stop();
   }
+}
+
+/** The counting SMTP server (smtp-sink.ts) in a child process. */
+async function startSink(): Promise<{ port: number; received(): Promise<number>; stop(): void }> {
+  const child = fork(fileURLToPath(new URL('./smtp-sink.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { port: number }) => resolve(message.port));
+    child.once('exit', (code) => reject(new Error(`the SMTP sink exited with ${code}`)));
+  });
+  return {
+    port,
+    received: () => new Promise((resolve) => {
+      child.once('message', (message: { received: number }) => resolve(message.received));
+      child.send({ ask: 'count' });
+    }),
+    stop: () => child.disconnect(),
+  };
 }

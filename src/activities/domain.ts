@@ -7,6 +7,7 @@ import { REGIONS } from '../places/regions.ts';
 import { apiDate, lastDay, type DatePrecision } from './dates.ts';
 import type { IcsEvent } from './ics.ts';
 import {
+  activityCounts,
   countActivities,
   facetCounts,
   getActivity,
@@ -45,13 +46,8 @@ export const isKnownRegion = (value: string) => (REGIONS as readonly string[]).i
 /** One page of activities with the facet counts of the listing. */
 export async function browseActivities(db: Kysely<DB>, filter: ActivityFilter, page: { limit: number; offset: number }) {
   const facets: FacetName[] = ['type', 'region', 'year', 'theme', 'series'];
-  const [items, total, series, ...counts] = await Promise.all([
-    listActivities(db, filter, page),
-    countActivities(db, filter),
-    listSeries(db),
-    ...facets.map((facet) => facetCounts(db, filter, facet)),
-  ]);
-  return { items, total, series, facets: Object.fromEntries(facets.map((facet, i) => [facet, counts[i] ?? []])) as Record<FacetName, { value: string; count: number }[]> };
+  const [items, { total, facets: counts }, series] = await Promise.all([listActivities(db, filter, page), activityCounts(db, filter, facets), listSeries(db)]);
+  return { items, total, series, facets: counts };
 }
 
 export async function activityDetail(db: Kysely<DB>, slug: string) {

@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/langs.ts';
 import { textOf } from '../i18n/translatable.ts';
 import { EVENT_SLUG } from './import.ts';
 import {
-  countInitiatives, eventSlugs, facetCounts, findInitiative, listInitiatives, listThemes, programmeOf, relatedInitiatives,
+  archiveCounts, countInitiatives, eventSlugs, findInitiative, listInitiatives, listThemes, programmeOf, relatedInitiatives,
   type FacetName, type InitiativeFilters,
 } from './queries.ts';
 
@@ -32,13 +32,7 @@ export function cleanFilters(input: Partial<Record<FacetName, string[]>> & { q?:
 }
 
 export async function initiativeArchive(db: Kysely<DB>, filters: InitiativeFilters, page: { limit: number; offset: number }) {
-  const [total, rows, themes, ...facetLists] = await Promise.all([
-    countInitiatives(db, filters),
-    listInitiatives(db, filters, page),
-    listThemes(db),
-    ...FACETS.map((facet) => facetCounts(db, filters, facet)),
-  ]);
-  const facets = Object.fromEntries(FACETS.map((facet, index) => [facet, facetLists[index]!])) as Record<FacetName, { value: string; count: number }[]>;
+  const [{ total, facets }, rows, themes] = await Promise.all([archiveCounts(db, filters, FACETS), listInitiatives(db, filters, page), listThemes(db)]);
   return { total, rows, themes, facets };
 }
 

@@ -39,7 +39,7 @@ describe('the map page', () => {
     expect(response.statusCode).toBe(200);
     const html = response.body;
     expect(html).toContain('<svg viewBox="0 0 960 500" role="group"');
-    expect(html).toContain('class="map-land" d="M');
+    expect(html).toContain('class="map-land" d="m');
     expect(html).not.toMatch(/https?:\/\/[^"]*(tile|openstreetmap)/);
     const markers = html.match(/<a href="#place-/g)?.length ?? 0;
     const listed = html.match(/<li id="place-/g)?.length ?? 0;

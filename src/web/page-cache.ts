@@ -65,10 +65,12 @@ export function preparePage(rendered: Record<string, unknown>, bodies: Compresse
  */
 export class PageCache {
   // Bounded in bytes as well as entries: query strings make every URL a new key, and 5,000 large
-  // pages would otherwise hold hundreds of megabytes against a 150 MB memory budget.
+  // pages would otherwise hold hundreds of megabytes against a 150 MB memory budget. 16 MB holds
+  // every page of a language many times over (most are 5–30 kB as three encodings); a crawler's
+  // one-off URLs fill it and then only push each other out.
   private readonly pages = new LRUCache<string, CachedPage>({
     max: 5000,
-    maxSize: 32 * 1024 * 1024,
+    maxSize: 16 * 1024 * 1024,
     sizeCalculation: (page) => page.size,
     ttl: 5 * 60 * 1000,
   });

@@ -4,9 +4,8 @@ import { FilterForm } from '../../web/listing.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { textOf } from '../../i18n/translatable.ts';
 import { SHOWS, type Cluster, type MapChoices, type MapFilters } from '../domain.ts';
-import { COUNTRY_PATHS, MAP_HEIGHT, MAP_WIDTH, SPHERE_PATH } from '../world.ts';
+import { MAP_HEIGHT, MAP_WIDTH, SPHERE_PATH, WORLD_PATH } from '../world.ts';
 
-const WORLD = COUNTRY_PATHS.join('');
 /** Items listed per place; a busier place links to the archive (keeps the page light at any size). */
 const LIST_LIMIT = 12;
 
@@ -64,7 +63,7 @@ export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageC
           <title id="map-svg-title">{t('map.svg_title')}</title>
           <desc id="map-svg-desc">{t('map.svg_desc')}</desc>
           <path class="map-sphere" d={SPHERE_PATH} />
-          <path class="map-land" d={WORLD} />
+          <path class="map-land" d={WORLD_PATH} />
           {clusters.map((cluster) => {
             const count = cluster.items.length;
             const radius = Math.min(18, 4 + Math.sqrt(count) * 2.2);
