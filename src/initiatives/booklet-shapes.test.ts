@@ -165,6 +165,18 @@ describe('reading booklets of other shapes', () => {
     expect(parsed.entries[1]!.presenters[0]).toMatchObject({ name: 'Paul Durand', role: 'adjoint au maire' });
   });
 
+  it('reads Spanish and English session headings and days with the usual numbering', () => {
+    const spanish = `Programa, octubre 2024\n\n3 de octubre / jueves\n\nTALLERES SESIÓN 2\n\n2.1. Finanzas\n\n2.1.1 Un banco de tiempo\n\nBanco del Tiempo. Bogotá, Colombia\n\nLos vecinos intercambian horas de servicio sin dinero.\n\nRosa Díaz. Fundadora.\n`;
+    const parsed = parseBooklet(spanish);
+    expect(parsed.report.filter((line) => line.level === 'error')).toEqual([]);
+    expect(parsed.days.map((d) => d.date)).toEqual(['2024-10-03']);
+    expect(parsed.sessions.map((s) => s.code)).toEqual(['2']);
+    expect(parsed.entries.map((e) => [e.code, e.country, e.presenters[0]?.name])).toEqual([['2.1.1', 'CO', 'Rosa Díaz']]);
+    const english = spanish.replace('3 de octubre / jueves', '3 October / Thursday').replace('TALLERES SESIÓN 2', 'WORKSHOPS SESSION 2');
+    expect(parseBooklet(english).days.map((d) => d.date)).toEqual(['2024-10-03']);
+    expect(parseBooklet(english).entries).toHaveLength(1);
+  });
+
   it('reports a malformed entry number with its line instead of merging it into the previous summary', () => {
     const parsed = parseBooklet(MALFORMED);
     const error = parsed.report.find((line) => line.level === 'error');

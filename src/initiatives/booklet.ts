@@ -97,7 +97,7 @@ const PRESENTER_LABEL = /^(?:pr[ée]sent[ée]e?s?\s+par|pr[ée]sentat(?:eur|rice
 const OVERVIEW = /^\d+(?:\.\d+)+\.?\t/;
 const WORKSHOP = /^(\d+)\.(\d+)\.?\s+(\S.*)$/;
 const ITEM = /^(\d+)\.(\d+)\.(\d+)\.?\s+(\S.*)$/;
-const DAY = /^(\d{1,2})\s+([A-Za-zÀ-ÿ]+)\s*\/\s*\S+/;
+const DAY = /^(\d{1,2})\s+(?:de\s+)?([A-Za-zÀ-ÿ]+)\s*\/\s*\S+/;
 const URL = /<?(https?:\/\/[^\s<>]+?)>?(?=[\s.,;)*]*(?:\s|$))/g;
 const COORDINATOR = /(?:coordonn[ée]+|organis[ée]+)\s+par\s+(?:l['’]|la\s+|le\s+|les\s+)?([^<*]+?)(?:\s*[-–<*]|\.\s|\.?$)/i;
 const HONORIFIC = /^(?:M\.|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.?|Sra\.?)\s+/;

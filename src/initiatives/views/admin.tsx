@@ -164,7 +164,7 @@ export function InitiativeFormPage({ ctx, editing, state, workshops }: {
               <legend>{t('initiatives.admin.presenter_n', { n: row + 1 })}</legend>
               {PRESENTER_FIELDS.map((field) => (
                 <Field ctx={ctx} name={`presenter_${field}_${row}`} label={t(`initiatives.admin.presenter_${field}`)} errors={errors}
-                  value={str(v[`presenter_${field}_${row}`])} type={field === 'url' ? 'url' : 'text'} />
+                  value={str(v[`presenter_${field}_${row}`])} />
               ))}
               {row !== shown.at(-1) && (
                 <label class="check"><input type="checkbox" name={`presenter_remove_${row}`} value="1" checked={Boolean(v[`presenter_remove_${row}`])} /> {t('initiatives.admin.presenter_remove')}</label>
