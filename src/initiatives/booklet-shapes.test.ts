@@ -138,6 +138,9 @@ describe('reading booklets of other shapes', () => {
     expect(seoul!.presenters.map((p) => [p.name, p.role])).toEqual([['Kim Minji', 'Directora del centro'], ['Lee Jun', 'Coordinador']]);
     expect(seoul!.summary).not.toMatch(/Ponentes/);
     expect(fondo!.presenters[0]).toMatchObject({ name: 'María Quispe', url: 'https://fondo.example.pe/' });
+    // Workshop headings are there, so the only warnings name entries: in the booklet's own numbering.
+    const noPresenter = parseBooklet(SPANISH_LETTERS.replace('Ana García Ruiz, Presidenta de la cooperativa', '')).report.find((line) => line.message === 'no presenter line');
+    expect(noPresenter?.code).toBe('A-1 (1.1.1)');
   });
 
   it('reads "Workshop 1 / Initiative 1" numbering under English headings', () => {

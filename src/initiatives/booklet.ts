@@ -310,6 +310,9 @@ export function parseBooklet(source: string): ParsedBooklet {
   for (const entry of addEntryLater) addEntry(entry);
   for (const entry of result.entries) entry.lang = detectLang(`${entry.title}\n${entry.summary}`);
   result.lang = dominantLang(result.entries.map((entry) => entry.lang), 'fr');
+  // The report speaks the booklet's numbering: "A-2 (1.1.2)" where the booklet printed A-2.
+  const printed = new Map(addEntryLater.filter((entry) => entry.printedCode !== entry.code).map((entry) => [entry.code, entry.printedCode]));
+  for (const line of result.report) if (line.code && printed.has(line.code)) line.code = `${printed.get(line.code)} (${line.code})`;
   result.entries.sort((a, b) => compareCodes(a.code, b.code));
   if (result.entries.length === 0) report(1, 'error', null, 'no numbered entries found: is this a booklet in the expected text form?');
   return result;
