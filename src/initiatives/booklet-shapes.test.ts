@@ -7,7 +7,7 @@ import type { Database } from '../db/database.ts';
 import { Gazetteer } from '../places/gazetteer.ts';
 import { parseBooklet } from './booklet.ts';
 import { detectLang } from './detect-lang.ts';
-import { importBooklet } from './import.ts';
+import { formatReport, importBooklet } from './import.ts';
 import { fromBooklet } from './programme.ts';
 
 const SEED = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/seeds/004_307cc80dd0114172.txt');
@@ -219,7 +219,8 @@ describe('importing booklets of other shapes', () => {
 
   it('stores each entry in its detected language: a Korean entry of a Spanish booklet as ko', async () => {
     const outcome = await importBooklet(database.db, { bytes: utf8(SPANISH_LETTERS), eventSlug: 'cuaderno-2021', gazetteer });
-    expect(outcome).toMatchObject({ ok: true, created: 3, sessions: 1, workshops: 2 });
+    expect(outcome).toMatchObject({ ok: true, created: 3, sessions: 1, workshops: 2, languages: { es: 2, ko: 1 } });
+    expect(formatReport(outcome)).toMatch(/^languages of the entries: es 2, ko 1$/m);
     const rows = await database.db.selectFrom('initiatives').select(['code', 'title', 'summary', 'presenters']).where('event_slug', '=', 'cuaderno-2021').orderBy('code').execute();
     expect(rows.map((row) => [row.code, Object.keys(row.title), Object.keys(row.summary ?? {})])).toEqual([
       ['1.1.1', ['es'], ['es']], ['1.1.2', ['ko'], ['ko']], ['1.2.1', ['es'], ['es']],
