@@ -55,6 +55,7 @@ import { newsAdminRoutes } from './news/admin-routes.tsx';
 import { newsApiRoutes } from './news/api.ts';
 import { libraryRoutes } from './library/routes.tsx';
 import { libraryAdminRoutes } from './library/admin-routes.tsx';
+import { initiativeAdminRoutes } from './initiatives/admin-routes.tsx';
 import { libraryApiRoutes } from './library/api.ts';
 import { searchRoutes } from './search/routes.tsx';
 import { searchApiRoutes } from './search/api.ts';
@@ -150,7 +151,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   await registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...sitemapRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...sitemapRoutes]);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {

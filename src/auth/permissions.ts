@@ -18,6 +18,8 @@ export const PERMISSIONS = {
   'audit.read': ['admin'],
   /** Creating and editing activities, and the registrations of their events (the secretariat). */
   'activities.manage': ['editor'],
+  /** Creating and editing initiatives of the archive (the secretariat). */
+  'initiatives.manage': ['editor'],
   /** Members' private contacts and timelines (the secretariat). */
   'members.contacts': ['editor', 'reviewer'],
   /** Reading the application queue, applications and membership figures (secretariat and committee). */

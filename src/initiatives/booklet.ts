@@ -1,10 +1,19 @@
+import type { Lang } from '../i18n/langs.ts';
 import { resolveCountry } from '../places/countries.ts';
+import { detectLang, dominantLang } from './detect-lang.ts';
 
 /**
  * Reads the text form of a forum booklet (as GSEF prints them: days, "ATELIERS SESSION n" blocks,
  * workshops `s.w`, numbered items `s.w.i`, an "organisation. City, Country" line, a summary and
- * presenter lines with web addresses). Pure: no database, no gazetteer. Nothing here depends on one
- * booklet's numbering or length; sessions and workshops come from the codes found.
+ * presenter lines, with or without web addresses). Pure: no database, no gazetteer. Nothing here
+ * depends on one booklet's numbering or length; sessions and workshops come from the codes found.
+ *
+ * Other booklets number differently: `A-1` (workshop A, item 1) and "Atelier 3 / Initiative 2"
+ * (or "Taller 3 / Iniciativa 2", "Workshop 3 / Initiative 2") are read too, with their headings in
+ * French, Spanish or English ("ATELIERS", "TALLERES", "WORKSHOPS"). Their entries are stored under
+ * numeric codes `session.workshop.item` (workshop A is 1, B is 2; a booklet without sessions has
+ * session 1), the form every part of the archive sorts and filters by; the printed number is kept
+ * in `printedCode` for the report.
  */
 export interface ReportLine {
   line: number;
@@ -23,6 +32,10 @@ export interface ParsedPresenter {
 export interface ParsedEntry {
   line: number;
   code: string;
+  /** The number as the booklet prints it ("A-1", "Atelier 3 / Initiative 2", "1.2.3"). */
+  printedCode: string;
+  /** The language the entry is written in, detected from its title and summary; null when unsure. */
+  lang: Lang | null;
   kind: 'initiative' | 'thematic_workshop';
   sessionCode: string;
   workshopCode: string;
@@ -46,18 +59,45 @@ export interface ParsedBooklet {
   workshops: ParsedWorkshop[];
   entries: ParsedEntry[];
   report: ReportLine[];
+  /** The language most entries are written in (French when nothing tells). */
+  lang: Lang;
 }
 
 const MONTHS: Record<string, number> = {
   janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
 };
 
-const SESSION = /^(?:ATELIERS\s+)?SESSION\s+(\d+)\s*$/i;
+const SESSION = /^(?:(?:ATELIERS|TALLERES|WORKSHOPS)[\s:–-]+)?(?:SESSION|SESI[ÓO]N)\s+(\d+)\s*$/i;
+/** A heading that opens the programme in a booklet without sessions. */
+const PROGRAMME = /^(?:ATELIERS|TALLERES|WORKSHOPS)\s*$/i;
+const WORKSHOP_WORD = '(?:Atelier|Taller|Workshop)';
+const ITEM_WORD = '(?:Initiative|Iniciativa)';
+/** "A-1 Title": workshop A, item 1. */
+const LETTER_ITEM = /^([A-Z])\s?-\s?(\d+)\.?\s+(\S.*)$/;
+/** "Atelier 3 / Initiative 2 : Title". */
+const WORDS_ITEM = new RegExp(`^${WORKSHOP_WORD}\\s+(\\d+)\\s*[/,|–—-]\\s*${ITEM_WORD}\\s+(\\d+)\\s*[:.–—-]?\\s+(\\S.*)$`, 'i');
+/** "Atelier 3 : Title", "Workshop B – Title": a workshop heading in words. */
+const WORDS_WORKSHOP = new RegExp(`^${WORKSHOP_WORD}\\s+(\\d+|[A-Z])\\s*[:.–—-]\\s*(\\S.*)$`, 'i');
+/** "B. Title" (a bare letter): a workshop heading only when items "B-1" follow. */
+const LETTER_WORKSHOP = /^([A-Z])[.)]\s+(\S.*)$/;
+/**
+ * A line that starts like an entry's number but is none of the forms above ("1.2.3Title", "1.2.",
+ * "A-", "Atelier 3 / Initiative"): reported, never read as more of the previous entry's summary.
+ */
+function looksNumbered(text: string): boolean {
+  return /^\d+\.\d+\.(?:\d|[^\s\d])/.test(text) ||
+    /^\d+\.\d+\.?$/.test(text) ||
+    /^[A-Z]\s?-\s?(?:\d+(?:[^\s\d.]|\.?$)|$)/.test(text) ||
+    new RegExp(`^${WORKSHOP_WORD}\\s+\\d+\\s*(?:[/,|]|${ITEM_WORD})`, 'i').test(text);
+}
+/** "Présenté par : …", "Presenters: …", "Ponentes: …": presenters named without a web address. */
+const PRESENTER_LABEL = /^(?:pr[ée]sent[ée]e?s?\s+par|pr[ée]sentat(?:eur|rice)s?|intervenant(?:e)?s?|presenters?|presented\s+by|speakers?|ponentes?|presentad[oa]s?\s+por|presentador(?:a|es)?)\s*:\s*/i;
 const OVERVIEW = /^\d+(?:\.\d+)+\.?\t/;
 const WORKSHOP = /^(\d+)\.(\d+)\.?\s+(\S.*)$/;
 const ITEM = /^(\d+)\.(\d+)\.(\d+)\.?\s+(\S.*)$/;
-const DAY = /^(\d{1,2})\s+([A-Za-zÀ-ÿ]+)\s*\/\s*\S+/;
+const DAY = /^(\d{1,2})\s+(?:de\s+)?([A-Za-zÀ-ÿ]+)\s*\/\s*\S+/;
 const URL = /<?(https?:\/\/[^\s<>]+?)>?(?=[\s.,;)*]*(?:\s|$))/g;
 const COORDINATOR = /(?:coordonn[ée]+|organis[ée]+)\s+par\s+(?:l['’]|la\s+|le\s+|les\s+)?([^<*]+?)(?:\s*[-–<*]|\.\s|\.?$)/i;
 const HONORIFIC = /^(?:M\.|Mme\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Sr\.?|Sra\.?)\s+/;
@@ -78,7 +118,7 @@ interface Block { line: number; text: string }
 
 export function parseBooklet(source: string): ParsedBooklet {
   const lines = source.replace(/^\uFEFF/, '').replace(/\u0000/g, '').split(/\r\n|\r|\n/);
-  const result: ParsedBooklet = { days: [], sessions: [], workshops: [], entries: [], report: [] };
+  const result: ParsedBooklet = { days: [], sessions: [], workshops: [], entries: [], report: [], lang: 'fr' };
   const report = (line: number, level: ReportLine['level'], code: string | null, message: string) => result.report.push({ line, level, code, message });
   const year = Number(source.match(/\b(19|20)\d{2}\b/)?.[0]) || null;
 
@@ -135,6 +175,31 @@ export function parseBooklet(source: string): ParsedBooklet {
     }
   };
 
+  const openItem = (lineNo: number, sessionCode: string, workshopNumber: number, itemNumber: number, title: string, printedCode: string, printedWorkshop: string) => {
+    endParagraph();
+    flushEntry();
+    const workshopCode = `${sessionCode}.${workshopNumber}`;
+    ensureSession(sessionCode, lineNo);
+    sawDetailSinceDay = true;
+    if (!workshop || workshop.code !== workshopCode) {
+      flushWorkshop();
+      workshop = addWorkshop(result, workshopCode, sessionCode, printedWorkshop, lineNo);
+      report(lineNo, 'warning', workshopCode, `no heading for workshop ${printedWorkshop}; its code is used as its title`);
+    }
+    workshopHasItems = true;
+    const entry = blankEntry(lineNo, `${workshopCode}.${itemNumber}`, sessionCode, workshopCode, cleanText(title));
+    entry.printedCode = printedCode;
+    current = { entry, blocks: [] };
+    addEntryLater.push(entry);
+  };
+  const openWorkshop = (lineNo: number, sessionCode: string, workshopNumber: number, title: string) => {
+    endParagraph();
+    flushWorkshop();
+    ensureSession(sessionCode, lineNo);
+    sawDetailSinceDay = true;
+    workshop = addWorkshop(result, `${sessionCode}.${workshopNumber}`, sessionCode, cleanText(title), lineNo);
+  };
+
   let paragraph: Block | null = null;
   const endParagraph = () => {
     if (!paragraph) return;
@@ -183,35 +248,52 @@ export function parseBooklet(source: string): ParsedBooklet {
 
     const item = text.match(ITEM);
     if (item) {
-      endParagraph();
-      flushEntry();
       const [, s, w, i, title] = item;
       const sessionCode = String(Number(s));
-      const workshopCode = `${sessionCode}.${Number(w)}`;
-      if (session !== null && session !== sessionCode) report(lineNo, 'warning', `${workshopCode}.${Number(i)}`, `item numbered in session ${sessionCode} but printed under session ${session}`);
-      ensureSession(sessionCode, lineNo);
-      sawDetailSinceDay = true;
-      if (!workshop || workshop.code !== workshopCode) {
-        flushWorkshop();
-        workshop = addWorkshop(result, workshopCode, sessionCode, `${workshopCode}`, lineNo);
-        report(lineNo, 'warning', workshopCode, `no heading for workshop ${workshopCode}; its code is used as its title`);
-      }
-      workshopHasItems = true;
-      const entry = blankEntry(lineNo, `${workshopCode}.${Number(i)}`, sessionCode, workshopCode, cleanText(title!));
-      current = { entry, blocks: [] };
-      addEntryLater.push(entry);
+      if (session !== null && session !== sessionCode) report(lineNo, 'warning', `${sessionCode}.${Number(w)}.${Number(i)}`, `item numbered in session ${sessionCode} but printed under session ${session}`);
+      openItem(lineNo, sessionCode, Number(w), Number(i), title!, `${sessionCode}.${Number(w)}.${Number(i)}`, `${sessionCode}.${Number(w)}`);
+      continue;
+    }
+    const letterItem = text.match(LETTER_ITEM);
+    if (letterItem) {
+      const [, letter, i, title] = letterItem;
+      openItem(lineNo, session ?? '1', letterNumber(letter!), Number(i), title!, `${letter}-${Number(i)}`, letter!);
+      continue;
+    }
+    const wordsItem = text.match(WORDS_ITEM);
+    if (wordsItem) {
+      const [, w, i, title] = wordsItem;
+      openItem(lineNo, session ?? '1', Number(w), Number(i), title!, text.slice(0, text.length - title!.length).replace(/[\s:.–-]+$/, ''), text.match(/^\S+\s+\d+/)![0]);
       continue;
     }
 
     const ws = text.match(WORKSHOP);
     if (ws && session !== null && (current === null || (current as { blocks: Block[] }).blocks.length > 0 || workshop === null) && looksLikeHeading(ws[3]!)) {
+      openWorkshop(lineNo, String(Number(ws[1])), Number(ws[2]), ws[3]!);
+      continue;
+    }
+    const wordsWorkshop = text.match(WORDS_WORKSHOP);
+    const letterWorkshop = text.match(LETTER_WORKSHOP);
+    if (wordsWorkshop && looksLikeHeading(wordsWorkshop[2]!)) {
+      const number = /^\d+$/.test(wordsWorkshop[1]!) ? Number(wordsWorkshop[1]) : letterNumber(wordsWorkshop[1]!.toUpperCase());
+      openWorkshop(lineNo, session ?? '1', number, wordsWorkshop[2]!);
+      continue;
+    }
+    if (letterWorkshop && new RegExp(`^${letterWorkshop[1]}\\s?-\\s?1\\b`).test(nextNonEmpty(lines, index + 1)?.trim() ?? '')) {
+      openWorkshop(lineNo, session ?? '1', letterNumber(letterWorkshop[1]!), letterWorkshop[2]!);
+      continue;
+    }
+    if (PROGRAMME.test(text)) {
+      // "TALLERES", "WORKSHOPS": the programme of a booklet without sessions starts here.
       endParagraph();
       flushWorkshop();
-      const sessionCode = String(Number(ws[1]));
-      const code = `${sessionCode}.${Number(ws[2])}`;
-      ensureSession(sessionCode, lineNo);
-      sawDetailSinceDay = true;
-      workshop = addWorkshop(result, code, sessionCode, cleanText(ws[3]!), lineNo);
+      session ??= '1';
+      continue;
+    }
+    if ((session !== null || workshop || current) && looksNumbered(text)) {
+      endParagraph();
+      flushEntry();
+      report(lineNo, 'error', null, `"${text.slice(0, 60)}" starts like an entry number but cannot be read (expected "1.2.3 Title", "A-1 Title" or "Atelier 3 / Initiative 2 : Title")`);
       continue;
     }
 
@@ -226,6 +308,11 @@ export function parseBooklet(source: string): ParsedBooklet {
   endParagraph();
   flushWorkshop();
   for (const entry of addEntryLater) addEntry(entry);
+  for (const entry of result.entries) entry.lang = detectLang(`${entry.title}\n${entry.summary}`);
+  result.lang = dominantLang(result.entries.map((entry) => entry.lang), 'fr');
+  // The report speaks the booklet's numbering: "A-2 (1.1.2)" where the booklet printed A-2.
+  const printed = new Map(addEntryLater.filter((entry) => entry.printedCode !== entry.code).map((entry) => [entry.code, entry.printedCode]));
+  for (const line of result.report) if (line.code && printed.has(line.code)) line.code = `${printed.get(line.code)} (${line.code})`;
   result.entries.sort((a, b) => compareCodes(a.code, b.code));
   if (result.entries.length === 0) report(1, 'error', null, 'no numbered entries found: is this a booklet in the expected text form?');
   return result;
@@ -240,7 +327,7 @@ function addWorkshop(result: ParsedBooklet, code: string, sessionCode: string, t
 }
 
 function blankEntry(line: number, code: string, sessionCode: string, workshopCode: string, title: string): ParsedEntry {
-  return { line, code, kind: 'initiative', sessionCode, workshopCode, title, organisation: null, city: null, subregion: null, country: null, summary: '', presenters: [], links: [] };
+  return { line, code, printedCode: code, lang: null, kind: 'initiative', sessionCode, workshopCode, title, organisation: null, city: null, subregion: null, country: null, summary: '', presenters: [], links: [] };
 }
 
 function finishEntry(entry: ParsedEntry, blocks: Block[], report: (line: number, level: ReportLine['level'], code: string | null, message: string) => void) {
@@ -265,14 +352,20 @@ function finishEntry(entry: ParsedEntry, blocks: Block[], report: (line: number,
   }
   const summary: string[] = [];
   for (const block of rest) {
-    if (isPresenterBlock(block.text)) {
+    if (PRESENTER_LABEL.test(block.text)) {
+      // A labelled list needs no web address: "Ponentes: Ana Ruiz, Directora; Luis Paz, Gerente".
+      const named = block.text.replace(PRESENTER_LABEL, '').split(/\s*;\s*|\s+\/\s+/).filter(Boolean);
+      entry.presenters.push(...named.flatMap((one) => parsePresenters(one)));
+      entry.links.push(...urls(block.text));
+    } else if (isPresenterBlock(block.text)) {
       entry.presenters.push(...parsePresenters(block.text));
       entry.links.push(...urls(block.text));
     } else summary.push(cleanText(block.text));
   }
   if (entry.presenters.length === 0 && entry.kind === 'initiative' && summary.length > 1) {
+    // The last short paragraph, without a web address, names the presenter: "Name. Role" or "Name, Role".
     const last = summary[summary.length - 1]!;
-    if (last.length < 200 && /\.\s/.test(last)) entry.presenters.push(...parsePresenters(summary.pop()!));
+    if (last.length < 200 && (/\.\s/.test(last) || NAME_COMMA_ROLE.test(last))) entry.presenters.push(...parsePresenters(summary.pop()!));
   }
   entry.summary = summary.join('\n\n');
   entry.links = [...new Set(entry.links)];
@@ -311,6 +404,9 @@ export function parsePlaceLine(text: string): Pick<ParsedEntry, 'organisation' |
   if (!city && segments.length > 1) city = segments.pop()!;
   return { organisation: segments.join('. ') || null, city, subregion: parts.join(', ') || null, country, unknownPlace: null };
 }
+
+/** "Ana García Ruiz, Directora de …": two to four capitalised words, a comma or dash, a role. */
+const NAME_COMMA_ROLE = /^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}\s*(?:,|\s[–-])\s+\S[^.]*\.?$/u;
 
 function isPresenterBlock(text: string): boolean {
   return /https?:\/\//.test(text) || /^\d+\.\s/.test(text) || /^\*\*/.test(text);
@@ -363,6 +459,11 @@ function urls(text: string): string[] {
 
 function cleanText(text: string): string {
   return text.replace(/\*+/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Workshop A is 1, B is 2. */
+function letterNumber(letter: string): number {
+  return letter.charCodeAt(0) - 64;
 }
 
 function looksLikeHeading(title: string): boolean {

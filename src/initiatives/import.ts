@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
+import type { Lang } from '../i18n/langs.ts';
 import type { Gazetteer } from '../places/gazetteer.ts';
 import { decodeBooklet, parseBooklet, type ReportLine } from './booklet.ts';
 import { applyProgramme, fromBooklet } from './programme.ts';
@@ -11,6 +12,8 @@ export interface ImportOutcome {
   ok: boolean;
   dryRun: boolean;
   encoding: string;
+  /** Entries by the language detected (the booklet's own for those undecided). */
+  languages: Partial<Record<Lang, number>>;
   entries: number;
   sessions: number;
   workshops: number;
@@ -39,6 +42,7 @@ export async function importBooklet(
     ok: false,
     dryRun: Boolean(input.dryRun),
     encoding,
+    languages: countLanguages(parsed.entries.map((entry) => entry.lang ?? parsed.lang)),
     entries: parsed.entries.length,
     sessions: parsed.sessions.length,
     workshops: parsed.workshops.length,
@@ -64,6 +68,12 @@ export async function importBooklet(
   return sortReport(outcome);
 }
 
+function countLanguages(langs: Lang[]): Partial<Record<Lang, number>> {
+  const counts: Partial<Record<Lang, number>> = {};
+  for (const lang of langs) counts[lang] = (counts[lang] ?? 0) + 1;
+  return counts;
+}
+
 function sortReport(outcome: ImportOutcome): ImportOutcome {
   outcome.report.sort((a, b) => a.line - b.line);
   return outcome;
@@ -76,5 +86,6 @@ export function formatReport(outcome: ImportOutcome): string {
   const summary = outcome.ok
     ? `${outcome.dryRun ? 'dry run: would import' : 'imported'} ${outcome.entries} entries in ${outcome.sessions} sessions and ${outcome.workshops} workshops: ${outcome.created} created, ${outcome.updated} updated, ${outcome.unchanged} unchanged`
     : `nothing imported: ${errors} error${errors === 1 ? '' : 's'} (${outcome.entries} entries read)`;
-  return [...lines, summary].join('\n');
+  const languages = Object.entries(outcome.languages).sort((a, b) => b[1] - a[1]).map(([lang, n]) => `${lang} ${n}`).join(', ');
+  return [...lines, summary, ...(languages ? [`languages of the entries: ${languages}`] : [])].join('\n');
 }

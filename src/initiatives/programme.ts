@@ -20,6 +20,8 @@ import { reindexSearch } from '../search/indexer.ts';
 export interface ProgrammeEntry {
   line?: number;
   code: string;
+  /** The entry's own language when it differs from the booklet's (a Korean entry in a French booklet). */
+  lang?: Lang;
   kind: 'initiative' | 'thematic_workshop';
   workshopCode: string;
   title: string;
@@ -50,8 +52,8 @@ export interface ApplyResult {
   report: ReportLine[];
 }
 
-/** Turns a parsed booklet into programme facts (the booklet's summaries are kept, in its language). */
-export function fromBooklet(parsed: ParsedBooklet, lang: Lang = 'fr'): ProgrammeData {
+/** Turns a parsed booklet into programme facts (each entry's texts are kept, in the language detected). */
+export function fromBooklet(parsed: ParsedBooklet, lang: Lang = parsed.lang): ProgrammeData {
   return {
     lang,
     days: parsed.days.map(({ position, date }) => ({ position, date })),
@@ -60,6 +62,7 @@ export function fromBooklet(parsed: ParsedBooklet, lang: Lang = 'fr'): Programme
     entries: parsed.entries.map((entry) => ({
       line: entry.line,
       code: entry.code,
+      ...(entry.lang && entry.lang !== lang ? { lang: entry.lang } : {}),
       kind: entry.kind,
       workshopCode: entry.workshopCode,
       title: entry.title,
@@ -67,7 +70,7 @@ export function fromBooklet(parsed: ParsedBooklet, lang: Lang = 'fr'): Programme
       city: entry.city,
       subregion: entry.subregion,
       country: entry.country,
-      summary: entry.summary ? { source: lang, texts: { [lang]: entry.summary } } : null,
+      summary: entry.summary ? { source: entry.lang ?? lang, texts: { [entry.lang ?? lang]: entry.summary } } : null,
       presenters: entry.presenters,
       links: entry.links,
     })),
@@ -166,11 +169,12 @@ async function applyEntry(
   result: ApplyResult,
 ) {
   const line = entry.line ?? 0;
+  const entryLang = entry.lang ?? lang;
   let organisationId: number | null = null;
   if (entry.organisation) {
     const organisation = await findOrCreateOrganisation(trx, {
       name: entry.organisation,
-      lang,
+      lang: entryLang,
       kind: organisationKindOf(entry.organisation, entry.kind),
       city: entry.city,
       country: entry.country,
@@ -214,7 +218,7 @@ async function applyEntry(
       slug,
       event_slug: eventSlug,
       dedup_key: dedupKey,
-      title: JSON.stringify(translated(lang, { [lang]: entry.title }, options.at)),
+      title: JSON.stringify(translated(entryLang, { [entryLang]: entry.title }, options.at)),
       summary: entry.summary ? JSON.stringify(translated(entry.summary.source, entry.summary.texts, options.at)) : null,
       presenters: JSON.stringify(entry.presenters),
       created_at: options.at,
