@@ -144,24 +144,36 @@ const anyUnit = (compiled: CompiledQuery) => compiled.units.map((forms) => `(${f
  * the usual rank. Documents that hold every word (`exact`, already listed) are left out.
  */
 async function mostWords(db: Kysely<DB>, compiled: CompiledQuery, visibility: string[], filters: SearchFilters, lang: Lang, exact: Candidate[]): Promise<{ rows: Candidate[]; all: Candidate[] }> {
-  const perUnit: Candidates[] = [];
-  for (const forms of compiled.units) {
-    perUnit.push(await candidates(db, { text: anyUnit({ text: '', units: [forms] }), units: [forms] }, visibility, NO_FILTERS, lang));
-  }
+  const single = (forms: string[]): CompiledQuery => ({ text: anyUnit({ text: '', units: [forms] }), units: [forms] });
+  // Each word alone, side by side on the pool's connections.
+  const perUnit = await Promise.all(compiled.units.map((forms) => candidates(db, single(forms), visibility, NO_FILTERS, lang)));
+  const key = (row: Pick<Candidate, 'document_id' | 'lang'>) => `${row.document_id}:${row.lang}`;
   const found = new Map<string, Candidate>();
-  for (const unit of perUnit) for (const row of unit.rows) found.set(`${row.document_id}:${row.lang}`, row);
+  const matchedOf = new Map<string, boolean[]>();
+  perUnit.forEach((unit, i) => {
+    for (const row of unit.rows) {
+      found.set(key(row), row);
+      const matched = matchedOf.get(key(row)) ?? compiled.units.map(() => false);
+      matched[i] = true;
+      matchedOf.set(key(row), matched);
+    }
+  });
   if (!found.size) return { rows: [], all: [] };
   const rows = [...found.values()];
+  // The lists tell which words each text holds, unless one was capped (a text beyond a common word's
+  // newest CAP may hold it too): then each text is checked against every word. With two words that
+  // cannot matter: a text holding both holds every word, and those were all found already.
+  if (compiled.units.length > 2 && perUnit.some((unit) => unit.capped)) {
+    const { rows: checked } = await sql<{ document_id: string; lang: Lang; matched: boolean[] }>`
+      SELECT t.document_id, t.lang, ARRAY[${sql.join(compiled.units.map((forms) => sql`t.tsv @@ ${single(forms).text}::tsquery`))}] AS matched
+      FROM search_texts t
+      WHERE (t.document_id, t.lang) IN (SELECT * FROM unnest(${rows.map((r) => r.document_id)}::bigint[], ${rows.map((r) => r.lang)}::text[]))`.execute(db);
+    for (const row of checked) matchedOf.set(key(row), row.matched);
+  }
   // A word whose search was capped is common; otherwise the fewer its texts, the more it weighs.
   const weights = perUnit.map((unit) => (unit.capped ? 0 : Math.log(1 + CAP / Math.max(1, unit.rows.length))));
-  const unitText = compiled.units.map((forms) => anyUnit({ text: '', units: [forms] }));
-  const { rows: checked } = await sql<{ document_id: string; lang: Lang; matched: boolean[] }>`
-    SELECT t.document_id, t.lang, ARRAY[${sql.join(unitText.map((text) => sql`t.tsv @@ ${text}::tsquery`))}] AS matched
-    FROM search_texts t
-    WHERE (t.document_id, t.lang) IN (SELECT * FROM unnest(${rows.map((r) => r.document_id)}::bigint[], ${rows.map((r) => r.lang)}::text[]))`.execute(db);
-  const matchedOf = new Map(checked.map((row) => [`${row.document_id}:${row.lang}`, row.matched]));
   const scored = rows.map((row) => {
-    const matched = matchedOf.get(`${row.document_id}:${row.lang}`) ?? [];
+    const matched = matchedOf.get(key(row)) ?? [];
     const words = matched.filter(Boolean).length;
     const weight = matched.reduce((sum, hit, i) => sum + (hit ? weights[i]! : 0), 0);
     // Words first, then rarity, then the usual rank: one number the per-document pick can compare.

@@ -30,7 +30,8 @@ export function GovernancePage({ ctx, overview }: { ctx: PageContext; overview: 
                   {mandate.member_slug ? (
                     <a href={`/${lang}/members/${mandate.member_slug}`}>{textOf(mandate.member_name, lang)}</a>
                   ) : (
-                    mandate.person_name
+                    // The search links a person here (governance/search-source.ts).
+                    <span id={`person-${mandate.person_slug}`}>{mandate.person_name}</span>
                   )}
                   {' — '}
                   {t(`governance.role.${mandate.role}`)}
