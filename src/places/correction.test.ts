@@ -77,6 +77,7 @@ describe('staff correct a place', () => {
     const member = await t.app.ctx.db.selectFrom('members').innerJoin('organisations as o', 'o.id', 'members.organisation_id')
       .select(['members.slug', 'o.slug as organisation']).where('members.slug', '=', 'bilbao').executeTakeFirstOrThrow();
     const memberUrl = `/fr/admin/places/member/${member.slug}`;
+    expect((await editor.get(`/fr/admin/members/${member.slug}`)).body).toContain(`href="${memberUrl}"`);
     expect((await editor.post(memberUrl, { city: 'Donostia', country: 'ES', latitude: '', longitude: '' })).statusCode).toBe(303);
     const [lng, lat] = (await feature('organisation', member.organisation))!.geometry.coordinates;
     expect(lat).toBeCloseTo(43.31, 1);
