@@ -39,6 +39,10 @@ describe('people holding a seat', () => {
       expect(response.body).toContain(`name="kind" value="person"`);
     }
     expect((await t.app.inject('/en/governance')).body).toContain('<span id="person-marguerite-mendell">Prof. Marguerite Mendell</span>');
+    // Searchable, but not "new content": the Atom feed lists neither people nor meetings.
+    const feed = (await t.app.inject('/en/feed.xml')).body;
+    expect(feed).toContain('<feed');
+    expect(feed).not.toContain('governance#');
     // Found by the seat too, in the reader's language.
     expect((await api('Secrétaire générale')).items.map((item) => item.slug)).toContain('laurence-kwark');
   });
