@@ -288,8 +288,8 @@ export const GSEF2018_PROGRAMME: SeedProgramme = {
       "links": [
         "http://asbcouncil.org/"
       ],
-      "latitude": 37.13054,
-      "longitude": -113.50829
+      "latitude": 38.89511,
+      "longitude": -77.03637
     },
     {
       "code": "1.1.2",

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   'subscribers.manage': ['editor'],
   /** Submitting news for the site and the newsletter: member contacts and the secretariat. */
   'news.submit': ['member_contact', 'editor'],
+  /** Correcting where a member or an initiative is placed (city, country, coordinates): the secretariat. */
+  'places.correct': ['editor'],
   /** Reviewing submitted news, writing announcements and translations (the communication working group, as editors). */
   'news.review': ['editor'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { reindexSearch } from '../search/indexer.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
@@ -134,6 +135,7 @@ export async function createMeeting(ctx: Ctx, actorId: number, input: { body: st
       published: input.published,
     });
     await recordAudit(trx, { actorId, action: 'governance.meeting.create', entityType: 'meeting', entityId: id });
+    await reindexSearch(trx, 'meeting', [id]);
     return id;
   });
   if (input.published) await ctx.pageCache.invalidate();
@@ -158,6 +160,7 @@ export async function updateMeetingRecord(ctx: Ctx, actorId: number, id: number,
       summary_published: input.summary_published && summary !== null,
     });
     await recordAudit(trx, { actorId, action: 'governance.meeting.update', entityType: 'meeting', entityId: id, details: { published: input.published, summaryPublished: input.summary_published } });
+    await reindexSearch(trx, 'meeting', [id]);
   });
   await ctx.pageCache.invalidate();
 }
@@ -168,6 +171,7 @@ export async function addAgendaItem(ctx: Ctx, actorId: number, id: number, input
     if (!meeting) throw new UnknownBodyError();
     await appendAgendaItem(trx, id, JSON.stringify(original(input.title_lang, input.title)));
     await recordAudit(trx, { actorId, action: 'governance.agenda.add', entityType: 'meeting', entityId: id });
+    await reindexSearch(trx, 'meeting', [id]);
   });
   await ctx.pageCache.invalidate();
 }
@@ -192,6 +196,7 @@ export async function addMandate(ctx: Ctx, actorId: number, input: { body: strin
     const personId = input.person ? await personBySlugOrNew(trx, input.person, slugify(input.person)) : null;
     const { id } = await insertMandate(trx, { body_id: body.id, member_id: member?.id ?? null, person_id: personId, role: input.role, region: input.region ?? null, starts_on: input.starts_on, position: 1000 });
     await recordAudit(trx, { actorId, action: 'governance.mandate.add', entityType: 'mandate', entityId: id });
+    if (personId) await reindexSearch(trx, 'person', [personId]);
   });
   await ctx.pageCache.invalidate();
 }
@@ -200,6 +205,9 @@ export async function endMandate(ctx: Ctx, actorId: number, id: number, endsOn: 
   await ctx.db.transaction().execute(async (trx) => {
     const result = await endMandateRow(trx, id, endsOn);
     if (!result.numUpdatedRows) throw new MandateError('end');
+    // The person leaves the search once no current seat is left.
+    const { person_id: personId } = await trx.selectFrom('mandates').select('person_id').where('id', '=', id).executeTakeFirstOrThrow();
+    if (personId) await reindexSearch(trx, 'person', [personId]);
     await recordAudit(trx, { actorId, action: 'governance.mandate.end', entityType: 'mandate', entityId: id, details: { endsOn } });
   });
   await ctx.pageCache.invalidate();

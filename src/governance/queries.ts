@@ -11,7 +11,7 @@ export function currentMandates(db: Db, today: string) {
     .leftJoin('organisations as o', 'o.id', 'members.organisation_id')
     .leftJoin('people as p', 'p.id', 'm.person_id')
     .select(['m.id', 'm.body_id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'members.slug as member_slug', 'o.name as member_name',
-      'p.name as person_name', 'p.title as person_title'])
+      'p.name as person_name', 'p.slug as person_slug', 'p.title as person_title'])
     .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
     .orderBy('m.body_id')
     .orderBy('m.position')

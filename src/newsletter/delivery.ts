@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { reindexSearch } from '../search/indexer.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
@@ -214,6 +215,8 @@ async function finish(ctx: Ctx, issueId: number) {
     const pending = await trx.selectFrom('newsletter_deliveries').select('id').where('issue_id', '=', issueId).where('status', 'in', ['queued', 'sending']).limit(1).executeTakeFirst();
     if (pending) return;
     await trx.updateTable('newsletter_issues').set({ status: 'sent', sent_at: new Date(), updated_at: new Date() }).where('id', '=', issueId).where('status', '=', 'sending').execute();
+    // Sent, the issue joins the public archive and the search.
+    await reindexSearch(trx, 'newsletter', [issueId]);
   });
   await ctx.pageCache.invalidate();
 }

@@ -63,7 +63,7 @@ function buildIndex(cities: City[]): Map<string, Place[]> {
       longitude: city.loc.coordinates[0],
       population: city.population,
     };
-    for (const name of new Set([city.name, city.altName].filter(Boolean).map(nameKey))) {
+    for (const name of new Set(namesOf(city).map(nameKey).filter(Boolean))) {
       const list = index.get(name);
       if (list) list.push(place);
       else index.set(name, [place]);
@@ -71,6 +71,18 @@ function buildIndex(cities: City[]): Map<string, Place[]> {
   }
   for (const list of index.values()) list.sort((a, b) => b.population - a.population);
   return index;
+}
+
+/**
+ * The names a city is found by: GeoNames' name and alternative name, and the parts of a qualified or
+ * double name. "Washington, D.C." is also "Washington", so a booklet's "Washington, United States"
+ * meets the capital (601,000 people) before Washington, Utah (24,000), the most populous winning;
+ * "Donostia / San Sebastián" is also each of its two names.
+ */
+export function namesOf(city: Pick<City, 'name' | 'altName'>): string[] {
+  const names = [city.name, city.altName].filter(Boolean);
+  const parts = names.flatMap((name) => [name.split(',')[0]!, ...name.split(' / ')]);
+  return [...new Set([...names, ...parts].map((name) => name.trim()).filter(Boolean))];
 }
 
 /** French, Spanish and Korean names of cities the network works with (matched without accents or case). */

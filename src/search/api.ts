@@ -41,6 +41,8 @@ async function searchApi(request: FastifyRequest<{ Querystring: Query }>, reply:
   const base = request.server.ctx.config.baseUrl;
   return {
     total: result.total,
+    // Present only when no or few documents hold every word and those holding most of them follow.
+    ...(result.partial ? { partial: { exact: result.partial.exact } } : {}),
     items: result.items.map((hit) => ({ kind: hit.kind, slug: hit.slug, title: hit.title, url: `${base}/${lang}${hit.path}`, snippet: snippetHtml(hit.snippet) })),
   };
 }
@@ -48,10 +50,10 @@ async function searchApi(request: FastifyRequest<{ Querystring: Query }>, reply:
 export const searchApiRoutes = [
   route('GET', '/api/v1/search', 'public', searchApi, {
     schema: {
-      summary: 'Search across members, activities, events, initiatives, resources and news',
-      description: 'One ranked list in four languages (stemmed, accent-insensitive, Korean by bigrams, across languages through the SSE glossary). Members-only documents are included only for signed-in members. Beyond 300 matching texts, the 300 newest are ranked and `total` counts the documents among them (a lower bound).',
+      summary: 'Search across members, activities, events, initiatives, resources, news, people, meetings and newsletter issues',
+      description: 'One ranked list in four languages (stemmed, accent-insensitive, Korean by bigrams, across languages through the SSE glossary). Members-only documents are included only for signed-in members. When fewer than 3 documents hold every word, the documents holding most of the words follow them (`partial`). Beyond 300 matching texts, the 300 newest are ranked and `total` counts the documents among them (a lower bound).',
       querystring: searchQuery,
-      response: { 200: listResponse(item), 400: errorResponse },
+      response: { 200: listResponse(item).extend({ partial: z.object({ exact: z.number().int() }).optional().describe('Fewer than 3 documents hold every word: the first `exact` items do, the others hold most of the words, the most first') }), 400: errorResponse },
     },
   }),
 ];

@@ -18,6 +18,8 @@ export interface QueryUnit {
   /** Whether the last word may be a prefix (search-as-you-type). */
   prefix: boolean;
   expansions: GlossaryTerm[];
+  /** The reader put it in quotes: a phrase asked for, never split. */
+  quoted?: boolean;
 }
 
 export interface ParsedQuery {
@@ -43,7 +45,7 @@ export function parseQuery(raw: string, options: { prefix?: boolean } = {}): Par
     if (phraseWords.length) {
       const match = matchAt(phraseWords, 0);
       const whole = match && match.length === phraseWords.length;
-      units.push({ words: phraseWords, phrase: phraseWords.length > 1, prefix: false, expansions: whole ? termsOf(match.concept) : [] });
+      units.push({ words: phraseWords, phrase: phraseWords.length > 1, prefix: false, expansions: whole ? termsOf(match.concept) : [], quoted: true });
     }
     return ' ';
   });
@@ -61,6 +63,19 @@ export function parseQuery(raw: string, options: { prefix?: boolean } = {}): Par
   const last = units.at(-1);
   if (options.prefix && last && !last.phrase && !last.expansions.length && loose.length) last.prefix = true;
   return { text: units.map((unit) => (unit.phrase && !unit.expansions.length ? `"${unit.words.join(' ')}"` : unit.words.join(' '))).join(' '), units };
+}
+
+/**
+ * The query word by word, for ranking documents by how many of the words they hold: a glossary
+ * phrase ("jeunes entrepreneurs", one concept) becomes its words, each with its own concept when the
+ * glossary has one; quoted phrases stay whole, since the reader asked for them.
+ */
+export function wordUnits(query: ParsedQuery): ParsedQuery {
+  const units = query.units.flatMap((unit): QueryUnit[] => (unit.quoted || unit.words.length === 1 ? [unit] : unit.words.map((word) => {
+    const match = matchAt([word], 0);
+    return { words: [word], phrase: false, prefix: false, expansions: match && match.length === 1 ? termsOf(match.concept) : [] };
+  })));
+  return { text: query.text, units };
 }
 
 const STEMMED: Lang[] = ['en', 'fr', 'es'];

@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
 import { REGIONS } from '../places/regions.ts';
-import { compileQuery, parseQuery, type CompiledQuery, type ParsedQuery } from './query.ts';
+import { compileQuery, parseQuery, wordUnits, type CompiledQuery, type ParsedQuery } from './query.ts';
 import { highlight, type Segment } from './snippet.ts';
 import { HAS_HANGUL, normalise } from './text.ts';
 import { SEARCH_KINDS, type SearchKind } from './types.ts';
@@ -58,6 +58,11 @@ export interface SearchResult {
   total: number;
   /** More matches exist than were counted (total and facet counts are lower bounds). */
   capped: boolean;
+  /**
+   * Fewer than FEW documents hold every word: after those (`exact` of them), the items are the
+   * documents holding most of the words, the most words first.
+   */
+  partial: { exact: number } | null;
   /** Nothing matched the query as typed; the items are those of `corrected`, its closest known words. */
   typo: boolean;
   corrected: string | null;
@@ -94,9 +99,9 @@ const CONFIG_OF_LANG = sql`(CASE t.lang WHEN 'en' THEN 'passerelle_en' WHEN 'fr'
 interface Candidate { document_id: string; lang: Lang; kind: string; year: number | null; region: string | null; themes: string[]; score: number; rank: number }
 
 /** The one search: ranked, filtered, paginated, with facet counts, over what the reader may see. */
-export async function search(db: Kysely<DB>, input: SearchInput, correcting = true): Promise<SearchResult> {
+export async function search(db: Kysely<DB>, input: SearchInput, fallbacks = true): Promise<SearchResult> {
   const query = parseQuery(input.q, { prefix: input.prefix });
-  const result: SearchResult = { query, items: [], total: 0, capped: false, typo: false, corrected: null, facets: emptyFacets() };
+  const result: SearchResult = { query, items: [], total: 0, capped: false, partial: null, typo: false, corrected: null, facets: emptyFacets() };
   const compiled = await compileQuery(db, query);
   if (!compiled) return result;
   const visibility = input.members ? ['public', 'members'] : ['public'];
@@ -106,14 +111,77 @@ export async function search(db: Kysely<DB>, input: SearchInput, correcting = tr
   const chosen = !filtered ? all
     : all.capped ? await aboutCapDocuments((limit) => candidates(db, compiled, visibility, input.filters, input.lang, { limit, probe: false }))
     : { rows: all.rows.filter((row) => FACETS.every((facet) => !input.filters[facet].length || VALUE_OF[facet](row).some((value) => input.filters[facet].includes(value)))), capped: false };
-  const ranked = bestPerDocument(chosen.rows).slice(0, CAP);
+  const exact = bestPerDocument(chosen.rows).slice(0, CAP);
+  // A typo is the likelier reason for nothing at all: its correction, when it finds everything, wins.
+  if (exact.length === 0 && fallbacks) {
+    const fixed = await corrected(db, input, result);
+    if (fixed) return fixed;
+  }
+  const byWord = fallbacks && !input.prefix && exact.length < FEW ? await compileQuery(db, wordUnits(query)) : null;
+  const partial = byWord && byWord.units.length > 1 ? await mostWords(db, byWord, visibility, input.filters, input.lang, exact) : null;
+  const ranked = partial ? [...exact, ...partial.rows] : exact;
   result.total = ranked.length;
   result.capped = chosen.capped;
+  result.partial = partial && partial.rows.length ? { exact: exact.length } : null;
   const page = ranked.slice(input.offset, input.offset + input.limit);
-  result.items = await hits(db, page, compiled.text, input.lang, query);
-  if (input.facets) result.facets = facetCounts(all.rows, input.filters);
-  if (result.total === 0 && input.offset === 0 && correcting) return (await corrected(db, input, result)) ?? result;
+  result.items = await hits(db, page, result.partial ? anyUnit(byWord!) : compiled.text, input.lang, query);
+  if (input.facets) result.facets = facetCounts(result.partial ? [...all.rows, ...partial!.all] : all.rows, input.filters);
   return result;
+}
+
+/** Below this many documents holding every word, those holding most of the words follow them. */
+export const FEW = 3;
+
+/** The whole query with its units OR-ed: for snippets and ranking of documents that hold some of them. */
+const anyUnit = (compiled: CompiledQuery) => compiled.units.map((forms) => `(${forms.map((form) => `(${form})`).join(' | ')})`).join(' | ');
+
+/**
+ * The documents holding some of the words, those with the most words first, as search engines
+ * answer a query whose words never meet. Each word is searched alone, by the same capped two-path
+ * search (so a common word costs its newest CAP matches, not all of them); then each text among
+ * those candidates is checked against every word, so a document found through one word also counts
+ * the others it holds. Ties go to the rarer words (a word found by fewer texts says more), then to
+ * the usual rank. Documents that hold every word (`exact`, already listed) are left out.
+ */
+async function mostWords(db: Kysely<DB>, compiled: CompiledQuery, visibility: string[], filters: SearchFilters, lang: Lang, exact: Candidate[]): Promise<{ rows: Candidate[]; all: Candidate[] }> {
+  const single = (forms: string[]): CompiledQuery => ({ text: anyUnit({ text: '', units: [forms] }), units: [forms] });
+  // Each word alone, side by side on the pool's connections.
+  const perUnit = await Promise.all(compiled.units.map((forms) => candidates(db, single(forms), visibility, NO_FILTERS, lang)));
+  const key = (row: Pick<Candidate, 'document_id' | 'lang'>) => `${row.document_id}:${row.lang}`;
+  const found = new Map<string, Candidate>();
+  const matchedOf = new Map<string, boolean[]>();
+  perUnit.forEach((unit, i) => {
+    for (const row of unit.rows) {
+      found.set(key(row), row);
+      const matched = matchedOf.get(key(row)) ?? compiled.units.map(() => false);
+      matched[i] = true;
+      matchedOf.set(key(row), matched);
+    }
+  });
+  if (!found.size) return { rows: [], all: [] };
+  const rows = [...found.values()];
+  // The lists tell which words each text holds, unless one was capped (a text beyond a common word's
+  // newest CAP may hold it too): then each text is checked against every word. With two words that
+  // cannot matter: a text holding both holds every word, and those were all found already.
+  if (compiled.units.length > 2 && perUnit.some((unit) => unit.capped)) {
+    const { rows: checked } = await sql<{ document_id: string; lang: Lang; matched: boolean[] }>`
+      SELECT t.document_id, t.lang, ARRAY[${sql.join(compiled.units.map((forms) => sql`t.tsv @@ ${single(forms).text}::tsquery`))}] AS matched
+      FROM search_texts t
+      WHERE (t.document_id, t.lang) IN (SELECT * FROM unnest(${rows.map((r) => r.document_id)}::bigint[], ${rows.map((r) => r.lang)}::text[]))`.execute(db);
+    for (const row of checked) matchedOf.set(key(row), row.matched);
+  }
+  // A word whose search was capped is common; otherwise the fewer its texts, the more it weighs.
+  const weights = perUnit.map((unit) => (unit.capped ? 0 : Math.log(1 + CAP / Math.max(1, unit.rows.length))));
+  const scored = rows.map((row) => {
+    const matched = matchedOf.get(key(row)) ?? [];
+    const words = matched.filter(Boolean).length;
+    const weight = matched.reduce((sum, hit, i) => sum + (hit ? weights[i]! : 0), 0);
+    // Words first, then rarity, then the usual rank: one number the per-document pick can compare.
+    return { ...row, rank: words * 1000 + weight * 10 + Math.min(row.rank, 1) };
+  });
+  const all = scored.filter((row) => FACETS.every((facet) => !filters[facet].length || VALUE_OF[facet](row).some((value) => filters[facet].includes(value))));
+  const listed = new Set(exact.map((row) => String(row.document_id)));
+  return { rows: bestPerDocument(all).filter((row) => !listed.has(String(row.document_id))).slice(0, CAP - exact.length), all: scored };
 }
 
 const NO_FILTERS: SearchFilters = { kind: [], language: [], year: [], region: [], theme: [] };

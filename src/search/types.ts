@@ -4,7 +4,7 @@ import type { Lang } from '../i18n/langs.ts';
 import type { Translatable } from '../i18n/translatable.ts';
 
 /** What the one search lists. Each kind belongs to a module, which describes its rows as SearchDocuments. */
-export const SEARCH_KINDS = ['member', 'activity', 'event', 'initiative', 'resource', 'news'] as const;
+export const SEARCH_KINDS = ['member', 'activity', 'event', 'initiative', 'resource', 'news', 'person', 'meeting', 'newsletter'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /**

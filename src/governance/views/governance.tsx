@@ -9,6 +9,9 @@ type Meeting = Overview['past'][number];
 
 export function GovernancePage({ ctx, overview }: { ctx: PageContext; overview: Overview }) {
   const { t, lang } = ctx;
+  const anchored = new Set<string>();
+  // One anchor per person, on their first seat: ids stay unique when someone holds two seats.
+  const firstSeat = (slug: string | null) => (slug && !anchored.has(slug) && anchored.add(slug) ? `person-${slug}` : undefined);
   return (
     <div class="governance">
       <h1>{t('governance.title')}</h1>
@@ -30,7 +33,8 @@ export function GovernancePage({ ctx, overview }: { ctx: PageContext; overview: 
                   {mandate.member_slug ? (
                     <a href={`/${lang}/members/${mandate.member_slug}`}>{textOf(mandate.member_name, lang)}</a>
                   ) : (
-                    mandate.person_name
+                    // The search links a person here (governance/search-source.ts): their first seat.
+                    <span id={firstSeat(mandate.person_slug)}>{mandate.person_name}</span>
                   )}
                   {' — '}
                   {t(`governance.role.${mandate.role}`)}

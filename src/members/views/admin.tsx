@@ -316,6 +316,7 @@ export function MemberAdminPage({ ctx, profile, meetings, forms }: { ctx: PageCo
       <h1>{textOf(member.name, lang)}</h1>
       <p>
         <a href={`/${lang}/members/${member.slug}`}>{t('membership.public_page')}</a>
+        {can(user, 'places.correct') && <> · <a href={`/${lang}/admin/places/member/${member.slug}`}>{t('places.correct')}</a></>}
       </p>
       <dl class="member-facts">
         <dt>{t('members.status')}</dt>

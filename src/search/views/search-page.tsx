@@ -42,7 +42,10 @@ export function SearchPage({ ctx, q, result, filters, page, pageSize, query }: {
             {result.capped && <p class="meta">{t('search.facets_capped', { count: result.total })}</p>}
           </FilterForm>
           <div>
-            <p role="status">{result.typo ? t('search.typo', { q: result.query.text, corrected: result.corrected ?? '' }) : count(result.total)}</p>
+            <p role="status">
+              {result.typo ? t('search.typo', { q: result.query.text, corrected: result.corrected ?? '' }) : count(result.total)}
+              {result.partial && <> {result.partial.exact === 0 ? t('search.partial_none') : t.plural('search.partial_some', result.partial.exact)}</>}
+            </p>
             {result.items.length === 0 && <p>{t('search.none')}</p>}
             <ol class="search-results">
               {result.items.map((item) => (
