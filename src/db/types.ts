@@ -248,7 +248,11 @@ export interface PeopleTable {
   slug: string;
   name: string;
   title: Json<Translatable> | null;
+  grammatical_form: ColumnType<GrammaticalForm | null, GrammaticalForm | null | undefined, GrammaticalForm | null>;
 }
+
+/** The form a role title takes for its holder (French and Spanish agree in gender). */
+export type GrammaticalForm = 'feminine' | 'masculine' | 'neutral';
 
 export interface MandatesTable {
   id: Generated<number>;
@@ -260,6 +264,7 @@ export interface MandatesTable {
   starts_on: ColumnType<string | null, string | null | undefined, string | null>;
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
   position: Generated<number>;
+  holder_form: ColumnType<GrammaticalForm | null, GrammaticalForm | null | undefined, GrammaticalForm | null>;
 }
 
 export interface MeetingsTable {
