@@ -69,3 +69,13 @@ export async function findOrCreateOrganisation(
     .executeTakeFirstOrThrow();
   return { ...row, created: true };
 }
+
+/** Every organisation, for choosing one (the merge form), with the member it is if any. */
+export function organisationOptions(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations as o')
+    .leftJoin('members', 'members.organisation_id', 'o.id')
+    .select(['o.slug', 'o.name', 'o.city', 'o.country', 'members.slug as member_slug'])
+    .orderBy('o.slug')
+    .execute();
+}

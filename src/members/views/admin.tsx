@@ -60,6 +60,15 @@ export function MembershipPage({ ctx, figures, state }: { ctx: PageContext; figu
       <p>
         <a href={`/${lang}/admin/applications`}>{t('admin.applications')}</a>
       </p>
+      {can(user, 'members.manage') && (
+        <nav aria-label={t('records.links')}>
+          <ul>
+            <li><a href={`/${lang}/admin/members/new`}>{t('records.new_title')}</a></li>
+            <li><a href={`/${lang}/admin/members/import`}>{t('records.import_title')}</a></li>
+            <li><a href={`/${lang}/admin/organisations/merge`}>{t('records.merge_title')}</a></li>
+          </ul>
+        </nav>
+      )}
       <h2>{t('membership.target')}</h2>
       {progress ? (
         <>
@@ -316,6 +325,12 @@ export function MemberAdminPage({ ctx, profile, meetings, forms }: { ctx: PageCo
       <h1>{textOf(member.name, lang)}</h1>
       <p>
         <a href={`/${lang}/members/${member.slug}`}>{t('membership.public_page')}</a>
+        {can(user, 'members.manage') && (
+          <>
+            {' · '}
+            <a href={`/${lang}/admin/members/${member.slug}/record`}>{t('records.edit_link')}</a>
+          </>
+        )}
       </p>
       <dl class="member-facts">
         <dt>{t('members.status')}</dt>
