@@ -15,10 +15,13 @@ const optionalEmail = z.preprocess(
   (value) => (typeof value === 'string' ? value.trim().toLowerCase() : ''),
   z.union([z.literal(''), z.string().max(254, { error: 'validation.too_long' }).pipe(z.email({ error: 'validation.email' }))]),
 );
-/** A country as an ISO code or its name in any of the four languages. */
+/**
+ * A country as an ISO code or its name in any of the four languages; blank for an international
+ * network, which has none (an unknown name is refused, never guessed).
+ */
 const country = z.preprocess(
   (value) => (typeof value === 'string' && value.trim() ? (resolveCountry(value.trim()) ?? '?') : ''),
-  z.string().refine((value) => value !== '', { error: 'validation.choose' }).refine((value) => value !== '?', { error: 'validation.country' }),
+  z.string().refine((value) => value !== '?', { error: 'validation.country' }),
 );
 const coordinate = (limit: number) =>
   z.preprocess(

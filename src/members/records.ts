@@ -62,7 +62,7 @@ export async function insertExistingMember(trx: Trx, input: ExistingMember, acto
     throw new RecordError('name', 'records.error.already_member');
   }
   const organisation = await findOrCreateOrganisation(trx, {
-    name: input.name, lang: input.lang, kind: ORGANISATION_KIND[input.kind] ?? 'other', city: input.city || null, country: input.country,
+    name: input.name, lang: input.lang, kind: ORGANISATION_KIND[input.kind] ?? 'other', city: input.city || null, country: input.country || null,
     website: input.website || null, latitude: input.latitude, longitude: input.longitude,
   }, gazetteer);
   if (input.website) await trx.updateTable('organisations').set({ website: input.website }).where('id', '=', organisation.id).where('website', 'is', null).execute();
@@ -123,7 +123,9 @@ export function withTexts(current: Translatable | null, fallbackSource: Lang, te
 /** Another organisation in this city and country whose name, in any language, is one of these. */
 async function samePlaceAndName(trx: Trx, self: number, name: Translatable, city: string, country: string): Promise<boolean> {
   const names = new Set(Object.values(name).map((entry) => nameKey(entry!.text)));
-  const others = await trx.selectFrom('organisations').select(['name', 'city']).where('country', '=', country).where('id', '!=', self).execute();
+  let query = trx.selectFrom('organisations').select(['name', 'city']).where('id', '!=', self);
+  query = country ? query.where('country', '=', country) : query.where('country', 'is', null);
+  const others = await query.execute();
   return others.some((other) => nameKey(other.city ?? '') === nameKey(city) && Object.values(other.name).some((entry) => names.has(nameKey(entry!.text))));
 }
 
@@ -139,7 +141,7 @@ export async function updateMemberRecord(ctx: Ctx, slug: string, actorId: number
     await trx
       .updateTable('organisations')
       .set({
-        name: JSON.stringify(name), dedup_key: key, city: input.city || null, country: input.country, region: regionOf(input.country),
+        name: JSON.stringify(name), dedup_key: key, city: input.city || null, country: input.country || null, region: input.country ? regionOf(input.country) : null,
         website: input.website || null, latitude: input.latitude, longitude: input.longitude, updated_at: new Date(),
       })
       .where('id', '=', member.organisation_id)

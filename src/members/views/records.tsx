@@ -54,7 +54,7 @@ function PlaceAndKind({ ctx, state }: { ctx: PageContext; state: FormState }) {
       <Select ctx={ctx} name="kind" label={t('members.kind')} state={state} options={MEMBER_KINDS.map((kind) => ({ value: kind, label: t(`members.kind.${kind}`) }))} />
       <Select ctx={ctx} name="category" label={t('members.category')} state={state} options={MEMBER_CATEGORIES.map((category) => ({ value: category, label: t(`members.category.${category}`) }))} />
       <Text ctx={ctx} name="city" label={t('join.city')} state={state} />
-      <Select ctx={ctx} name="country" label={t('join.country')} state={state} options={countries} />
+      <Select ctx={ctx} name="country" label={t('join.country')} state={state} options={countries} required={false} />
       <Text ctx={ctx} name="website" type="url" label={t('join.website')} state={state} />
       <Text ctx={ctx} name="latitude" label={t('records.latitude')} hint={t('records.coordinates_hint')} state={state} />
       <Text ctx={ctx} name="longitude" label={t('records.longitude')} state={state} />
