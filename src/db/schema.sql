@@ -369,6 +369,45 @@ CREATE TABLE meetings (
 
 CREATE INDEX meetings_body_date ON meetings USING btree (body_id, starts_on);
 
+CREATE TABLE member_contacts (
+  user_id integer NOT NULL,
+  member_id integer NOT NULL,
+  invited_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT member_contacts_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT member_contacts_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
+  CONSTRAINT member_contacts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT member_contacts_pkey PRIMARY KEY (user_id, member_id)
+);
+
+CREATE INDEX member_contacts_member ON member_contacts USING btree (member_id);
+
+CREATE TABLE member_profile_changes (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  member_id integer NOT NULL,
+  proposed jsonb NOT NULL,
+  proposed_by integer,
+  status text NOT NULL DEFAULT 'pending'::text,
+  decided_by integer,
+  decided_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT member_profile_changes_proposed_check CHECK ((jsonb_typeof(proposed) = 'object'::text)),
+  CONSTRAINT member_profile_changes_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'published'::text, 'rejected'::text]))),
+  CONSTRAINT member_profile_changes_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT member_profile_changes_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
+  CONSTRAINT member_profile_changes_proposed_by_fkey FOREIGN KEY (proposed_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT member_profile_changes_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX member_profile_changes_pending ON member_profile_changes USING btree (member_id) WHERE (status = 'pending'::text);
+
+CREATE TABLE member_space_settings (
+  id boolean NOT NULL DEFAULT true,
+  review_public_edits boolean NOT NULL DEFAULT true,
+  CONSTRAINT member_space_settings_id_check CHECK (id),
+  CONSTRAINT member_space_settings_pkey PRIMARY KEY (id)
+);
+
 CREATE TABLE members (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   slug text NOT NULL,

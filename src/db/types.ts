@@ -189,6 +189,9 @@ export interface DB {
   registrations: RegistrationsTable;
   members: MembersTable;
   people: PeopleTable;
+  member_contacts: MemberContactsTable;
+  member_profile_changes: MemberProfileChangesTable;
+  member_space_settings: MemberSpaceSettingsTable;
   mandates: MandatesTable;
   meetings: MeetingsTable;
   meeting_agenda_items: MeetingAgendaItemsTable;
@@ -241,6 +244,35 @@ export interface MembersTable {
   contacts: ColumnType<Contacts, Contacts | string | undefined, Contacts | string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface MemberContactsTable {
+  user_id: number;
+  member_id: number;
+  invited_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** What a contact proposes for the public profile. */
+export interface ProposedProfile {
+  description?: { lang: string; text: string };
+  website?: string;
+}
+
+export interface MemberProfileChangesTable {
+  id: Generated<number>;
+  member_id: number;
+  proposed: Json<ProposedProfile>;
+  proposed_by: number | null;
+  status: Generated<'pending' | 'published' | 'rejected'>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface MemberSpaceSettingsTable {
+  id: Generated<boolean>;
+  review_public_edits: Generated<boolean>;
 }
 
 export interface PeopleTable {

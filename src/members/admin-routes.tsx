@@ -26,6 +26,7 @@ import { commentForm, decisionForm, disqualifyForm, endMembershipForm, statusCha
 import { readCheckedForm } from '../web/form-with-files.ts';
 import { updateMemberProfile } from './profile.ts';
 import { memberRecordRoutes } from './record-routes.tsx';
+import { memberSpaceRoutes } from './space-routes.tsx';
 import { ApplicationPage, MemberAdminPage, MembershipPage, QueuePage, type FormState } from './views/admin.tsx';
 
 const idParam = z.object({ lang: z.string(), id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -164,6 +165,7 @@ const idSchema = { params: idParam };
 export const memberAdminRoutes = [
   // Before `/admin/members/:slug`, which would otherwise take `new` and `import` as slugs.
   ...memberRecordRoutes,
+  ...memberSpaceRoutes,
   route('GET', '/:lang/admin/membership', 'members.applications', (request, reply) => membership(request, reply)),
   route('POST', '/:lang/admin/membership/target', 'members.manage', postTarget),
   route('GET', '/:lang/admin/applications', 'members.applications', queuePage),

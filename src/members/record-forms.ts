@@ -132,3 +132,19 @@ export const mergeForm = z.object({ kept: slug, duplicate: slug }).refine((value
 export const importForm = z.object({ intent: z.enum(['dry_run', 'import'], { error: 'validation.choose' }) });
 /** A members CSV: UTF-8 text, at most 1 MB (the whole network is a few kilobytes). */
 export const IMPORT_RULE: UploadRule = { types: ['text/plain'], maxBytes: 1024 * 1024 };
+
+/** The secretariat invites a member's contact. */
+export const inviteForm = z.object({ email: fields.email(), name: fields.text(200), lang: z.enum(LANGS, { error: 'validation.choose' }) });
+
+/** A contact's edit of its member: the description in one language, the website, the focal point. */
+export const ownEditForm = z.object({
+  description: fields.text(3000, false),
+  description_lang: z.enum(LANGS, { error: 'validation.choose' }),
+  website,
+  focal_name: fields.text(200, false),
+  focal_email: optionalEmail,
+  focal_phone: fields.text(50, false),
+});
+
+export const changeDecisionForm = z.object({ decision: z.enum(['publish', 'reject'], { error: 'validation.choose' }) });
+export const reviewSettingForm = z.object({ review: z.enum(['yes', 'no'], { error: 'validation.choose' }) });
