@@ -7,12 +7,21 @@ const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 
 let run: BrowserRun;
 let editor: Page;
+let contact: Page;
 
 beforeAll(async () => {
   run = await startBrowserRun();
   await createUser(run.t.app, 'e2e-records@example.org', ['editor']);
   editor = await run.newPage();
   await signInWithForm(editor, 'e2e-records@example.org');
+  // A contact of Bamako, with a change to its public profile waiting for the secretariat.
+  const contactId = await createUser(run.t.app, 'e2e-contact@example.org', ['member_contact']);
+  const db = run.t.app.ctx.db;
+  const bamako = await db.selectFrom('members').select('id').where('slug', '=', 'bamako').executeTakeFirstOrThrow();
+  await db.insertInto('member_contacts').values({ user_id: contactId, member_id: bamako.id, invited_by: null }).execute();
+  await db.insertInto('member_profile_changes').values({ member_id: bamako.id, proposed: JSON.stringify({ description: { lang: 'fr', text: 'La ville soutient les coopératives.' }, website: 'https://bamako.example.ml' }), proposed_by: contactId }).execute();
+  contact = await run.newPage();
+  await signInWithForm(contact, 'e2e-contact@example.org');
 });
 afterAll(() => run?.close());
 
@@ -40,6 +49,19 @@ describe.each(LANGS)('member records in the back-office, in %s', (lang) => {
   });
 
   it('the mandates page with the form of the title', () => expectNoViolations(editor, `/${lang}/admin/mandates`));
+});
+
+describe.each(LANGS)('the member space in %s', (lang) => {
+  it('a contact’s list of members and its member’s page with the profile form', async () => {
+    await expectNoViolations(contact, `/${lang}/my-member`);
+    await expectNoViolations(contact, `/${lang}/my-member/bamako`);
+    await expectNoViolations(contact, `/${lang}/my-member/seoul`, 404);
+  });
+
+  it('the secretariat’s page of the member’s contacts and the change waiting', async () => {
+    await expectNoViolations(editor, `/${lang}/admin/members/bamako/space`);
+    expect(await editor.locator('.pending-changes li').count()).toBe(1);
+  });
 });
 
 describe('with the keyboard alone', () => {
