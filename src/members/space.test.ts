@@ -49,6 +49,7 @@ describe('member contacts, invited by the secretariat', () => {
     const list = await bamakoContact.get('/fr/my-member');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('href="/fr/my-member/bamako"');
+    expect(list.body).toContain('<a href="/fr/my-member">Mon espace membre</a>');
     expect(list.body).not.toContain('/my-member/seoul');
     expect((await bamakoContact.get('/fr/my-member/bamako')).statusCode).toBe(200);
     expect((await bamakoContact.get('/fr/my-member/seoul')).statusCode).toBe(404);

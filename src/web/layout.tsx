@@ -115,6 +115,7 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
       {adminLinks.map((item) => (
         <a href={`/${lang}${item.path}`}>{t('nav.admin')}</a>
       ))}
+      {can(user, 'members.own') && <a href={`/${lang}/my-member`}>{t('space.title')}</a>}
       <form method="post" action={`/${lang}/sign-out`}>
         <input type="hidden" name="_csrf" value={ctx.csrf()} />
         <button type="submit" class="link-button">
