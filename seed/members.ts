@@ -64,14 +64,16 @@ export interface PersonSeed {
   slug: string;
   name: string;
   title: Texts;
+  /** How French and Spanish write this person's role titles. */
+  form: 'feminine' | 'masculine';
 }
 
 export const people: PersonSeed[] = [
-  { slug: 'marguerite-mendell', name: 'Prof. Marguerite Mendell', title: { en: 'International Advisor', fr: 'Conseillère internationale', es: 'Asesora internacional', ko: '국제자문위원' } },
-  { slug: 'nancy-neamtan', name: 'Nancy Neamtan', title: { en: 'International Advisor', fr: 'Conseillère internationale', es: 'Asesora internacional', ko: '국제자문위원' } },
-  { slug: 'kyongyong-song', name: 'Rev. Kyongyong Song', title: { en: 'International Advisor', fr: 'Conseiller international', es: 'Asesor internacional', ko: '국제자문위원' } },
-  { slug: 'thierry-jeantet', name: 'Thierry Jeantet', title: { en: 'International Advisor', fr: 'Conseiller international', es: 'Asesor internacional', ko: '국제자문위원' } },
-  { slug: 'laurence-kwark', name: 'Laurence Kwark', title: { en: 'Secretary General', fr: 'Secrétaire générale', es: 'Secretaria General', ko: '사무총장' } },
+  { slug: 'marguerite-mendell', name: 'Prof. Marguerite Mendell', title: { en: 'International Advisor', fr: 'Conseillère internationale', es: 'Asesora internacional', ko: '국제자문위원' }, form: 'feminine' },
+  { slug: 'nancy-neamtan', name: 'Nancy Neamtan', title: { en: 'International Advisor', fr: 'Conseillère internationale', es: 'Asesora internacional', ko: '국제자문위원' }, form: 'feminine' },
+  { slug: 'kyongyong-song', name: 'Rev. Kyongyong Song', title: { en: 'International Advisor', fr: 'Conseiller international', es: 'Asesor internacional', ko: '국제자문위원' }, form: 'masculine' },
+  { slug: 'thierry-jeantet', name: 'Thierry Jeantet', title: { en: 'International Advisor', fr: 'Conseiller international', es: 'Asesor internacional', ko: '국제자문위원' }, form: 'masculine' },
+  { slug: 'laurence-kwark', name: 'Laurence Kwark', title: { en: 'Secretary General', fr: 'Secrétaire générale', es: 'Secretaria General', ko: '사무총장' }, form: 'feminine' },
 ];
 
 export interface MandateSeed {

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   'members.review': ['editor', 'reviewer'],
   /** Recording the steering committee's decision on an application. */
   'members.decide': ['steering_committee'],
+  /** A member contact's own space: its member's page and profile (only the members it is linked to). */
+  'members.own': ['member_contact'],
   /** Fees, withdrawal and disqualification, the membership target (the secretariat). */
   'members.manage': ['editor'],
   /** Meetings of the governing bodies in the back-office, minutes included (secretariat and committee). */

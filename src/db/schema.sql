@@ -272,8 +272,10 @@ CREATE TABLE mandates (
   starts_on date,
   ends_on date,
   "position" integer NOT NULL DEFAULT 0,
+  holder_form text,
   CONSTRAINT mandates_check CHECK (((ends_on IS NULL) OR (starts_on IS NULL) OR (ends_on >= starts_on))),
   CONSTRAINT mandates_check1 CHECK ((num_nonnulls(member_id, person_id) = 1)),
+  CONSTRAINT mandates_holder_form_check CHECK ((holder_form = ANY (ARRAY['feminine'::text, 'masculine'::text, 'neutral'::text]))),
   CONSTRAINT mandates_region_check CHECK ((region = ANY (ARRAY['africa'::text, 'asia-pacific'::text, 'europe'::text, 'latin-america-caribbean'::text, 'north-america'::text]))),
   CONSTRAINT mandates_role_check CHECK ((role = ANY (ARRAY['chair'::text, 'co_chair'::text, 'vice_chair'::text, 'international_network'::text, 'regional_network'::text, 'member'::text, 'advisor'::text, 'secretary_general'::text, 'observer'::text]))),
   CONSTRAINT mandates_body_id_fkey FOREIGN KEY (body_id) REFERENCES bodies(id) ON DELETE CASCADE,
@@ -366,6 +368,45 @@ CREATE TABLE meetings (
 );
 
 CREATE INDEX meetings_body_date ON meetings USING btree (body_id, starts_on);
+
+CREATE TABLE member_contacts (
+  user_id integer NOT NULL,
+  member_id integer NOT NULL,
+  invited_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT member_contacts_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT member_contacts_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
+  CONSTRAINT member_contacts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT member_contacts_pkey PRIMARY KEY (user_id, member_id)
+);
+
+CREATE INDEX member_contacts_member ON member_contacts USING btree (member_id);
+
+CREATE TABLE member_profile_changes (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  member_id integer NOT NULL,
+  proposed jsonb NOT NULL,
+  proposed_by integer,
+  status text NOT NULL DEFAULT 'pending'::text,
+  decided_by integer,
+  decided_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT member_profile_changes_proposed_check CHECK ((jsonb_typeof(proposed) = 'object'::text)),
+  CONSTRAINT member_profile_changes_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'published'::text, 'rejected'::text]))),
+  CONSTRAINT member_profile_changes_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT member_profile_changes_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
+  CONSTRAINT member_profile_changes_proposed_by_fkey FOREIGN KEY (proposed_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT member_profile_changes_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX member_profile_changes_pending ON member_profile_changes USING btree (member_id) WHERE (status = 'pending'::text);
+
+CREATE TABLE member_space_settings (
+  id boolean NOT NULL DEFAULT true,
+  review_public_edits boolean NOT NULL DEFAULT true,
+  CONSTRAINT member_space_settings_id_check CHECK (id),
+  CONSTRAINT member_space_settings_pkey PRIMARY KEY (id)
+);
 
 CREATE TABLE members (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -705,6 +746,8 @@ CREATE TABLE people (
   slug text NOT NULL,
   name text NOT NULL,
   title jsonb,
+  grammatical_form text,
+  CONSTRAINT people_grammatical_form_check CHECK ((grammatical_form = ANY (ARRAY['feminine'::text, 'masculine'::text, 'neutral'::text]))),
   CONSTRAINT people_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
   CONSTRAINT people_title_check CHECK (((title IS NULL) OR is_translatable(title))),
   CONSTRAINT people_pkey PRIMARY KEY (id),

@@ -189,6 +189,9 @@ export interface DB {
   registrations: RegistrationsTable;
   members: MembersTable;
   people: PeopleTable;
+  member_contacts: MemberContactsTable;
+  member_profile_changes: MemberProfileChangesTable;
+  member_space_settings: MemberSpaceSettingsTable;
   mandates: MandatesTable;
   meetings: MeetingsTable;
   meeting_agenda_items: MeetingAgendaItemsTable;
@@ -244,12 +247,45 @@ export interface MembersTable {
   updated_at: Timestamp;
 }
 
+export interface MemberContactsTable {
+  user_id: number;
+  member_id: number;
+  invited_by: number | null;
+  created_at: Generated<Date>;
+}
+
+/** What a contact proposes for the public profile. */
+export interface ProposedProfile {
+  description?: { lang: string; text: string };
+  website?: string;
+}
+
+export interface MemberProfileChangesTable {
+  id: Generated<number>;
+  member_id: number;
+  proposed: Json<ProposedProfile>;
+  proposed_by: number | null;
+  status: Generated<'pending' | 'published' | 'rejected'>;
+  decided_by: number | null;
+  decided_at: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface MemberSpaceSettingsTable {
+  id: Generated<boolean>;
+  review_public_edits: Generated<boolean>;
+}
+
 export interface PeopleTable {
   id: Generated<number>;
   slug: string;
   name: string;
   title: Json<Translatable> | null;
+  grammatical_form: ColumnType<GrammaticalForm | null, GrammaticalForm | null | undefined, GrammaticalForm | null>;
 }
+
+/** The form a role title takes for its holder (French and Spanish agree in gender). */
+export type GrammaticalForm = 'feminine' | 'masculine' | 'neutral';
 
 export interface MandatesTable {
   id: Generated<number>;
@@ -261,6 +297,7 @@ export interface MandatesTable {
   starts_on: ColumnType<string | null, string | null | undefined, string | null>;
   ends_on: ColumnType<string | null, string | null | undefined, string | null>;
   position: Generated<number>;
+  holder_form: ColumnType<GrammaticalForm | null, GrammaticalForm | null | undefined, GrammaticalForm | null>;
 }
 
 export interface MeetingsTable {

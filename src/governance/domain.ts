@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { reindexSearch } from '../search/indexer.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
-import type { DB } from '../db/types.ts';
+import type { DB, GrammaticalForm } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { original, setText, sourceLang, type Translatable } from '../i18n/translatable.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
@@ -187,14 +187,14 @@ export function mandatesAdmin(db: Db) {
 export class MandateError extends Error {}
 
 /** A seat given to a member or a person (created by name if new) in a body, from a date. */
-export async function addMandate(ctx: Ctx, actorId: number, input: { body: string; member: string; person: string; role: string; region?: string; starts_on: string }) {
+export async function addMandate(ctx: Ctx, actorId: number, input: { body: string; member: string; person: string; role: string; region?: string; holder_form?: GrammaticalForm; starts_on: string }) {
   await ctx.db.transaction().execute(async (trx) => {
     const body = await bodyBySlug(trx, input.body);
     if (!body) throw new MandateError('body');
     const member = input.member ? await memberIdBySlug(trx, input.member) : null;
     if (input.member && !member) throw new MandateError('member');
     const personId = input.person ? await personBySlugOrNew(trx, input.person, slugify(input.person)) : null;
-    const { id } = await insertMandate(trx, { body_id: body.id, member_id: member?.id ?? null, person_id: personId, role: input.role, region: input.region ?? null, starts_on: input.starts_on, position: 1000 });
+    const { id } = await insertMandate(trx, { body_id: body.id, member_id: member?.id ?? null, person_id: personId, role: input.role, region: input.region ?? null, holder_form: input.holder_form ?? null, starts_on: input.starts_on, position: 1000 });
     await recordAudit(trx, { actorId, action: 'governance.mandate.add', entityType: 'mandate', entityId: id });
     if (personId) await reindexSearch(trx, 'person', [personId]);
   });

@@ -36,6 +36,7 @@ export const mandateForm = z
     person: fields.text(200, false),
     role: z.enum(['chair', 'co_chair', 'vice_chair', 'international_network', 'regional_network', 'member', 'advisor', 'secretary_general', 'observer'], { error: 'validation.choose' }),
     region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['africa', 'asia-pacific', 'europe', 'latin-america-caribbean', 'north-america'], { error: 'validation.choose' }).optional()),
+    holder_form: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['feminine', 'masculine', 'neutral'], { error: 'validation.choose' }).optional()),
     starts_on: date,
   })
   .refine((value) => (value.member === '') !== (value.person === ''), { path: ['member'], error: 'validation.member_or_person' });

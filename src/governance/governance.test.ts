@@ -128,3 +128,31 @@ describe('mandates in the back-office', () => {
     expect(again.statusCode).toBe(409);
   });
 });
+
+describe('role titles in the holder’s grammatical form', () => {
+  it.each([
+    ['fr', 'Laurence Kwark — Secrétaire générale', ['Nancy Neamtan — Conseillère · depuis 2018', 'Rev. Kyongyong Song — Conseiller · depuis 2018']],
+    ['es', 'Laurence Kwark — Secretaria General', ['Nancy Neamtan — Asesora · desde 2018', 'Rev. Kyongyong Song — Asesor · desde 2018']],
+    ['en', 'Laurence Kwark — Secretary General', ['Nancy Neamtan — Advisor · since 2018', 'Rev. Kyongyong Song — Advisor · since 2018']],
+    ['ko', 'Laurence Kwark — 사무총장', []],
+  ])('writes a woman’s and a man’s titles as each is said in %s', async (lang, secretary, advisors) => {
+    const page = (await t.app.inject(`/${lang}/governance`)).body;
+    expect(seatsOf(page, 'secretariat')).toEqual([secretary]);
+    for (const advisor of advisors) expect(seatsOf(page, 'international-advisors')).toContain(advisor);
+  });
+
+  it('takes the form given with a member’s seat, on the public page, the member’s page and the back-office list', async () => {
+    const { createUser, signIn } = await import('../../test/helpers.ts');
+    await createUser(t.app, 'forms@example.org', ['editor']);
+    const editor = await signIn(t.app, 'forms@example.org');
+    const bad = await editor.post('/fr/admin/mandates', { body: 'communication-working-group', member: 'bamako', person: '', role: 'chair', holder_form: 'plural', region: '', starts_on: '2026-03-01' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('<p class="field-error" id="holder_form-error">');
+    const added = await editor.post('/fr/admin/mandates', { body: 'communication-working-group', member: 'bamako', person: '', role: 'chair', holder_form: 'feminine', region: '', starts_on: '2026-03-01' });
+    expect(added.statusCode).toBe(303);
+    expect(seatsOf((await t.app.inject('/fr/governance')).body, 'communication-working-group')).toContain('Ville de Bamako — Présidente · depuis 2026');
+    expect(seatsOf((await t.app.inject('/es/governance')).body, 'communication-working-group')).toContain('Ciudad de Bamako — Presidenta · desde 2026');
+    expect((await t.app.inject('/fr/members/bamako')).body).toContain(': Présidente');
+    expect((await editor.get('/es/admin/mandates')).body).toContain('<td>Presidenta</td>');
+  });
+});

@@ -10,8 +10,8 @@ export function currentMandates(db: Db, today: string) {
     .leftJoin('members', 'members.id', 'm.member_id')
     .leftJoin('organisations as o', 'o.id', 'members.organisation_id')
     .leftJoin('people as p', 'p.id', 'm.person_id')
-    .select(['m.id', 'm.body_id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'members.slug as member_slug', 'o.name as member_name',
-      'p.name as person_name', 'p.slug as person_slug', 'p.title as person_title'])
+    .select(['m.id', 'm.body_id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'm.holder_form', 'members.slug as member_slug', 'o.name as member_name',
+      'p.name as person_name', 'p.slug as person_slug', 'p.title as person_title', 'p.grammatical_form as person_form'])
     .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>=', today)]))
     .orderBy('m.body_id')
     .orderBy('m.position')
@@ -23,7 +23,7 @@ export function mandatesOfMember(db: Db, memberId: number) {
   return db
     .selectFrom('mandates as m')
     .innerJoin('bodies as b', 'b.id', 'm.body_id')
-    .select(['m.id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'b.name as body_name', 'b.slug as body_slug'])
+    .select(['m.id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'm.holder_form', 'b.name as body_name', 'b.slug as body_slug'])
     .where('m.member_id', '=', memberId)
     .orderBy('m.starts_on', 'desc')
     .execute();
@@ -122,7 +122,8 @@ export function allMandates(db: Db) {
     .leftJoin('members', 'members.id', 'm.member_id')
     .leftJoin('organisations as o', 'o.id', 'members.organisation_id')
     .leftJoin('people as p', 'p.id', 'm.person_id')
-    .select(['m.id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'b.name as body_name', 'b.slug as body_slug', 'o.name as member_name', 'p.name as person_name'])
+    .select(['m.id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'b.name as body_name', 'b.slug as body_slug', 'o.name as member_name', 'p.name as person_name',
+      'm.holder_form', 'p.grammatical_form as person_form'])
     .orderBy('b.position')
     .orderBy('m.position')
     .orderBy('m.id')

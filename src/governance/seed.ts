@@ -10,7 +10,7 @@ export async function seedGovernance(trx: Transaction<DB>): Promise<void> {
   const memberIds = new Map((await trx.selectFrom('members').select(['id', 'slug']).execute()).map((m) => [m.slug, m.id]));
   const bodyId = (slug: string) => bodyIds.get(slug) ?? fail(`unknown body ${slug}`);
   for (const person of people) {
-    const row = { name: person.name, title: JSON.stringify(translated('en', person.title, SEEDED_AT)) };
+    const row = { name: person.name, title: JSON.stringify(translated('en', person.title, SEEDED_AT)), grammatical_form: person.form };
     await trx.insertInto('people').values({ slug: person.slug, ...row }).onConflict((oc) => oc.column('slug').doUpdateSet(row)).execute();
   }
   const personIds = new Map((await trx.selectFrom('people').select(['id', 'slug']).execute()).map((p) => [p.slug, p.id]));

@@ -25,6 +25,8 @@ import { memberProfile, membershipFigures } from './domain.ts';
 import { commentForm, decisionForm, disqualifyForm, endMembershipForm, statusChangeForm, feeForm, LOGO_RULE, profileForm, reviewForm, targetForm } from './forms.ts';
 import { readCheckedForm } from '../web/form-with-files.ts';
 import { updateMemberProfile } from './profile.ts';
+import { memberRecordRoutes } from './record-routes.tsx';
+import { memberSpaceRoutes } from './space-routes.tsx';
 import { ApplicationPage, MemberAdminPage, MembershipPage, QueuePage, type FormState } from './views/admin.tsx';
 
 const idParam = z.object({ lang: z.string(), id: z.coerce.number().int().positive().max(2_147_483_647) });
@@ -161,6 +163,9 @@ async function postProfile(request: FastifyRequest<{ Params: { slug: string } }>
 const idSchema = { params: idParam };
 
 export const memberAdminRoutes = [
+  // Before `/admin/members/:slug`, which would otherwise take `new` and `import` as slugs.
+  ...memberRecordRoutes,
+  ...memberSpaceRoutes,
   route('GET', '/:lang/admin/membership', 'members.applications', (request, reply) => membership(request, reply)),
   route('POST', '/:lang/admin/membership/target', 'members.manage', postTarget),
   route('GET', '/:lang/admin/applications', 'members.applications', queuePage),

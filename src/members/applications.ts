@@ -292,7 +292,7 @@ export async function decideApplication(ctx: Ctx, id: number, actorId: number, i
     if (input.outcome === 'approved') {
       const organisation = await findOrCreateOrganisation(
         trx,
-        { name: application.organisation_name, lang: langOf(application), kind: application.kind === 'other_organisation' ? 'other' : (application.kind ?? 'other'), city: application.city, country: application.country, website: application.website },
+        { name: application.organisation_name, lang: langOf(application), kind: application.kind === 'other_organisation' ? 'other' : (application.kind ?? 'other'), city: application.city, country: application.country, website: application.website, latitude: application.latitude, longitude: application.longitude },
         application.latitude === null && application.city ? new Gazetteer() : undefined,
       );
       const taken = await trx.selectFrom('members').select('id').where('organisation_id', '=', organisation.id).executeTakeFirst();

@@ -129,3 +129,8 @@ export async function membershipFigures(db: Kysely<DB>, today = new Date()) {
 export function membershipTarget(db: Kysely<DB>) {
   return latestTarget(db);
 }
+
+/** One member by its slug, with its private fields (for back-office pages that check their permission first). */
+export function findMemberBySlug(db: Kysely<DB>, slug: string) {
+  return findMember(db, slug);
+}

@@ -158,6 +158,16 @@ describe('the membership cycle over HTTP: apply → review → decide → fee �
     expect(listed.items.map((i: { slug: string; status: string }) => [i.slug, i.status])).toEqual([['dakar', 'active'], ['ville-de-saint-louis', 'applicant']]);
   });
 
+  it('keeps the coordinates the application had: the new member is on the map and in the GeoJSON', async () => {
+    const geojson = (await t.app.inject('/api/v1/map.geojson?show=organisations&country=SN')).json();
+    const feature = geojson.features.find((f: { properties: { slug: string } }) => f.properties.slug === 'ville-de-saint-louis');
+    expect(feature, 'the approved member is a GeoJSON point').toBeDefined();
+    expect(feature.geometry.coordinates[0]).toBeCloseTo(-16.5, 0);
+    expect(feature.geometry.coordinates[1]).toBeCloseTo(16.02, 1);
+    const listed = (await t.app.inject('/api/v1/members?country=SN')).json();
+    expect(listed.items.find((i: { slug: string }) => i.slug === 'ville-de-saint-louis').latitude).toBeCloseTo(16.02, 1);
+  });
+
   it('becomes an active member when the fee is paid, and is welcomed by mail', async () => {
     const response = await editor.post('/en/admin/members/ville-de-saint-louis/fee', { fee: 'paid', note: 'Bank transfer received' }, { from: '/en/admin/members/ville-de-saint-louis' });
     expect(response.statusCode).toBe(303);

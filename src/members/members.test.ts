@@ -192,8 +192,18 @@ describe('the API and the CSV', () => {
     expect(body.items[0]).not.toHaveProperty('contacts');
     const csv = await get('/api/v1/members.csv?country=ML');
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
-    expect(csv.body.split('\r\n')[0]).toBe('slug,name,kind,category,status,region,country,city,latitude,longitude,website,joinedOn,url');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFslug,name,kind,category,status,region,country,city,latitude,longitude,website,joinedOn,url');
     expect(csv.body).not.toContain('focal-bamako');
+  });
+
+  it('writes negative coordinates as numbers and Korean names readable by Excel (byte-order mark)', async () => {
+    const csv = await get('/api/v1/members.csv?country=CA');
+    const montreal = csv.body.split('\r\n').find((line) => line.startsWith('montreal,'))!;
+    expect(montreal).toMatch(/,-73\.\d+,/);
+    expect(csv.body).not.toContain("'-");
+    const korean = await get('/api/v1/members.csv?country=KR&lang=ko');
+    expect([...korean.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(korean.rawPayload.toString('utf8')).toContain('서울');
   });
 
   it('gives one member with its roles, and pages with limit and offset', async () => {

@@ -235,7 +235,7 @@ describe('news: contribution → review → publication', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/news/nothing' })).statusCode).toBe(404);
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/news.csv?lang=fr' });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('slug,kind,title,summary,lang,sourceLang,publishedAt,updatedAt,link,image,url');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFslug,kind,title,summary,lang,sourceLang,publishedAt,updatedAt,link,image,url');
     expect(csv.body).toContain('Quatre orientations stratégiques pour 2019');
   });
 });

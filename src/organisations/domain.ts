@@ -18,6 +18,9 @@ export interface OrganisationInput {
   city?: string | null;
   country?: string | null;
   website?: string | null;
+  /** Coordinates already known (an application's); they win over the gazetteer. */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 /** The key under which two spellings of one organisation in one place are the same record. */
@@ -37,8 +40,13 @@ export async function findOrCreateOrganisation(
 ): Promise<{ id: number; slug: string; created: boolean }> {
   const key = organisationKey(input.name, input.city, input.country);
   const existing = await db.selectFrom('organisations').select(['id', 'slug']).where('dedup_key', '=', key).executeTakeFirst();
-  if (existing) return { ...existing, created: false };
-  const place = input.city && input.country ? gazetteer?.find(input.city, input.country) : null;
+  const known = input.latitude != null && input.longitude != null ? { latitude: input.latitude, longitude: input.longitude } : null;
+  if (existing) {
+    // A record found without coordinates takes the ones now known, never overwriting a place already set.
+    if (known) await db.updateTable('organisations').set(known).where('id', '=', existing.id).where('latitude', 'is', null).execute();
+    return { ...existing, created: false };
+  }
+  const place = known ?? (input.city && input.country ? gazetteer?.find(input.city, input.country) : null);
   const slug = await uniqueSlug(slugify(input.name), async (candidate) =>
     Boolean(await db.selectFrom('organisations').select('id').where('slug', '=', candidate).executeTakeFirst()),
   );
@@ -60,4 +68,14 @@ export async function findOrCreateOrganisation(
     .returning(['id', 'slug'])
     .executeTakeFirstOrThrow();
   return { ...row, created: true };
+}
+
+/** Every organisation, for choosing one (the merge form), with the member it is if any. */
+export function organisationOptions(db: Kysely<DB>) {
+  return db
+    .selectFrom('organisations as o')
+    .leftJoin('members', 'members.organisation_id', 'o.id')
+    .select(['o.slug', 'o.name', 'o.city', 'o.country', 'members.slug as member_slug'])
+    .orderBy('o.slug')
+    .execute();
 }

@@ -116,6 +116,7 @@ function AccountMenu({ ctx }: { ctx: PageContext }) {
         <a href={`/${lang}${item.path}`}>{t('nav.admin')}</a>
       ))}
       <a href={`/${lang}/account`}>{t('accounts.nav')}</a>
+      {can(user, 'members.own') && <a href={`/${lang}/my-member`}>{t('space.title')}</a>}
       <form method="post" action={`/${lang}/sign-out`}>
         <input type="hidden" name="_csrf" value={ctx.csrf()} />
         <button type="submit" class="link-button">

@@ -17,7 +17,21 @@ describe('CSV export', () => {
       { name: 'Koopera, S.Coop', note: '=HYPERLINK("http://evil")', tags: ['a', 'b'] },
       { name: 'Say "hi"', note: null, tags: [] },
     ]);
-    expect(csv).toBe('name,note,tags\r\n"Koopera, S.Coop","\'=HYPERLINK(""http://evil"")",a; b\r\n"Say ""hi""",,\r\n');
+    expect(csv).toBe('\uFEFFname,note,tags\r\n"Koopera, S.Coop","\'=HYPERLINK(""http://evil"")",a; b\r\n"Say ""hi""",,\r\n');
+  });
+
+  it('leaves numbers alone, negative ones too, and still guards text that starts like a formula', () => {
+    const csv = toCsv(['value'], [
+      { value: -73.58781 }, { value: '-73.58781' }, { value: '+1.5e3' }, { value: 0 },
+      { value: '-2+3' }, { value: '+33 1 23 45 67 89' }, { value: '@SUM(A1)' }, { value: '=1' }, { value: '-' },
+    ]);
+    expect(csv.slice(1).split('\r\n').slice(1, -1)).toEqual(['-73.58781', '-73.58781', '+1.5e3', '0', "'-2+3", "'+33 1 23 45 67 89", "'@SUM(A1)", "'=1", "'-"]);
+  });
+
+  it('starts with the UTF-8 byte-order mark, so Excel reads Korean as Korean', () => {
+    const bytes = Buffer.from(toCsv(['name'], [{ name: '서울특별시' }]), 'utf8');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe('name\r\n서울특별시\r\n');
   });
 });
 

@@ -87,6 +87,18 @@ async function readFile(part: MultipartFile, rule: UploadRule): Promise<{ conten
   const content = Buffer.concat(chunks);
   if (content.length === 0) return { content, mime: '' };
   const detected = await fileTypeFromBuffer(content);
-  if (!detected || !rule.types.includes(detected.mime)) return { error: 'validation.file_type' };
-  return { content, mime: detected.mime };
+  // Plain text has no magic bytes: it is text when it decodes as UTF-8 and holds no NUL byte.
+  const mime = detected?.mime ?? (isUtf8Text(content) ? 'text/plain' : undefined);
+  if (!mime || !rule.types.includes(mime)) return { error: 'validation.file_type' };
+  return { content, mime };
+}
+
+function isUtf8Text(content: Buffer): boolean {
+  if (content.includes(0)) return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(content);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { textOf } from '../../i18n/translatable.ts';
+import { roleTitle } from '../role-title.ts';
 import { countryName } from '../../places/countries.ts';
 import { LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
@@ -37,7 +38,7 @@ export function GovernancePage({ ctx, overview }: { ctx: PageContext; overview: 
                     <span id={firstSeat(mandate.person_slug)}>{mandate.person_name}</span>
                   )}
                   {' — '}
-                  {t(`governance.role.${mandate.role}`)}
+                  {roleTitle(t, mandate.role, mandate.holder_form, mandate.person_form)}
                   {mandate.region ? ` (${t(`members.region.${mandate.region}`)})` : ''}
                   {mandate.starts_on ? ` · ${t('governance.since', { year: mandate.starts_on.slice(0, 4) })}` : ''}
                 </li>

@@ -4,6 +4,7 @@ import { REGIONS } from '../../places/regions.ts';
 import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { MANDATE_ROLES, type mandatesAdmin } from '../domain.ts';
+import { GRAMMATICAL_FORMS, roleTitle } from '../role-title.ts';
 import { Select, type FormState } from './admin.tsx';
 
 type Data = Awaited<ReturnType<typeof mandatesAdmin>>;
@@ -36,7 +37,7 @@ export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data
               <tr>
                 <td>{textOf(mandate.body_name, lang)}</td>
                 <td>{mandate.member_name ? textOf(mandate.member_name, lang) : mandate.person_name}</td>
-                <td>{`${t(`governance.role.${mandate.role}`)}${mandate.region ? ` (${t(`members.region.${mandate.region}`)})` : ''}`}</td>
+                <td>{`${roleTitle(t, mandate.role, mandate.holder_form, mandate.person_form)}${mandate.region ? ` (${t(`members.region.${mandate.region}`)})` : ''}`}</td>
                 <td>{`${mandate.starts_on ?? '…'} – ${mandate.ends_on ?? ''}`}</td>
                 {manage && (
                   <td>
@@ -71,6 +72,8 @@ export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data
             options={data.members.map((member) => ({ value: member.slug, label: textOf(member.name, lang) }))} />
           <Field ctx={ctx} name="person" label={t('governance.admin.person')} hint={t('governance.admin.person_hint')} errors={errors} value={str(state.values?.person)} />
           <Select ctx={ctx} name="role" label={t('governance.admin.role')} state={state} chosen="member" options={MANDATE_ROLES.map((role) => ({ value: role, label: t(`governance.role.${role}`) }))} />
+          <Select ctx={ctx} name="holder_form" label={t('governance.admin.holder_form')} state={state} empty="—"
+            options={GRAMMATICAL_FORMS.map((form) => ({ value: form, label: t(`governance.form.${form}`) }))} />
           <Select ctx={ctx} name="region" label={t('members.region')} state={state} empty="—" options={REGIONS.map((region) => ({ value: region, label: t(`members.region.${region}`) }))} />
           <Field ctx={ctx} name="starts_on" label={t('governance.admin.starts_on')} hint={t('membership.date_hint')} errors={errors} value={str(state.values?.starts_on ?? today)} required />
           <button type="submit">{t('governance.admin.add_mandate')}</button>

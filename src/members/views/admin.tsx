@@ -60,6 +60,15 @@ export function MembershipPage({ ctx, figures, state }: { ctx: PageContext; figu
       <p>
         <a href={`/${lang}/admin/applications`}>{t('admin.applications')}</a>
       </p>
+      {can(user, 'members.manage') && (
+        <nav aria-label={t('records.links')}>
+          <ul>
+            <li><a href={`/${lang}/admin/members/new`}>{t('records.new_title')}</a></li>
+            <li><a href={`/${lang}/admin/members/import`}>{t('records.import_title')}</a></li>
+            <li><a href={`/${lang}/admin/organisations/merge`}>{t('records.merge_title')}</a></li>
+          </ul>
+        </nav>
+      )}
       <h2>{t('membership.target')}</h2>
       {progress ? (
         <>
@@ -317,6 +326,14 @@ export function MemberAdminPage({ ctx, profile, meetings, forms }: { ctx: PageCo
       <p>
         <a href={`/${lang}/members/${member.slug}`}>{t('membership.public_page')}</a>
         {can(user, 'places.correct') && <> · <a href={`/${lang}/admin/places/member/${member.slug}`}>{t('places.correct')}</a></>}
+        {can(user, 'members.manage') && (
+          <>
+            {' · '}
+            <a href={`/${lang}/admin/members/${member.slug}/record`}>{t('records.edit_link')}</a>
+            {' · '}
+            <a href={`/${lang}/admin/members/${member.slug}/space`}>{t('space.admin_link')}</a>
+          </>
+        )}
       </p>
       <dl class="member-facts">
         <dt>{t('members.status')}</dt>

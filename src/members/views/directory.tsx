@@ -1,4 +1,5 @@
 import { textOf } from '../../i18n/translatable.ts';
+import { roleTitle } from '../../governance/role-title.ts';
 import { countryName } from '../../places/countries.ts';
 import { LocalText, ScrollingTable } from '../../web/components.tsx';
 import { Facet, FilterForm, Pagination } from '../../web/listing.tsx';
@@ -167,7 +168,7 @@ export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; pr
         <ul>
           {mandates.map((mandate) => (
             <li>
-              {`${textOf(mandate.body_name, lang)}: ${t(`governance.role.${mandate.role}`)}`}
+              {`${textOf(mandate.body_name, lang)}: ${roleTitle(t, mandate.role, mandate.holder_form)}`}
               {mandate.region ? ` (${t(`members.region.${mandate.region}`)})` : ''}
               {mandate.starts_on ? ` · ${t('governance.since', { year: mandate.starts_on.slice(0, 4) })}` : ''}
             </li>
