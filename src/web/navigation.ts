@@ -18,6 +18,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'nav.library', path: '/library' },
   { key: 'news.nav', path: '/news' },
   { key: 'stats.nav', path: '/stats' },
+  { key: 'nav.join', path: '/join' },
 ];
 
 export const ADMIN_NAV: NavItem[] = [

@@ -24,6 +24,7 @@ export function MembersPage({ ctx, directory, filters, sort, page, query }: {
     <div class="members">
       <h1>{t('members.title')}</h1>
       <p class="lead">{t('members.intro')}</p>
+      <JoinInvite ctx={ctx} />
       <div class="members-layout">
         <FilterForm ctx={ctx} action={action}>
           <div class="field">
@@ -107,6 +108,15 @@ export function memberJsonLd(ctx: PageContext, member: Profile['member']): Recor
     ...(member.latitude !== null && member.longitude !== null ? { geo: { '@type': 'GeoCoordinates', latitude: member.latitude, longitude: member.longitude } } : {}),
     memberOf: { '@type': 'Organization', name: 'Global Social Economy Forum (GSEF)', url: `${ctx.baseUrl}/${ctx.lang}` },
   };
+}
+
+/** The way in for a city or organisation reading about the network's members. */
+function JoinInvite({ ctx }: { ctx: PageContext }) {
+  return (
+    <p class="join-invite">
+      {ctx.t('members.join_invite')} <a href={`/${ctx.lang}/join`}>{ctx.t('members.join_link')}</a>
+    </p>
+  );
 }
 
 export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; profile: Profile; showPrivate: boolean }) {
@@ -197,6 +207,7 @@ export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; pr
           </p>
         </section>
       )}
+      <JoinInvite ctx={ctx} />
     </div>
   );
 }
