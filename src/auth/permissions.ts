@@ -45,6 +45,8 @@ export const PERMISSIONS = {
   'news.submit': ['member_contact', 'editor'],
   /** Reviewing submitted news, writing announcements and translations (the communication working group, as editors). */
   'news.review': ['editor'],
+  /** The site's own name, logo and colours (the secretariat). */
+  'site.manage': ['editor'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -35,4 +35,5 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'news.admin.nav', path: '/admin/news', permission: 'news.review' },
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
   { key: 'stats.admin.title', path: '/admin/stats', permission: 'members.applications' },
+  { key: 'site.settings.title', path: '/admin/site', permission: 'site.manage' },
 ];
