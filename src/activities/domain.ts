@@ -93,6 +93,17 @@ export async function eventYears(db: Kysely<DB>) {
   return rows.map((row) => ({ year: Number(row.value), count: row.count })).sort((a, b) => a.year - b.year);
 }
 
+/**
+ * The home page's forum: the next one, else the latest one (said as such), leaving out forums
+ * known only by their year.
+ */
+export async function homeForum(db: Kysely<DB>, today: string): Promise<{ forum: ActivityListRow; upcoming: boolean } | null> {
+  const [next] = await listActivities(db, { types: ['forum'], topLevel: true, endingFrom: today, precisions: PLACEABLE }, { limit: 1, offset: 0 }, 'asc');
+  if (next) return { forum: next, upcoming: true };
+  const [latest] = await listActivities(db, { types: ['forum'], topLevel: true, precisions: PLACEABLE }, { limit: 1, offset: 0 });
+  return latest ? { forum: latest, upcoming: false } : null;
+}
+
 /** For the home page: the most recent activities and how many there are. */
 export async function latestActivities(db: Kysely<DB>, limit = 4) {
   const [items, total] = await Promise.all([

@@ -7,6 +7,7 @@ import { REGIONS } from '../places/regions.ts';
 import { mandatesForMember } from '../governance/domain.ts';
 import {
   activeCounts,
+  activePlaces,
   changeSince,
   countMembers,
   facetCounts,
@@ -89,6 +90,11 @@ export async function memberProfile(db: Kysely<DB>, slug: string, withPrivate: b
 /** The home page's figures: active members and the countries they come from. */
 export function memberKeyFigures(db: Kysely<DB>) {
   return activeCounts(db);
+}
+
+/** Places of the active members, with coordinates. */
+export async function memberPlaces(db: Kysely<DB>) {
+  return (await activePlaces(db)).map((row) => ({ latitude: row.latitude!, longitude: row.longitude!, city: row.city, country: row.country }));
 }
 
 type HistoryRow = Awaited<ReturnType<typeof statusHistory>>[number];

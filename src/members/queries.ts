@@ -147,6 +147,17 @@ export async function activeCounts(db: Db) {
   return { members: Number(row.members), countries: Number(row.countries) };
 }
 
+/** Where the active members are (the same members as activeCounts), for the home page's small map. */
+export function activePlaces(db: Db) {
+  return base(db)
+    .select(['o.latitude', 'o.longitude', 'o.city', 'o.country'])
+    .where('members.status', '=', 'active')
+    .where('members.kind', 'in', ['local_government', 'sse_network', 'other_organisation'])
+    .where('o.latitude', 'is not', null)
+    .where('o.longitude', 'is not', null)
+    .execute();
+}
+
 /** Member counts by year of each status change, for the figures over time. */
 export function statusHistory(db: Db) {
   return db
