@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { loadImages } from '../images/domain.ts';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
@@ -62,8 +63,8 @@ export async function activityDetail(db: Kysely<DB>, slug: string) {
     listResources(db, activity.id),
     listRelated(db, activity),
   ]);
-  const organisations = await listOrganisations(db, [activity.id]);
-  return { activity, children, resources, related, organisations };
+  const [organisations, images] = await Promise.all([listOrganisations(db, [activity.id]), loadImages(db, [activity.photo_image_id])]);
+  return { activity, children, resources, related, organisations, photo: activity.photo_image_id ? images.get(activity.photo_image_id) ?? null : null };
 }
 
 export async function seriesDetail(db: Kysely<DB>, slug: string) {
