@@ -5,6 +5,7 @@ import { textOf } from '../i18n/translatable.ts';
 import { COUNTRY_CODES } from '../places/countries.ts';
 import { REGIONS } from '../places/regions.ts';
 import { mandatesForMember } from '../governance/domain.ts';
+import { loadImages } from '../images/domain.ts';
 import {
   activeCounts,
   activePlaces,
@@ -83,8 +84,13 @@ export function memberItem(row: Pick<MemberRow, 'slug' | 'name' | 'kind' | 'cate
 export async function memberProfile(db: Kysely<DB>, slug: string, withPrivate: boolean) {
   const member = await findMember(db, slug);
   if (!member) return null;
-  const [mandates, timeline] = await Promise.all([mandatesForMember(db, member.id), withPrivate ? memberTimeline(db, member.id) : Promise.resolve([])]);
-  return { member: withPrivate ? member : { ...member, contacts: {} }, mandates, timeline };
+  const [mandates, timeline, images] = await Promise.all([
+    mandatesForMember(db, member.id),
+    withPrivate ? memberTimeline(db, member.id) : Promise.resolve([]),
+    loadImages(db, [member.logo_image_id]),
+  ]);
+  const logo = member.logo_image_id ? images.get(member.logo_image_id) ?? null : null;
+  return { member: withPrivate ? member : { ...member, contacts: {} }, mandates, timeline, logo };
 }
 
 /** The home page's figures: active members and the countries they come from. */

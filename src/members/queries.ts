@@ -90,7 +90,7 @@ export async function facetCounts(db: Db, filters: MemberFilters) {
 }
 
 export function findMember(db: Db, slug: string) {
-  return base(db).select(COLUMNS).select(['members.contacts', 'members.organisation_id', 'members.logo_key']).where('members.slug', '=', slug).executeTakeFirst();
+  return base(db).select(COLUMNS).select(['members.contacts', 'members.organisation_id', 'members.logo_key', 'members.logo_image_id']).where('members.slug', '=', slug).executeTakeFirst();
 }
 
 export function findMemberById(db: Db, id: number) {

@@ -1,4 +1,5 @@
 import { textOf } from '../../i18n/translatable.ts';
+import { Picture } from '../../images/picture.tsx';
 import { countryName } from '../../places/countries.ts';
 import { LocalText, ScrollingTable } from '../../web/components.tsx';
 import { Facet, FilterForm, Pagination } from '../../web/listing.tsx';
@@ -127,7 +128,11 @@ export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; pr
     <div class="members">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(memberJsonLd(ctx, member)) }} />
       <h1>{textOf(member.name, lang)}</h1>
-      {member.logo_key && <img class="member-logo" src={`/media/members/${member.slug}/logo`} alt={t('members.logo_of', { name: textOf(member.name, lang) })} />}
+      {profile.logo ? (
+        <Picture image={profile.logo} lang={lang} sizes="10rem" class="member-logo" lazy={false} />
+      ) : (
+        member.logo_key && <img class="member-logo" src={`/media/members/${member.slug}/logo`} alt={t('members.logo_of', { name: textOf(member.name, lang) })} />
+      )}
       <dl class="member-facts">
         <dt>{t('members.kind')}</dt>
         <dd>{t(`members.kind.${member.kind}`)}</dd>
