@@ -65,8 +65,10 @@ describe('site settings', () => {
   it('checks the pairs the stylesheet draws', () => {
     expect(contrastProblems(null, null)).toEqual([]);
     expect(contrastProblems('#0b5d4b', '#f2c14e')).toEqual([]);
-    // Grey: too light under white text, and the default yellow no longer stands out on it.
-    expect(contrastProblems('#777777', null).map((p) => p.field)).toEqual(['brand_colour', 'accent_colour']);
+    // Grey: too light under white text (the default yellow, which no longer stands out on it, is not
+    // blamed until the main colour is legible), and a legible colour on which the default yellow vanishes.
+    expect(contrastProblems('#777777', null).map((p) => p.field)).toEqual(['brand_colour']);
+    expect(contrastProblems('#707070', null).map((p) => p.key)).toEqual(['site.contrast.accent_brand']);
     expect(contrastProblems(null, '#f5f5f5').map((p) => p.key)).toEqual([]);
     // Grey on a very dark green: a visible focus ring (3.6:1), but dark words on it would be 3.9:1.
     expect(contrastProblems('#0b2a1f', '#7a7a7a').map((p) => p.key)).toEqual(['site.contrast.accent_ink']);

@@ -65,7 +65,9 @@ export function contrastProblems(brand: string | null, accent: string | null): C
   const checks: [ContrastProblem['field'], string, number, string, boolean][] = [
     ['brand_colour', 'site.contrast.brand_text', 4.5, WHITE, brand !== null],
     ['brand_colour', 'site.contrast.brand_text', 4.5, TINT, brand !== null],
-    ['accent_colour', 'site.contrast.accent_brand', 3, b, true],
+    // The default accent is judged against a new main colour only once that colour is legible itself:
+    // an error on an accent nobody chose, beside the main colour's own, would only confuse.
+    ['accent_colour', 'site.contrast.accent_brand', 3, b, accent !== null || brand === null || contrastRatio(b, WHITE) >= 4.5],
     ['accent_colour', 'site.contrast.accent_ink', 4.5, INK, accent !== null],
   ];
   const problems: ContrastProblem[] = [];

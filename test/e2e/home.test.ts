@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeImage } from '../../src/images/domain.ts';
-import { axeViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { createUser } from '../helpers.ts';
+import { axeViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
 
 /** Screenshots for a person to look at (gitignored); the tests assert what can be measured. */
 const SHOTS = fileURLToPath(new URL('../../.tmp/screenshots/', import.meta.url));
@@ -60,4 +61,21 @@ describe('the home page', () => {
       await page.context().close();
     });
   }
+});
+
+describe('the site settings form', () => {
+  it('refuses a colour too pale for white text, by keyboard alone, with the contrast named and no axe violation', async () => {
+    await createUser(run.t.app, 'e2e-site-editor@example.org', ['editor']);
+    const page = await run.newPage({ viewport: { width: 1280, height: 900 } });
+    await signInWithForm(page, 'e2e-site-editor@example.org', undefined, 'fr');
+    await page.goto('/fr/admin/site');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.locator('#brand_colour').fill('#f2e14e');
+    await Promise.all([page.waitForURL('**/fr/admin/site'), page.locator('#brand_colour').press('Enter')]);
+    await expect.poll(() => page.locator('#brand_colour-ratio').textContent()).toMatch(/^Contraste mesuré : 1,\d:1 ; requis : 4,5:1\.$/);
+    expect(await page.locator('#brand_colour').getAttribute('aria-describedby')).toBe('brand_colour-hint brand_colour-error brand_colour-ratio');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}site-settings-fr-error.png`, fullPage: true });
+    await page.context().close();
+  });
 });
