@@ -61,6 +61,10 @@ import { searchRoutes } from './search/routes.tsx';
 import { placeAdminRoutes } from './places/admin-routes.tsx';
 import { searchApiRoutes } from './search/api.ts';
 import { sitemapRoutes } from './web/sitemap-routes.ts';
+import { registerSiteSettings, siteRoutes } from './site/routes.tsx';
+import { SiteSettingsStore } from './site/settings.ts';
+import { imageRoutes } from './images/routes.ts';
+import { activityPhotoRoutes } from './activities/photo-routes.tsx';
 import { statsRoutes } from './stats/routes.tsx';
 import { EXTRACT_JOB } from './library/domain.ts';
 import { runExtraction } from './library/extract.ts';
@@ -93,15 +97,17 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const pageCache = new PageCache(database.pool, (message) => app.log.warn(message));
   const ctx: AppContext = {
     config,
     db: database.db,
     pool: database.pool,
     mailer: createMailer(config),
     jobs: new JobQueue(database.url, (message) => app.log.warn(message)),
-    pageCache: new PageCache(database.pool, (message) => app.log.warn(message)),
+    pageCache,
     files: await createFileStorage(config),
     uploads: new UploadGate(),
+    site: new SiteSettingsStore(database.db, pageCache),
   };
   app.decorate('ctx', ctx);
   defineJobs(ctx);
@@ -149,10 +155,11 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerRequestContext(app);
   registerInputGuard(app);
   registerPageCache(app);
+  registerSiteSettings(app);
   await registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...sitemapRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes]);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {

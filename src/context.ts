@@ -8,6 +8,7 @@ import type { JobQueue } from './jobs/queue.ts';
 import type { Mailer } from './mail/mailer.ts';
 import type { PageCache } from './web/page-cache.ts';
 import type { FileStorage } from './storage/storage.ts';
+import type { SiteSettingsStore } from './site/settings.ts';
 
 /** What the composition root builds once and hands to every module. */
 export interface AppContext {
@@ -20,6 +21,8 @@ export interface AppContext {
   files: FileStorage;
   /** Bounds the multipart bodies read at once (web/upload-gate.ts). */
   uploads: UploadGate;
+  /** The site's name, logo and colours, read again after each content change (site/settings.ts). */
+  site: SiteSettingsStore;
 }
 
 export interface SessionUser {

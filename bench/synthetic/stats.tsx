@@ -1,3 +1,4 @@
+import { DEFAULT_SITE } from '../../src/site/settings.ts';
 import type { Kysely } from 'kysely';
 import { renderToString } from 'preact-render-to-string';
 import type { DB } from '../../src/db/types.ts';
@@ -15,7 +16,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
  */
 export async function measureStats(db: Kysely<DB>): Promise<string> {
   const t = translator('en');
-  const ctx = { lang: 'en' as const, t, path: '/stats', user: null, baseUrl: 'http://127.0.0.1', csrf: () => '' };
+  const ctx = { site: DEFAULT_SITE, lang: 'en' as const, t, path: '/stats', user: null, baseUrl: 'http://127.0.0.1', csrf: () => '' };
   const times: number[] = [];
   // Five runs first, as a server answers after its first few requests (plans and code warmed).
   for (let run = -5; run < 60; run++) {

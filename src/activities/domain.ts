@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { loadImages } from '../images/domain.ts';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
@@ -58,8 +59,8 @@ export async function activityDetail(db: Kysely<DB>, slug: string) {
     listResources(db, activity.id),
     listRelated(db, activity),
   ]);
-  const organisations = await listOrganisations(db, [activity.id]);
-  return { activity, children, resources, related, organisations };
+  const [organisations, images] = await Promise.all([listOrganisations(db, [activity.id]), loadImages(db, [activity.photo_image_id])]);
+  return { activity, children, resources, related, organisations, photo: activity.photo_image_id ? images.get(activity.photo_image_id) ?? null : null };
 }
 
 export async function seriesDetail(db: Kysely<DB>, slug: string) {
@@ -87,6 +88,17 @@ export function upcomingEvents(db: Kysely<DB>, today: string, limit = 10) {
 export async function eventYears(db: Kysely<DB>) {
   const rows = await facetCounts(db, {}, 'year');
   return rows.map((row) => ({ year: Number(row.value), count: row.count })).sort((a, b) => a.year - b.year);
+}
+
+/**
+ * The home page's forum: the next one, else the latest one (said as such), leaving out forums
+ * known only by their year.
+ */
+export async function homeForum(db: Kysely<DB>, today: string): Promise<{ forum: ActivityListRow; upcoming: boolean } | null> {
+  const [next] = await listActivities(db, { types: ['forum'], topLevel: true, endingFrom: today, precisions: PLACEABLE }, { limit: 1, offset: 0 }, 'asc');
+  if (next) return { forum: next, upcoming: true };
+  const [latest] = await listActivities(db, { types: ['forum'], topLevel: true, precisions: PLACEABLE }, { limit: 1, offset: 0 });
+  return latest ? { forum: latest, upcoming: false } : null;
 }
 
 /** For the home page: the most recent activities and how many there are. */

@@ -77,6 +77,7 @@ export interface ActivityListRow {
   format: 'online' | 'in-person' | 'hybrid'; city: string | null; country: string | null; region: string | null;
   venue: string | null; participants: number | null; countries_count: number | null; themes: string[]; speakers: string[];
   registration_open: boolean; capacity: number | null; waiting_list: boolean; registration_closes: string | null;
+  photo_image_id: number | null;
   created_at: Date; updated_at: Date; series_slug: string | null; series_title: Translatable | null; parent_slug: string | null; parent_title: Translatable | null;
 }
 

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   'places.correct': ['editor'],
   /** Reviewing submitted news, writing announcements and translations (the communication working group, as editors). */
   'news.review': ['editor'],
+  /** The site's own name, logo and colours (the secretariat). */
+  'site.manage': ['editor'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -32,6 +32,7 @@ CREATE TABLE activities (
   registration_closes date,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  photo_image_id integer,
   CONSTRAINT activities_body_check CHECK (((body = '{}'::jsonb) OR is_translatable(body))),
   CONSTRAINT activities_capacity_check CHECK ((capacity > 0)),
   CONSTRAINT activities_check CHECK ((end_date >= start_date)),
@@ -50,6 +51,7 @@ CREATE TABLE activities (
   CONSTRAINT activities_type_check CHECK ((type = ANY (ARRAY['forum'::text, 'policy_dialogue'::text, 'training'::text, 'learning_session'::text, 'conference_session'::text, 'webinar'::text, 'research_project'::text, 'youth_programme'::text, 'statutory_meeting'::text, 'partner_event'::text]))),
   CONSTRAINT activities_year_precision_check CHECK (((date_precision <> 'year'::text) OR ((EXTRACT(month FROM start_date) = (1)::numeric) AND (EXTRACT(day FROM start_date) = (1)::numeric) AND (EXTRACT(month FROM end_date) = (1)::numeric) AND (EXTRACT(day FROM end_date) = (1)::numeric)))),
   CONSTRAINT activities_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES activities(id) ON DELETE CASCADE,
+  CONSTRAINT activities_photo_image_id_fkey FOREIGN KEY (photo_image_id) REFERENCES images(id) ON DELETE SET NULL,
   CONSTRAINT activities_series_id_fkey FOREIGN KEY (series_id) REFERENCES activity_series(id) ON DELETE SET NULL,
   CONSTRAINT activities_pkey PRIMARY KEY (id),
   CONSTRAINT activities_slug_key UNIQUE (slug),
@@ -197,6 +199,36 @@ CREATE TABLE file_sweep_candidates (
   file_key text NOT NULL,
   seen_at timestamp with time zone NOT NULL DEFAULT now(),
   CONSTRAINT file_sweep_candidates_pkey PRIMARY KEY (file_key)
+);
+
+CREATE TABLE image_variants (
+  image_id integer NOT NULL,
+  format text NOT NULL,
+  width integer NOT NULL,
+  height integer NOT NULL,
+  bytes integer NOT NULL,
+  file_key text NOT NULL,
+  CONSTRAINT image_variants_bytes_check CHECK ((bytes > 0)),
+  CONSTRAINT image_variants_format_check CHECK ((format = ANY (ARRAY['avif'::text, 'webp'::text, 'jpeg'::text, 'png'::text]))),
+  CONSTRAINT image_variants_height_check CHECK ((height > 0)),
+  CONSTRAINT image_variants_width_check CHECK ((width > 0)),
+  CONSTRAINT image_variants_image_id_fkey FOREIGN KEY (image_id) REFERENCES images(id) ON DELETE CASCADE,
+  CONSTRAINT image_variants_pkey PRIMARY KEY (image_id, format, width),
+  CONSTRAINT image_variants_file_key_key UNIQUE (file_key)
+);
+
+CREATE TABLE images (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  width integer NOT NULL,
+  height integer NOT NULL,
+  alt jsonb NOT NULL,
+  created_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT images_alt_check CHECK (is_translatable(alt)),
+  CONSTRAINT images_height_check CHECK ((height > 0)),
+  CONSTRAINT images_width_check CHECK ((width > 0)),
+  CONSTRAINT images_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT images_pkey PRIMARY KEY (id)
 );
 
 CREATE TABLE initiative_themes (
@@ -422,6 +454,7 @@ CREATE TABLE members (
   contacts jsonb NOT NULL DEFAULT '{}'::jsonb,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  logo_image_id integer,
   CONSTRAINT members_category_check CHECK ((category = ANY (ARRAY['city'::text, 'regional_government'::text, 'local_sse_network'::text, 'national_sse_network'::text, 'regional_network'::text, 'international_network'::text, 'support_organisation'::text, 'other_stakeholder'::text]))),
   CONSTRAINT members_contacts_check CHECK ((jsonb_typeof(contacts) = 'object'::text)),
   CONSTRAINT members_description_check CHECK (((description IS NULL) OR is_translatable(description))),
@@ -429,6 +462,7 @@ CREATE TABLE members (
   CONSTRAINT members_kind_check CHECK ((kind = ANY (ARRAY['local_government'::text, 'sse_network'::text, 'other_organisation'::text, 'honorary'::text, 'partner'::text]))),
   CONSTRAINT members_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
   CONSTRAINT members_status_check CHECK ((status = ANY (ARRAY['applicant'::text, 'active'::text, 'suspended'::text, 'withdrawn'::text, 'disqualified'::text]))),
+  CONSTRAINT members_logo_image_id_fkey FOREIGN KEY (logo_image_id) REFERENCES images(id) ON DELETE SET NULL,
   CONSTRAINT members_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id),
   CONSTRAINT members_pkey PRIMARY KEY (id),
   CONSTRAINT members_organisation_id_key UNIQUE (organisation_id),
@@ -538,6 +572,7 @@ CREATE TABLE news_items (
   published_at timestamp with time zone,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  image_id integer,
   CONSTRAINT news_items_body_check CHECK (((body = '{}'::jsonb) OR is_translatable(body))),
   CONSTRAINT news_items_check CHECK (((status = 'accepted'::text) = (published_at IS NOT NULL))),
   CONSTRAINT news_items_check1 CHECK (((image_key IS NULL) = (image_mime IS NULL))),
@@ -550,6 +585,7 @@ CREATE TABLE news_items (
   CONSTRAINT news_items_status_check CHECK ((status = ANY (ARRAY['submitted'::text, 'changes_requested'::text, 'accepted'::text, 'declined'::text]))),
   CONSTRAINT news_items_summary_check CHECK (is_translatable(summary)),
   CONSTRAINT news_items_title_check CHECK (is_translatable(title)),
+  CONSTRAINT news_items_image_id_fkey FOREIGN KEY (image_id) REFERENCES images(id) ON DELETE SET NULL,
   CONSTRAINT news_items_submitted_by_fkey FOREIGN KEY (submitted_by) REFERENCES users(id) ON DELETE SET NULL,
   CONSTRAINT news_items_pkey PRIMARY KEY (id),
   CONSTRAINT news_items_slug_key UNIQUE (slug)
@@ -988,6 +1024,23 @@ CREATE TABLE sign_in_links (
   used_at timestamp with time zone,
   CONSTRAINT sign_in_links_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
   CONSTRAINT sign_in_links_pkey PRIMARY KEY (token_hash)
+);
+
+CREATE TABLE site_settings (
+  id integer NOT NULL,
+  short_name text NOT NULL,
+  brand_colour text,
+  accent_colour text,
+  logo_image_id integer,
+  updated_by integer,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT site_settings_accent_colour_check CHECK ((accent_colour ~ '^#[0-9a-f]{6}$'::text)),
+  CONSTRAINT site_settings_brand_colour_check CHECK ((brand_colour ~ '^#[0-9a-f]{6}$'::text)),
+  CONSTRAINT site_settings_id_check CHECK ((id = 1)),
+  CONSTRAINT site_settings_short_name_check CHECK (((char_length(short_name) >= 1) AND (char_length(short_name) <= 40))),
+  CONSTRAINT site_settings_logo_image_id_fkey FOREIGN KEY (logo_image_id) REFERENCES images(id) ON DELETE SET NULL,
+  CONSTRAINT site_settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT site_settings_pkey PRIMARY KEY (id)
 );
 
 CREATE TABLE subscriber_links (

@@ -181,6 +181,9 @@ export interface InitiativesTable {
 }
 
 export interface DB {
+  images: ImagesTable;
+  image_variants: ImageVariantsTable;
+  site_settings: SiteSettingsTable;
   activity_series: ActivitySeriesTable;
   activities: ActivitiesTable;
   activity_organisations: ActivityOrganisationsTable;
@@ -245,6 +248,7 @@ export interface MembersTable {
   contacts: ColumnType<Contacts, Contacts | string | undefined, Contacts | string>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  logo_image_id: number | null;
 }
 
 export interface MemberContactsTable {
@@ -487,6 +491,7 @@ export interface ActivitiesTable {
   registration_closes: DateString | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  photo_image_id: number | null;
 }
 
 export interface ActivityOrganisationsTable {
@@ -580,6 +585,7 @@ export interface NewsItemsTable {
   published_at: Date | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  image_id: number | null;
 }
 
 export interface NewsReviewsTable {
@@ -634,4 +640,34 @@ export interface ResourceFilesTable {
   downloads: Generated<number>;
   uploaded_by: number | null;
   created_at: Timestamp;
+}
+
+export type ImageFormat = 'avif' | 'webp' | 'jpeg' | 'png';
+
+export interface ImagesTable {
+  id: Generated<number>;
+  width: number;
+  height: number;
+  alt: Json<Translatable>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ImageVariantsTable {
+  image_id: number;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  file_key: string;
+}
+
+export interface SiteSettingsTable {
+  id: number;
+  short_name: string;
+  brand_colour: string | null;
+  accent_colour: string | null;
+  logo_image_id: number | null;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }

@@ -24,6 +24,8 @@ import {
 import { memberProfile, membershipFigures } from './domain.ts';
 import { commentForm, decisionForm, disqualifyForm, endMembershipForm, statusChangeForm, feeForm, LOGO_RULE, profileForm, reviewForm, targetForm } from './forms.ts';
 import { readCheckedForm } from '../web/form-with-files.ts';
+import { imageUploadOf } from '../images/upload.ts';
+import { UnreadableImage } from '../images/domain.ts';
 import { updateMemberProfile } from './profile.ts';
 import { memberRecordRoutes } from './record-routes.tsx';
 import { memberSpaceRoutes } from './space-routes.tsx';
@@ -154,9 +156,16 @@ async function postProfile(request: FastifyRequest<{ Params: { slug: string } }>
   const { fields, files, fileErrors } = await readCheckedForm(request, { logo: LOGO_RULE });
   const values = Object.fromEntries(Object.entries(fields).filter(([key]) => key !== '_csrf').map(([key, value]) => [key, String([value].flat()[0] ?? '')]));
   const parsed = parseInput(profileForm, values);
-  const errors = { ...(parsed.ok ? {} : parsed.fields), ...fileErrors };
+  const logo = imageUploadOf({ files, fileErrors, fields, field: 'logo', altField: 'logo_alt' });
+  const errors = { ...(parsed.ok ? {} : parsed.fields), ...fileErrors, ...logo.errors };
   if (!parsed.ok || Object.keys(errors).length > 0) return memberAdmin(request, reply, { profile: { errors, values } }, 400);
-  await updateMemberProfile(request.server.ctx, profile.member.id, request.user!.id, parsed.data, files.find((file) => file.field === 'logo') ?? null);
+  const file = files.find((candidate) => candidate.field === 'logo');
+  try {
+    await updateMemberProfile(request.server.ctx, profile.member.id, request.user!.id, parsed.data, file && logo.upload ? { file, alt: logo.upload.alt, lang: request.lang } : null);
+  } catch (error) {
+    if (error instanceof UnreadableImage) return memberAdmin(request, reply, { profile: { errors: { logo: 'validation.image_unreadable' }, values } }, 400);
+    throw error;
+  }
   return reply.redirect(`/${request.lang}/admin/members/${request.params.slug}`, 303);
 }
 

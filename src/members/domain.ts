@@ -5,8 +5,10 @@ import { textOf } from '../i18n/translatable.ts';
 import { COUNTRY_CODES } from '../places/countries.ts';
 import { REGIONS } from '../places/regions.ts';
 import { mandatesForMember } from '../governance/domain.ts';
+import { loadImages } from '../images/domain.ts';
 import {
   activeCounts,
+  activePlaces,
   changeSince,
   countMembers,
   facetCounts,
@@ -82,13 +84,23 @@ export function memberItem(row: Pick<MemberRow, 'slug' | 'name' | 'kind' | 'cate
 export async function memberProfile(db: Kysely<DB>, slug: string, withPrivate: boolean) {
   const member = await findMember(db, slug);
   if (!member) return null;
-  const [mandates, timeline] = await Promise.all([mandatesForMember(db, member.id), withPrivate ? memberTimeline(db, member.id) : Promise.resolve([])]);
-  return { member: withPrivate ? member : { ...member, contacts: {} }, mandates, timeline };
+  const [mandates, timeline, images] = await Promise.all([
+    mandatesForMember(db, member.id),
+    withPrivate ? memberTimeline(db, member.id) : Promise.resolve([]),
+    loadImages(db, [member.logo_image_id]),
+  ]);
+  const logo = member.logo_image_id ? images.get(member.logo_image_id) ?? null : null;
+  return { member: withPrivate ? member : { ...member, contacts: {} }, mandates, timeline, logo };
 }
 
 /** The home page's figures: active members and the countries they come from. */
 export function memberKeyFigures(db: Kysely<DB>) {
   return activeCounts(db);
+}
+
+/** Places of the active members, with coordinates. */
+export async function memberPlaces(db: Kysely<DB>) {
+  return (await activePlaces(db)).map((row) => ({ latitude: row.latitude!, longitude: row.longitude!, city: row.city, country: row.country }));
 }
 
 type HistoryRow = Awaited<ReturnType<typeof statusHistory>>[number];

@@ -156,11 +156,16 @@ describe('editing a member profile', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('<p class="field-error" id="logo-error">Ce type de fichier n’est pas accepté ici.</p>');
     expect(bad.body).toMatch(/<p class="field-error" id="general_email-error">[^<]+<\/p>/);
-    const ok = await post({ description: 'Ciudad vasca con una larga tradición cooperativa.', description_lang: 'es', ...contacts }, { logo: { name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png } });
+    const noAlt = await post({ description: '', description_lang: 'es', ...contacts }, { logo: { name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png } });
+    expect(noAlt.statusCode).toBe(400);
+    expect(noAlt.body).toContain('<p class="field-error" id="logo_alt-error">Décrivez l’image en quelques mots pour qui ne peut pas la voir.</p>');
+    const ok = await post({ description: 'Ciudad vasca con una larga tradición cooperativa.', description_lang: 'es', ...contacts, logo_alt: 'Logo de la ville de Bilbao' }, { logo: { name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png } });
     expect(ok.statusCode).toBe(303);
     const page = (await get('/es/members/bilbao')).body;
     expect(page).toContain('<p>Ciudad vasca con una larga tradición cooperativa.</p>');
-    expect(page).toContain('<img class="member-logo" src="/media/members/bilbao/logo" alt="Logotipo de Ciudad de Bilbao"/>');
+    // Converted for srcset (a 1-pixel logo has one size), its alt text in the editor's language, marked as such.
+    expect(page).toMatch(/<picture class="member-logo"><source type="image\/avif" srcset="\/media\/images\/\d+\/1\.avif 1w" sizes="10rem"\/>/);
+    expect(page).toMatch(/<img src="\/media\/images\/\d+\/1\.png" srcset="\/media\/images\/\d+\/1\.png 1w" sizes="10rem" width="1" height="1" alt="Logo de la ville de Bilbao" lang="fr" decoding="async"\/><\/picture>/);
     expect(page).not.toContain('ane@bilbao.example.org');
     const english = (await get('/en/members/bilbao')).body;
     expect(english).toContain('<p lang="es">Ciudad vasca con una larga tradición cooperativa.</p>');

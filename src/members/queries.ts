@@ -90,7 +90,7 @@ export async function facetCounts(db: Db, filters: MemberFilters) {
 }
 
 export function findMember(db: Db, slug: string) {
-  return base(db).select(COLUMNS).select(['members.contacts', 'members.organisation_id', 'members.logo_key']).where('members.slug', '=', slug).executeTakeFirst();
+  return base(db).select(COLUMNS).select(['members.contacts', 'members.organisation_id', 'members.logo_key', 'members.logo_image_id']).where('members.slug', '=', slug).executeTakeFirst();
 }
 
 export function findMemberById(db: Db, id: number) {
@@ -145,6 +145,17 @@ export async function activeCounts(db: Db) {
     .where('members.kind', 'in', ['local_government', 'sse_network', 'other_organisation'])
     .executeTakeFirstOrThrow();
   return { members: Number(row.members), countries: Number(row.countries) };
+}
+
+/** Where the active members are (the same members as activeCounts), for the home page's small map. */
+export function activePlaces(db: Db) {
+  return base(db)
+    .select(['o.latitude', 'o.longitude', 'o.city', 'o.country'])
+    .where('members.status', '=', 'active')
+    .where('members.kind', 'in', ['local_government', 'sse_network', 'other_organisation'])
+    .where('o.latitude', 'is not', null)
+    .where('o.longitude', 'is not', null)
+    .execute();
 }
 
 /** Member counts by year of each status change, for the figures over time. */

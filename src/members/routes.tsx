@@ -63,7 +63,8 @@ function privatePage(reply: FastifyReply) {
 }
 
 async function joinForm(request: FastifyRequest, reply: FastifyReply) {
-  privatePage(reply);
+  // The blank form is the network's public invitation: indexable (drafts stay noindex), never cached (its form token).
+  reply.header('cache-control', 'private, no-store');
   return sendPage(request, reply, { title: request.t('join.title'), body: (ctx) => <JoinPage ctx={ctx} state={{ action: `/${request.lang}/join` }} /> });
 }
 

@@ -11,7 +11,7 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
   const overview = await networkOverview(request.server.ctx.db);
   if (!overview) throw new HttpError(503, 'error.not_ready');
   return sendPage(request, reply, {
-    title: request.t('site.name'),
+    title: request.site.shortName ?? request.t('site.name'),
     description: textOf(overview.profile.mission, request.lang).slice(0, 300),
     body: (ctx) => <HomePage ctx={ctx} overview={overview} />,
   });

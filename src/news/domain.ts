@@ -16,6 +16,8 @@ export interface PublishedNews {
   image_key: string | null;
   image_mime: string | null;
   image_alt: Translatable;
+  /** The image converted into sizes for srcset (images/), when one was uploaded that way. */
+  image_id: number | null;
   link: string | null;
   source_lang: string;
   published_at: Date;
@@ -30,7 +32,7 @@ export async function acceptedNews(
   if (options.ids && options.ids.length === 0) return [];
   let query = db
     .selectFrom('news_items')
-    .select(['id', 'slug', 'kind', 'title', 'summary', 'body', 'image_key', 'image_mime', 'image_alt', 'link', 'source_lang', 'published_at', 'updated_at'])
+    .select(['id', 'slug', 'kind', 'title', 'summary', 'body', 'image_key', 'image_mime', 'image_alt', 'image_id', 'link', 'source_lang', 'published_at', 'updated_at'])
     .where('status', '=', 'accepted');
   if (options.since) query = query.where('published_at', '>=', options.since);
   if (options.ids) query = query.where('id', 'in', [...options.ids]);

@@ -101,7 +101,10 @@ describe('news: contribution → review → publication', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Ouverte le 2 mars');
     expect(page.body).toContain('<p>Second paragraphe avec &lt;b>balise&lt;/b> &amp; esperluette.</p>');
-    expect(page.body).toContain(`<img class="news-image" src="/media/news/${row.slug}/image" alt="La façade de la maison"/>`);
+    // Converted at upload into the sizes served with srcset (a 1-pixel picture has one), alt text kept.
+    const imageId = (await t.app.ctx.db.selectFrom('news_items').select('image_id').where('id', '=', row.id).executeTakeFirstOrThrow()).image_id;
+    expect(page.body).toContain(`<picture class="news-image"><source type="image/avif" srcset="/media/images/${imageId}/1.avif 1w"`);
+    expect(page.body).toContain(`<img src="/media/images/${imageId}/1.png" srcset="/media/images/${imageId}/1.png 1w" sizes="(min-width: 72rem) 70rem, 100vw" width="1" height="1" alt="La façade de la maison" decoding="async"/></picture>`);
     expect(page.body).toContain('type="application/atom+xml"');
     const korean = await new Visitor(t.app).get(`/ko/news/${row.slug}`);
     expect(korean.body).toContain('class="content-notice"');

@@ -3,7 +3,7 @@ import type { DB } from '../db/types.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
-const PUBLIC_COLUMNS = ['id', 'slug', 'kind', 'title', 'summary', 'body', 'image_key', 'image_mime', 'image_alt', 'link', 'source_lang', 'published_at', 'updated_at'] as const;
+const PUBLIC_COLUMNS = ['id', 'slug', 'kind', 'title', 'summary', 'body', 'image_key', 'image_mime', 'image_alt', 'image_id', 'link', 'source_lang', 'published_at', 'updated_at'] as const;
 
 export async function publishedPage(db: Executor, { limit, offset, kind }: { limit: number; offset: number; kind?: 'news' | 'announcement' }) {
   let base = db.selectFrom('news_items').where('status', '=', 'accepted');

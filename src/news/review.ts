@@ -9,6 +9,7 @@ import { reindexSearch } from '../search/indexer.ts';
 import { HttpError, notFound } from '../web/http-error.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
 import type { UploadedFile } from '../web/uploads.ts';
+import { deleteImage, removeFiles, storeImage, UnreadableImage } from '../images/domain.ts';
 import type { LangTexts, NewsInput } from './forms.ts';
 import { newsById, slugTaken, userContact } from './queries.ts';
 
@@ -30,15 +31,32 @@ async function newSlug(trx: Transaction<DB>, title: string): Promise<string> {
 
 const textOrEmpty = (lang: Lang, text: string): Translatable => (text ? original(lang, text) : {});
 
+/**
+ * The image converted into the sizes pages show with srcset (the upload itself is kept too, at its
+ * old address). A picture the converter cannot read is refused with a 400 naming it.
+ */
+async function convertImage(ctx: Ctx, trx: Transaction<DB>, image: UploadedFile, alt: string, lang: Lang, userId: number, written: string[]): Promise<number> {
+  try {
+    const stored = await storeImage(ctx, trx, { content: image.content, alt, altLang: lang, actorId: userId });
+    written.push(...stored.keys);
+    return stored.id;
+  } catch (error) {
+    if (error instanceof UnreadableImage) throw new HttpError(400, 'validation.image_unreadable', { image: 'validation.image_unreadable' });
+    throw error;
+  }
+}
+
 export async function createNews(
   ctx: Ctx,
   { input, image, userId, kind }: { input: NewsInput; image: UploadedFile | null; userId: number; kind: 'news' | 'announcement' },
 ): Promise<{ id: number; slug: string }> {
   const imageKey = image ? await ctx.files.put(image.content) : null;
   const published = kind === 'announcement';
+  const written: string[] = [];
   try {
     const created = await ctx.db.transaction().execute(async (trx) => {
       const slug = await newSlug(trx, input.title);
+      const imageId = image ? await convertImage(ctx, trx, image, input.image_alt, input.lang, userId, written) : null;
       const row = await trx
         .insertInto('news_items')
         .values({
@@ -49,6 +67,7 @@ export async function createNews(
           body: JSON.stringify(textOrEmpty(input.lang, input.body)),
           image_key: imageKey,
           image_mime: image?.mime ?? null,
+          image_id: imageId,
           image_alt: JSON.stringify(image ? textOrEmpty(input.lang, input.image_alt) : {}),
           link: input.link || null,
           source_lang: input.lang,
@@ -67,6 +86,7 @@ export async function createNews(
     return created;
   } catch (error) {
     if (imageKey) await ctx.files.delete(imageKey);
+    await removeFiles(ctx, written);
     throw error;
   }
 }
@@ -75,12 +95,16 @@ export async function createNews(
 export async function resubmitNews(ctx: Ctx, { id, userId, input, image }: { id: number; userId: number; input: NewsInput; image: UploadedFile | null }) {
   const imageKey = image ? await ctx.files.put(image.content) : null;
   let replaced: string | null = null;
+  let replacedImage: number | null = null;
+  const written: string[] = [];
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const item = await newsById(trx, id, true);
       if (!item || item.submitted_by !== userId) throw notFound();
       if (item.status !== 'changes_requested') throw new HttpError(409, 'news.error.not_editable');
       const lang = item.source_lang as Lang;
+      const imageId = image ? await convertImage(ctx, trx, image, input.image_alt, lang, userId, written) : null;
+      if (imageId) replacedImage = item.image_id;
       const body = input.body ? setText(item.body, lang, input.body, 'original') : {};
       const alt = image || item.image_key ? (input.image_alt ? setText(item.image_alt, lang, input.image_alt, 'original') : {}) : {};
       replaced = imageKey ? item.image_key : null;
@@ -92,7 +116,7 @@ export async function resubmitNews(ctx: Ctx, { id, userId, input, image }: { id:
           body: JSON.stringify(body),
           image_alt: JSON.stringify(alt),
           link: input.link || null,
-          ...(imageKey ? { image_key: imageKey, image_mime: image!.mime } : {}),
+          ...(imageKey ? { image_key: imageKey, image_mime: image!.mime, image_id: imageId } : {}),
           status: 'submitted',
           updated_at: new Date(),
         })
@@ -103,9 +127,11 @@ export async function resubmitNews(ctx: Ctx, { id, userId, input, image }: { id:
     });
   } catch (error) {
     if (imageKey) await ctx.files.delete(imageKey);
+    await removeFiles(ctx, written);
     throw error;
   }
   if (replaced) await ctx.files.delete(replaced);
+  if (replacedImage) await deleteImage(ctx, replacedImage);
 }
 
 export type ReviewAction = 'accept' | 'request_changes' | 'decline' | 'comment';

@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { loadImages } from '../images/domain.ts';
 import { textOf } from '../i18n/translatable.ts';
 import { notFound } from '../web/http-error.ts';
 import { PAGE_SIZE, pageParam } from '../web/listing.tsx';
@@ -25,10 +26,11 @@ async function item(request: FastifyRequest<{ Params: { slug: string } }>, reply
   const found = await publishedBySlug(request.server.ctx.db, request.params.slug);
   if (!found) throw notFound();
   const news = found as PublishedNews;
+  const picture = news.image_id ? (await loadImages(request.server.ctx.db, [news.image_id])).get(news.image_id) ?? null : null;
   return sendPage(request, reply, {
     title: textOf(news.title, request.lang),
     description: textOf(news.summary, request.lang).slice(0, 300),
-    body: (ctx) => <NewsItemPage ctx={ctx} item={news} />,
+    body: (ctx) => <NewsItemPage ctx={ctx} item={news} picture={picture} />,
   });
 }
 

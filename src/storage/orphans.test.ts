@@ -62,7 +62,7 @@ describe('files on disk and the rows that refer to them', () => {
     const post = async () => {
       const token = csrfTokenIn((await editor.get('/en/admin/members/bilbao')).body);
       const contacts = { focal_name: 'Ane', focal_email: 'ane@bilbao.example.org', focal_phone: '', head_name: '', head_title: '', general_email: '' };
-      const { payload, headers } = multipart({ _csrf: token, description: '', description_lang: 'es', ...contacts }, { logo: { name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png } });
+      const { payload, headers } = multipart({ _csrf: token, description: '', description_lang: 'es', ...contacts, logo_alt: 'Logo' }, { logo: { name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png } });
       return t.app.inject({ method: 'POST', url: '/en/admin/members/bilbao/profile', payload, headers: { ...headers, cookie: editor.cookies } });
     };
     expect((await post()).statusCode).toBe(303);

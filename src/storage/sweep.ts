@@ -11,6 +11,7 @@ export const FILE_KEY_COLUMNS = [
   ['resource_files', 'file_key'],
   ['members', 'logo_key'],
   ['news_items', 'image_key'],
+  ['image_variants', 'file_key'],
 ] as const;
 
 export const SWEEP_JOB = 'files.sweep';

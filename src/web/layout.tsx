@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { can } from '../auth/permissions.ts';
 import { LANGS, LANG_NAMES } from '../i18n/i18n.ts';
 import { ASSETS } from './assets.ts';
+import { Picture } from '../images/picture.tsx';
 import { ADMIN_NAV, MAIN_NAV } from './navigation.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -14,16 +15,18 @@ export interface LayoutProps {
 
 /** The frame of every page: landmarks, skip link, menus, language switcher, footer. */
 export function Layout({ ctx, title, description, children }: LayoutProps) {
-  const { t, lang } = ctx;
-  const siteName = t('site.name');
+  const { t, lang, site } = ctx;
+  // The network's name (the secretariat's setting, else the catalogs'); Passerelle is named in the footer.
+  const siteName = site.shortName ?? t('site.name');
   return (
     <html lang={lang} dir="ltr">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{title === siteName ? siteName : `${title} · ${siteName}`}</title>
+        <title>{title === siteName ? `${siteName} · ${t('site.tagline')}` : `${title} · ${siteName}`}</title>
         {description && <meta name="description" content={description} />}
         <link rel="stylesheet" href={ASSETS.css.url} />
+        {site.themeUrl && <link rel="stylesheet" href={site.themeUrl} />}
         <link rel="icon" href={ASSETS.favicon.url} type="image/svg+xml" />
         <script src={ASSETS.searchJs.url} defer />
         {LANGS.map((other) => (
@@ -37,8 +40,11 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <header class="site-header">
           <div class="wrap header-row">
             <a class="brand" href={`/${lang}/`}>
-              <span class="brand-name">{siteName}</span>
-              <span class="brand-tagline">{t('site.tagline')}</span>
+              {site.logo && <Picture image={site.logo} lang={lang} sizes="6rem" class="brand-logo" lazy={false} decorative />}
+              <span class="brand-text">
+                <span class="brand-name">{siteName}</span>
+                <span class="brand-tagline">{t('site.tagline')}</span>
+              </span>
             </a>
             <form method="get" action={`/${lang}/search`} role="search" class="site-search" aria-label={t('search.header_label')}>
               <label for="site-search-q" class="visually-hidden">{t('search.header_label')}</label>
@@ -67,6 +73,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
         <footer class="site-footer">
           <div class="wrap">
             <p>{t('footer.about')}</p>
+            <p>{t('footer.software')}</p>
             {/* A GET form: no CSRF token, so every page stays cacheable; the subscribe page does the rest. */}
             <form method="get" action={`/${lang}/newsletter/subscribe`} class="footer-subscribe" aria-labelledby="footer-subscribe-title">
               <h2 id="footer-subscribe-title">{t('subscribers.footer_title')}</h2>

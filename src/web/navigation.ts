@@ -18,6 +18,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'nav.library', path: '/library' },
   { key: 'news.nav', path: '/news' },
   { key: 'stats.nav', path: '/stats' },
+  { key: 'nav.join', path: '/join' },
 ];
 
 export const ADMIN_NAV: NavItem[] = [
@@ -35,4 +36,5 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'news.admin.nav', path: '/admin/news', permission: 'news.review' },
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
   { key: 'stats.admin.title', path: '/admin/stats', permission: 'members.applications' },
+  { key: 'site.settings.title', path: '/admin/site', permission: 'site.manage' },
 ];

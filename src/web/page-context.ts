@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionUser } from '../context.ts';
 import type { Lang, Translator } from '../i18n/i18n.ts';
+import { DEFAULT_SITE, type SiteSettings } from '../site/settings.ts';
 
 /** What every view needs about the request, computed once per request. */
 export interface PageContext {
@@ -11,6 +12,8 @@ export interface PageContext {
   user: SessionUser | null;
   /** The public address, for absolute links (hreflang alternates, canonical). */
   baseUrl: string;
+  /** The name, logo and colours the secretariat set (site/settings.ts). */
+  site: SiteSettings;
   /** A CSRF token for a form on this page; asking for one makes the page uncacheable. */
   csrf(): string;
 }
@@ -23,6 +26,7 @@ export function pageContext(request: FastifyRequest, reply: FastifyReply): PageC
     path: pathAfterLang(request.url),
     user: request.user,
     baseUrl: request.server.ctx.config.baseUrl,
+    site: request.site ?? DEFAULT_SITE,
     csrf() {
       token ??= reply.generateCsrf();
       reply.header('cache-control', 'private, no-store');

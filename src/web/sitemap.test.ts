@@ -38,12 +38,12 @@ describe('/sitemap.xml', () => {
     expect(await wellFormed(response.body)).toBe(true);
     const locs = await xpath(response.body, '/s:urlset/s:url/s:loc/text()');
     const events = (await t.app.ctx.db.selectFrom('programme_sessions').select('event_slug').distinct().execute()).length;
-    // The modules of this file's sources: home, members, governance, activities, calendar,
+    // The modules of this file's sources: home, members, join, governance, activities, calendar,
     // initiatives, map + every member, activity, series, initiative and programme.
     const core = [homeSitemap, memberSitemap, governanceSitemap, activitySitemap, initiativeSitemap, mapSitemap];
     expect(core.every((source) => SITEMAP_SOURCES.includes(source))).toBe(true);
     const corePages = (await Promise.all(core.map((source) => source(t.app.ctx.db)))).flat();
-    expect(corePages).toHaveLength(7 + (await count('members')) + (await count('activities')) + (await count('activity_series')) + (await count('initiatives')) + events);
+    expect(corePages).toHaveLength(8 + (await count('members')) + (await count('activities')) + (await count('activity_series')) + (await count('initiatives')) + events);
     // Every registered source (library, news… add theirs): one URL per page and language.
     const pages = await sitemapEntries(t.app.ctx.db);
     expect(pages.length).toBeGreaterThanOrEqual(corePages.length);
@@ -72,9 +72,14 @@ describe('/sitemap.xml', () => {
     expect(Number((await xpath(xml, 'count(/s:urlset/s:url/x:link)'))[0])).toBe(urls * 5);
   });
 
-  it('holds no private page: no back-office, sign-in, application form, search or meeting', async () => {
+  it('holds no private page: no back-office, sign-in, application draft, search or meeting', async () => {
     const locs = await xpath((await get('/sitemap.xml')).body, '/s:urlset/s:url/s:loc/text()');
-    expect(locs.filter((loc) => /\/(admin|sign-in|join|search|registrations|media)(\/|$)|\/governance\/|\.ics$/.test(loc))).toEqual([]);
+    expect(locs.filter((loc) => /\/(admin|sign-in|search|registrations|media)(\/|$)|\/join\/|\/governance\/|\.ics$/.test(loc))).toEqual([]);
+  });
+
+  it('lists the application form, the way into the network, in every language', async () => {
+    const locs = await xpath((await get('/sitemap.xml')).body, '/s:urlset/s:url/s:loc/text()');
+    expect(locs.filter((loc) => loc.endsWith('/join'))).toEqual(['en', 'fr', 'es', 'ko'].map((lang) => `http://gsef.example.org/${lang}/join`));
   });
 
   it('is cached, and a content write shows at once', async () => {

@@ -33,8 +33,8 @@ export type SitemapSource = (db: Kysely<DB>) => Promise<SitemapEntry[]>;
  * its source in its own `src/<module>/sitemap-source.ts`. Modules built later — library resources,
  * news items, newsletter issues — add theirs the same way: their listing pages (`/library`,
  * `/news`, `/newsletter`) and each public item, never a members-only resource, an unpublished news
- * item or an unsent issue. Pages that are forms or personal (sign-in, join, search results, secret
- * links, /admin) do not belong here.
+ * item or an unsent issue. Pages that are forms or personal (sign-in, search results, secret links,
+ * /admin; the blank /join form is the exception, listed by members) do not belong here.
  */
 export const SITEMAP_SOURCES: SitemapSource[] = [
   homeSitemap,

@@ -1,4 +1,5 @@
 import { textOf } from '../../i18n/translatable.ts';
+import { Picture } from '../../images/picture.tsx';
 import { LocalText, ScrollingTable } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { activityDetail, seriesDetail } from '../domain.ts';
@@ -26,6 +27,7 @@ export function ActivityPage({ ctx, detail, registration }: { ctx: PageContext; 
         )}
       </p>
       <h1>{textOf(activity.title, lang)}</h1>
+      {detail.photo && <Picture image={detail.photo} lang={lang} sizes="(min-width: 72rem) 70rem, 100vw" class="act-photo" lazy={false} />}
       <dl class="act-facts">
         <dt>{t('activities.when')}</dt>
         <dd>

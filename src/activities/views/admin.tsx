@@ -94,6 +94,9 @@ export function ActivityFormPage({ ctx, slug, state, series = [] }: { ctx: PageC
           <li>
             <a href={`/${lang}/admin/activities/${slug}/organisations`}>{t('activities.admin.organisations')}</a>
           </li>
+          <li>
+            <a href={`/${lang}/admin/activities/${slug}/photo`}>{t('activities.admin.photo')}</a>
+          </li>
         </ul>
       )}
       {state.saved && (

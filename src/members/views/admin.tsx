@@ -2,6 +2,7 @@ import { can } from '../../auth/permissions.ts';
 import { textOf } from '../../i18n/translatable.ts';
 import { countryName } from '../../places/countries.ts';
 import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable } from '../../web/components.tsx';
+import { ALT_MAX } from '../../images/upload.ts';
 import type { FieldErrors } from '../../web/forms.ts';
 import type { PageContext } from '../../web/page-context.ts';
 import type { applicationDetail, applicationQueue } from '../applications.ts';
@@ -419,6 +420,9 @@ export function MemberAdminPage({ ctx, profile, meetings, forms }: { ctx: PageCo
             )}
             <input type="file" id="logo" name="logo" accept="image/png,image/jpeg,image/webp" aria-describedby={profileErrors.logo ? 'logo-hint logo-error' : 'logo-hint'} />
           </div>
+          <FieldFrame ctx={ctx} name="logo_alt" label={t('images.alt')} hint={t('images.alt_hint')} error={profileErrors.logo_alt}>
+            <input type="text" id="logo_alt" name="logo_alt" maxLength={ALT_MAX} value={str(profileValues.logo_alt)} aria-describedby={profileErrors.logo_alt ? 'logo_alt-hint logo_alt-error' : 'logo_alt-hint'} aria-invalid={profileErrors.logo_alt ? 'true' : undefined} />
+          </FieldFrame>
           <button type="submit">{t('membership.save_profile')}</button>
         </form>
       )}

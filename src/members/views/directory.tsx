@@ -1,5 +1,6 @@
 import { textOf } from '../../i18n/translatable.ts';
 import { roleTitle } from '../../governance/role-title.ts';
+import { Picture } from '../../images/picture.tsx';
 import { countryName } from '../../places/countries.ts';
 import { LocalText, ScrollingTable } from '../../web/components.tsx';
 import { Facet, FilterForm, Pagination } from '../../web/listing.tsx';
@@ -25,6 +26,7 @@ export function MembersPage({ ctx, directory, filters, sort, page, query }: {
     <div class="members">
       <h1>{t('members.title')}</h1>
       <p class="lead">{t('members.intro')}</p>
+      <JoinInvite ctx={ctx} />
       <div class="members-layout">
         <FilterForm ctx={ctx} action={action}>
           <div class="field">
@@ -110,6 +112,15 @@ export function memberJsonLd(ctx: PageContext, member: Profile['member']): Recor
   };
 }
 
+/** The way in for a city or organisation reading about the network's members. */
+function JoinInvite({ ctx }: { ctx: PageContext }) {
+  return (
+    <p class="join-invite">
+      {ctx.t('members.join_invite')} <a href={`/${ctx.lang}/join`}>{ctx.t('members.join_link')}</a>
+    </p>
+  );
+}
+
 export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; profile: Profile; showPrivate: boolean }) {
   const { t, lang } = ctx;
   const { member, mandates, timeline } = profile;
@@ -118,7 +129,11 @@ export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; pr
     <div class="members">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdScript(memberJsonLd(ctx, member)) }} />
       <h1>{textOf(member.name, lang)}</h1>
-      {member.logo_key && <img class="member-logo" src={`/media/members/${member.slug}/logo`} alt={t('members.logo_of', { name: textOf(member.name, lang) })} />}
+      {profile.logo ? (
+        <Picture image={profile.logo} lang={lang} sizes="10rem" class="member-logo" lazy={false} />
+      ) : (
+        member.logo_key && <img class="member-logo" src={`/media/members/${member.slug}/logo`} alt={t('members.logo_of', { name: textOf(member.name, lang) })} />
+      )}
       <dl class="member-facts">
         <dt>{t('members.kind')}</dt>
         <dd>{t(`members.kind.${member.kind}`)}</dd>
@@ -198,6 +213,7 @@ export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; pr
           </p>
         </section>
       )}
+      <JoinInvite ctx={ctx} />
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { networkOverview } from '../domain.ts';
 import { textOf } from '../../i18n/translatable.ts';
-import { LatestActivities } from '../../activities/views/home-section.tsx';
+import { MembersMiniMap } from '../../map/views/mini-map.tsx';
+import { HomeActions, HomeEvents, HomeForum, HomeNews, HomeNewsletter } from './home-sections.tsx';
 
 type Overview = NonNullable<Awaited<ReturnType<typeof networkOverview>>>;
 
@@ -16,7 +17,18 @@ export function HomePage({ ctx, overview }: { ctx: PageContext; overview: Overvi
       <section class="hero" aria-labelledby="home-title">
         <h1 id="home-title">{textOf(profile.name, lang)}</h1>
         <p class="lead">{t('home.intro', { acronym: profile.acronym, year: String(profile.launched_year) })}</p>
+        <HomeActions ctx={ctx} />
       </section>
+
+      <div class="home-grid">
+        <HomeForum ctx={ctx} forum={overview.forum} images={overview.images} />
+        <HomeEvents ctx={ctx} events={overview.upcoming} recent={overview.latestActivities} />
+      </div>
+      <div class="home-grid">
+        <HomeNews ctx={ctx} news={overview.news} images={overview.images} />
+        <MembersMiniMap ctx={ctx} places={overview.members.places} members={overview.members.members} countries={overview.members.countries} />
+      </div>
+      <HomeNewsletter ctx={ctx} />
 
       <section aria-labelledby="mission-title">
         <h2 id="mission-title">{t('home.mission')}</h2>
@@ -34,8 +46,6 @@ export function HomePage({ ctx, overview }: { ctx: PageContext; overview: Overvi
           ))}
         </ul>
       </section>
-
-      <LatestActivities ctx={ctx} items={overview.latestActivities} />
 
       <section aria-labelledby="bodies-title">
         <h2 id="bodies-title">{t('home.bodies')}</h2>

@@ -1,4 +1,6 @@
 import { can } from '../../auth/permissions.ts';
+import { Picture } from '../../images/picture.tsx';
+import type { ImageView } from '../../images/domain.ts';
 import { pick, textOf } from '../../i18n/translatable.ts';
 import { LocalText } from '../../web/components.tsx';
 import { Pagination } from '../../web/listing.tsx';
@@ -51,7 +53,7 @@ export function NewsListPage({ ctx, rows, total, page, pageSize }: { ctx: PageCo
   );
 }
 
-export function NewsItemPage({ ctx, item }: { ctx: PageContext; item: PublishedNews }) {
+export function NewsItemPage({ ctx, item, picture = null }: { ctx: PageContext; item: PublishedNews; picture?: ImageView | null }) {
   const { t, lang } = ctx;
   const alt = textOf(item.image_alt, lang);
   return (
@@ -65,7 +67,11 @@ export function NewsItemPage({ ctx, item }: { ctx: PageContext; item: PublishedN
         {t('news.published_on')} <time datetime={item.published_at.toISOString()}>{t.date(item.published_at)}</time>
       </p>
       <LocalText ctx={ctx} field={item.summary} as="div" />
-      {item.image_key && <img class="news-image" src={newsImageUrl(item.slug)} alt={alt} />}
+      {picture ? (
+        <Picture image={picture} lang={lang} sizes="(min-width: 72rem) 70rem, 100vw" class="news-image" lazy={false} />
+      ) : (
+        item.image_key && <img class="news-image" src={newsImageUrl(item.slug)} alt={alt} />
+      )}
       <LocalParagraphs ctx={ctx} field={item.body} />
       {item.link && (
         <p>
