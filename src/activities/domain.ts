@@ -7,6 +7,7 @@ import { REGIONS } from '../places/regions.ts';
 import { apiDate, lastDay, type DatePrecision } from './dates.ts';
 import type { IcsEvent } from './ics.ts';
 import {
+  activityTitles,
   countActivities,
   facetCounts,
   getActivity,
@@ -64,6 +65,12 @@ export async function activityDetail(db: Kysely<DB>, slug: string) {
   ]);
   const organisations = await listOrganisations(db, [activity.id]);
   return { activity, children, resources, related, organisations };
+}
+
+/** Title and dates of the activities with these slugs, by slug: how other modules name an event. */
+export async function activityNames(db: Kysely<DB>, slugs: string[]) {
+  const rows = await activityTitles(db, slugs);
+  return new Map(rows.map((row) => [row.slug, row]));
 }
 
 export async function seriesDetail(db: Kysely<DB>, slug: string) {
