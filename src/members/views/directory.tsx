@@ -51,7 +51,11 @@ export function MembersPage({ ctx, directory, filters, sort, page, query }: {
         </FilterForm>
         <div>
           <ScrollingTable captionId="members-caption">
-            <caption id="members-caption">{t.plural('members.count', total)}</caption>
+            <caption id="members-caption">
+              {directory.counted === total
+                ? t.plural('members.count', total)
+                : t('members.count_split', { members: t.plural('members.count', directory.counted), others: t.plural('members.count_others', total - directory.counted) })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('members.name')}</th>
