@@ -76,7 +76,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <button type="submit">{t('subscribers.footer_submit')}</button>
             </form>
             <p>
-              <a href="/api/openapi.json">{t('footer.api')}</a>
+              <a href={`/${lang}/newsletter`}>{t('newsletter.past_issues_link')}</a> · <a href={`/${lang}/open-data`}>{t('footer.api')}</a>
             </p>
           </div>
         </footer>
