@@ -116,3 +116,23 @@ export async function mapChoices(db: Kysely<DB>) {
   return { countries, events: events.map((row) => ({ slug: row.event_slug, title: row.title })), themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name })) };
 }
 export type MapChoices = Awaited<ReturnType<typeof mapChoices>>;
+
+/**
+ * Grid cells can put two markers side by side across a cell edge, overlapping: a place closer than
+ * `distance` to a busier one joins it (the busier keeps its name and id), so every marker can be tapped.
+ */
+export function mergeClose(clusters: Cluster[], distance: number): Cluster[] {
+  const kept: Cluster[] = [];
+  for (const candidate of [...clusters].sort((a, b) => b.items.length - a.items.length || a.id.localeCompare(b.id))) {
+    const near = kept.find((other) => Math.hypot(other.x - candidate.x, other.y - candidate.y) < distance);
+    if (!near) {
+      kept.push({ ...candidate, items: [...candidate.items] });
+      continue;
+    }
+    const total = near.items.length + candidate.items.length;
+    near.x = Math.round(((near.x * near.items.length + candidate.x * candidate.items.length) / total) * 10) / 10;
+    near.y = Math.round(((near.y * near.items.length + candidate.y * candidate.items.length) / total) * 10) / 10;
+    near.items.push(...candidate.items);
+  }
+  return kept.sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || a.place.localeCompare(b.place) || a.id.localeCompare(b.id));
+}

@@ -5,7 +5,7 @@ import { LANGS, type Lang } from '../i18n/langs.ts';
 import { listParam } from '../web/listing.tsx';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
-import { cluster, mapChoices, mapFilters, mapItems, mapView } from './domain.ts';
+import { cluster, mapChoices, mapFilters, mapItems, mapView, mergeClose } from './domain.ts';
 import { inView } from './world.ts';
 import { MapPage } from './views/map.tsx';
 
@@ -22,7 +22,7 @@ async function mapPage(request: FastifyRequest<{ Querystring: Query }>, reply: F
   const filters = filtersFrom(request.query);
   const [items, choices] = await Promise.all([mapItems(request.server.ctx.db, filters, request.lang), mapChoices(request.server.ctx.db)]);
   const view = mapView(request.query.zoom, filters.region);
-  const clusters = cluster(items, view.cell).filter((c) => inView(view.box, c.x, c.y));
+  const clusters = mergeClose(cluster(items, view.cell), view.cell * 1.1).filter((c) => inView(view.box, c.x, c.y));
   const query = new URLSearchParams();
   if (filters.show !== 'all') query.set('show', filters.show);
   for (const key of ['region', 'country', 'event', 'theme'] as const) for (const value of filters[key]) query.append(key, value);

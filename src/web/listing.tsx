@@ -52,17 +52,32 @@ export function chosenFilters(path: string): number {
   return [...query].filter(([name, value]) => value.trim() !== '' && !['page', 'sort', 'zoom'].includes(name)).length;
 }
 
+/** Past this many options a facet folds behind its own disclosure (42 workshops would fill screens). */
+const LONG_FACET = 12;
+
 export function Facet({ name, legend, options, selected }: { name: string; legend: string; options: FacetOption[]; selected: string[] }) {
   if (options.length === 0) return null;
+  const boxes = options.map((option) => (
+    <label class="check">
+      <input type="checkbox" name={name} value={option.value} checked={selected.includes(option.value)} /> {option.label}{' '}
+      <span class="count">({option.count})</span>
+    </label>
+  ));
+  if (options.length <= LONG_FACET) {
+    return (
+      <fieldset class="facet">
+        <legend>{legend}</legend>
+        {boxes}
+      </fieldset>
+    );
+  }
   return (
     <fieldset class="facet">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label class="check">
-          <input type="checkbox" name={name} value={option.value} checked={selected.includes(option.value)} /> {option.label}{' '}
-          <span class="count">({option.count})</span>
-        </label>
-      ))}
+      <legend class="visually-hidden">{legend}</legend>
+      <details open={options.some((option) => selected.includes(option.value))}>
+        <summary>{`${legend} (${options.length})`}</summary>
+        {boxes}
+      </details>
     </fieldset>
   );
 }
