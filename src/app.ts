@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { apiRoutes } from './api/routes.ts';
+import { openDataRoutes } from './api/open-data-page.tsx';
 import { deleteExpiredSessions, sendSignInLink, SIGN_IN_LINK_JOB } from './auth/accounts.ts';
 import { adminRoutes } from './auth/admin-routes.tsx';
 import { authRoutes } from './auth/routes.tsx';
@@ -159,7 +160,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   await registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes]);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {

@@ -66,12 +66,15 @@ const utc = (day: string) => new Date(`${day}T00:00:00Z`);
  * The dates in words, in the reader's language: "1–3 October 2018", "February 2019, date to be
  * confirmed", "2018, date not known" (a year-only date says plainly that the day is unknown).
  */
-export function datesInWords(t: Translator, dated: Dated): string {
+export function datesInWords(t: Translator, dated: Dated, today = new Date().toISOString().slice(0, 10)): string {
   const lang: Lang = t.lang;
+  // A tentative date now past was never confirmed: say so, rather than "to be confirmed" years on.
+  const pastTentative = dated.tentative && lastDay(dated) < today;
   if (dated.date_precision === 'year') {
     const first = yearOf(dated.start_date);
     const last = yearOf(dated.end_date);
     const years = first === last ? String(first) : t('activities.date.years', { from: String(first), to: String(last) });
+    if (pastTentative) return t('activities.date.past_tentative', { date: years });
     return t(dated.tentative ? 'activities.date.year_tentative' : 'activities.date.year', { years });
   }
   const options: Intl.DateTimeFormatOptions =
@@ -79,6 +82,7 @@ export function datesInWords(t: Translator, dated: Dated): string {
   const format = new Intl.DateTimeFormat(lang, options);
   const text =
     dated.start_date === dated.end_date ? format.format(utc(dated.start_date)) : format.formatRange(utc(dated.start_date), utc(dated.end_date));
+  if (pastTentative) return t('activities.date.past_tentative', { date: text });
   return dated.tentative ? t('activities.date.tentative', { date: text }) : text;
 }
 

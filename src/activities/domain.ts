@@ -9,6 +9,7 @@ import { apiDate, lastDay, type DatePrecision } from './dates.ts';
 import type { IcsEvent } from './ics.ts';
 import {
   activityCounts,
+  activityTitles,
   countActivities,
   facetCounts,
   getActivity,
@@ -61,6 +62,12 @@ export async function activityDetail(db: Kysely<DB>, slug: string) {
   ]);
   const [organisations, images] = await Promise.all([listOrganisations(db, [activity.id]), loadImages(db, [activity.photo_image_id])]);
   return { activity, children, resources, related, organisations, photo: activity.photo_image_id ? images.get(activity.photo_image_id) ?? null : null };
+}
+
+/** Title and dates of the activities with these slugs, by slug: how other modules name an event. */
+export async function activityNames(db: Kysely<DB>, slugs: string[]) {
+  const rows = await activityTitles(db, slugs);
+  return new Map(rows.map((row) => [row.slug, row]));
 }
 
 export async function seriesDetail(db: Kysely<DB>, slug: string) {

@@ -120,14 +120,15 @@ describe('an activity page', () => {
     expect(webinar.body).toContain('Laurence Kwark (GSEF)');
   });
 
-  it('says a month-only tentative date in words, never as a false exact day', async () => {
+  it('says a month-only tentative date in words, never as a false exact day, and a past one as never confirmed', async () => {
     const en = await get('/en/activities/cities-visit-seoul-2019');
-    expect(en.body).toContain('<span class="act-when">February 2019, date to be confirmed</span>');
+    expect(en.body).toContain('<span class="act-when">February 2019 (the planned date, never confirmed)</span>');
     expect(en.body).not.toMatch(/February 1, 2019/);
+    expect(en.body).not.toContain('date to be confirmed');
     const fr = await get('/fr/activities/cities-visit-seoul-2019');
-    expect(fr.body).toContain('février 2019, date à confirmer');
+    expect(fr.body).toContain('février 2019 (date prévue, jamais confirmée)');
     const across = await get('/en/activities/west-africa-training-2019');
-    expect(across.body).toContain('April 30 – May 5, 2019, date to be confirmed');
+    expect(across.body).toContain('April 30 – May 5, 2019 (the planned date, never confirmed)');
   });
 
   it('answers 404 for an unknown activity', async () => {
@@ -152,8 +153,9 @@ describe('the calendar', () => {
     const { body } = await get('/en/calendar?year=2019');
     expect(body).toContain('<h2 id="cal-period">2019</h2>');
     expect(body).toContain('href="/en/calendar?year=2019&amp;month=2">February 2019</a>');
-    expect(body).toContain('February 2019, date to be confirmed');
-    expect(body).toContain('January 30, 2019, date to be confirmed');
+    expect(body).toContain('February 2019 (the planned date, never confirmed)');
+    expect(body).toContain('January 30, 2019 (the planned date, never confirmed)');
+    expect(body).not.toContain('date to be confirmed');
   });
 
   it('shows one month, including events that started the month before', async () => {

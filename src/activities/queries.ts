@@ -143,6 +143,12 @@ export async function activityCounts(db: Db, filter: ActivityFilter, facets: rea
   return { total, facets: counts };
 }
 
+/** The titles of the activities with these slugs (an archive names its event after one). */
+export function activityTitles(db: Db, slugs: string[]) {
+  if (slugs.length === 0) return Promise.resolve([]);
+  return db.selectFrom('activities').select(['slug', 'title', 'start_date', 'end_date']).where('slug', 'in', slugs).execute();
+}
+
 export function getActivity(db: Db, slug: string) {
   return withColumns(base(db, {}).where('a.slug', '=', slug) as never).executeTakeFirst() as Promise<ActivityListRow | undefined>;
 }

@@ -1,3 +1,4 @@
+import { yearOf } from './dates.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLang, type Lang } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
@@ -91,21 +92,21 @@ async function calendar(request: FastifyRequest<{ Querystring: Query }>, reply: 
   const yearText = String(request.query.year ?? '');
   const monthText = String(request.query.month ?? '');
   const now = today();
-  const fallbackYear = years.some((y) => y.year === Number(now.slice(0, 4))) ? Number(now.slice(0, 4)) : (years.at(-1)?.year ?? Number(now.slice(0, 4)));
-  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : fallbackYear;
-  const month = /^(0?[1-9]|1[0-2])$/.test(monthText) ? Number(monthText) : null;
-  if ((request.query.year !== undefined && !/^\d{4}$/.test(yearText)) || (request.query.month !== undefined && month === null)) {
+  if ((request.query.year !== undefined && !/^\d{4}$/.test(yearText)) || (request.query.month !== undefined && !/^(0?[1-9]|1[0-2])$/.test(monthText))) {
     throw new HttpError(400, 'calendar.error.period');
   }
+  const upcoming = await upcomingEvents(db, now);
+  // With no period asked, open where something is coming up; else on the latest year, saying so.
+  const fallbackYear = upcoming[0] ? yearOf(upcoming[0].start_date) : (years.at(-1)?.year ?? Number(now.slice(0, 4)));
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : fallbackYear;
+  const month = /^(0?[1-9]|1[0-2])$/.test(monthText) ? Number(monthText) : null;
+  const latestShown = request.query.year === undefined && upcoming.length === 0 && years.length > 0;
   const from = month ? `${year}-${String(month).padStart(2, '0')}-01` : `${year}-01-01`;
   const to = month ? new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) : `${year}-12-31`;
-  const [events, upcoming] = await Promise.all([
-    month ? eventsBetween(db, from, to, { precisions: PLACEABLE }) : eventsStartingIn(db, from, to),
-    upcomingEvents(db, now),
-  ]);
+  const events = await (month ? eventsBetween(db, from, to, { precisions: PLACEABLE }) : eventsStartingIn(db, from, to));
   return sendPage(request, reply, {
     title: request.t('calendar.title'),
-    body: (ctx) => <CalendarPage ctx={ctx} data={{ year, month, years, events, upcoming }} />,
+    body: (ctx) => <CalendarPage ctx={ctx} data={{ year, month, years, events, upcoming, latestShown }} />,
   });
 }
 

@@ -25,7 +25,14 @@ describe('year precision in words and forms', () => {
     expect(words('fr')).toBe('2018, date exacte inconnue');
     expect(words('es')).toBe('2018, fecha exacta desconocida');
     expect(words('ko')).toBe('2018년 (정확한 날짜 미상)');
-    expect(words('en', { ...year2018, tentative: true })).toBe('2018, date to be confirmed');
+    expect(datesInWords(translator('en'), { ...year2018, tentative: true }, '2017-06-01')).toBe('2018, date to be confirmed');
+    // Once the year is over, a tentative date says it was never confirmed (issue 18).
+    expect(datesInWords(translator('en'), { ...year2018, tentative: true }, '2019-01-01')).toBe('2018 (the planned date, never confirmed)');
+    expect(datesInWords(translator('ko'), { ...year2018, tentative: true }, '2019-01-01')).toBe('2018 (예정일, 확정되지 않음)');
+    expect(datesInWords(translator('fr'), { ...year2018, tentative: true, date_precision: 'month', start_date: '2018-02-01', end_date: '2018-02-01' }, '2018-02-28'))
+      .toBe('février 2018, date à confirmer');
+    expect(datesInWords(translator('fr'), { ...year2018, tentative: true, date_precision: 'month', start_date: '2018-02-01', end_date: '2018-02-01' }, '2018-03-01'))
+      .toBe('février 2018 (date prévue, jamais confirmée)');
     expect(words('fr', { ...year2018, end_date: '2020-01-01' })).toBe('2018–2020, date exacte inconnue');
     for (const lang of ['en', 'fr', 'es', 'ko'] as const) expect(words(lang)).not.toMatch(/January|janvier|enero|1월|\b1\b/);
   });

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
-import { textOf } from '../i18n/translatable.ts';
+import { activityNames } from '../activities/domain.ts';
+import { textOf, type Translatable } from '../i18n/translatable.ts';
 import { EVENT_SLUG } from './import.ts';
 import {
-  archiveCounts, countInitiatives, eventSlugs, findInitiative, listInitiatives, listThemes, programmeOf, relatedInitiatives,
+  archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes, listWorkshops, programmeOf, relatedInitiatives,
   type FacetName, type InitiativeFilters,
 } from './queries.ts';
 
@@ -32,8 +33,10 @@ export function cleanFilters(input: Partial<Record<FacetName, string[]>> & { q?:
 }
 
 export async function initiativeArchive(db: Kysely<DB>, filters: InitiativeFilters, page: { limit: number; offset: number }) {
-  const [{ total, facets }, rows, themes] = await Promise.all([archiveCounts(db, filters, FACETS), listInitiatives(db, filters, page), listThemes(db)]);
-  return { total, rows, themes, facets };
+  const [{ total, facets }, rows, themes, events, workshops] = await Promise.all([
+    archiveCounts(db, filters, FACETS), listInitiatives(db, filters, page), listThemes(db), archiveEvents(db), workshopTitles(db),
+  ]);
+  return { total, rows, themes, events, workshops, facets };
 }
 
 /** One page of the archive without facet counts (exports). */
@@ -45,14 +48,17 @@ export async function initiativeRows(db: Kysely<DB>, filters: InitiativeFilters,
 export async function initiativeDetail(db: Kysely<DB>, slug: string) {
   const initiative = await findInitiative(db, slug);
   if (!initiative) return null;
-  const [related, themes] = await Promise.all([relatedInitiatives(db, initiative), listThemes(db)]);
-  return { initiative, related, themes };
+  const [related, themes, events] = await Promise.all([relatedInitiatives(db, initiative), listThemes(db), archiveEvents(db)]);
+  return { initiative, related, themes, events };
 }
 
 export async function eventProgramme(db: Kysely<DB>, eventSlug: string) {
   if (!EVENT_SLUG.test(eventSlug)) return null;
   const programme = await programmeOf(db, eventSlug);
-  return programme.sessions.length || programme.items.length ? programme : null;
+  if (!programme.sessions.length && !programme.items.length) return null;
+  // An event with initiatives but no programme of its own is named after its activity.
+  const event = programme.event ?? (await archiveEvents(db)).find((candidate) => candidate.event_slug === eventSlug) ?? null;
+  return { ...programme, event };
 }
 
 /**
@@ -69,5 +75,34 @@ export function eventHeading(event: { event_slug: string; title: Parameters<type
   return `${title} — ${dates}`;
 }
 
-export const archiveEvents = eventSlugs;
+export interface ArchiveEvent {
+  event_slug: string;
+  title: Translatable | null;
+  starts_on: string | null;
+  ends_on: string | null;
+}
+
+/**
+ * Every event of the archive with its name: its programme's title, else the title of the activity
+ * with the same slug (GSEF2016 Montréal has initiatives but no programme), else none (the slug shows).
+ * An activity's dates may be month-only, so a name borrowed from one carries no dates.
+ */
+export async function archiveEvents(db: Kysely<DB>): Promise<ArchiveEvent[]> {
+  const rows = await archiveEventRows(db);
+  const activities = await activityNames(db, rows.filter((row) => !row.title).map((row) => row.event_slug));
+  return rows.map((row) => row.title
+    ? { event_slug: row.event_slug, title: row.title as Translatable, starts_on: row.starts_on, ends_on: row.ends_on }
+    : { event_slug: row.event_slug, title: (activities.get(row.event_slug)?.title as Translatable | undefined) ?? null, starts_on: null, ends_on: null });
+}
+
+/** An event's name in the reader's language, else its slug. */
+export function eventName(events: ArchiveEvent[], slug: string, lang: Lang): string {
+  return textOf(events.find((event) => event.event_slug === slug)?.title ?? undefined, lang) || slug;
+}
+
+/** Workshop titles by code, for every workshop (a facet lists codes beyond the page's rows). */
+async function workshopTitles(db: Kysely<DB>) {
+  const rows = await listWorkshops(db);
+  return new Map(rows.reverse().map((row) => [row.code, row.title as Translatable]));
+}
 export { initiativePoints, organisationPoints, listThemes, mapCountries } from './queries.ts';

@@ -167,12 +167,24 @@ export async function relatedInitiatives(db: Kysely<DB>, initiative: { id: numbe
   return { sameTheme, samePlace };
 }
 
+/** Every workshop's code and title (codes repeat across events only in theory: the first wins). */
+export function listWorkshops(db: Kysely<DB>) {
+  return db.selectFrom('programme_workshops').select(['code', 'title']).orderBy('event_slug').orderBy('position').execute();
+}
+
 export function listThemes(db: Kysely<DB>) {
   return db.selectFrom('initiative_themes').selectAll().orderBy('position').execute();
 }
 
 export function eventSlugs(db: Kysely<DB>) {
   return db.selectFrom('programme_days').select('event_slug').distinct().orderBy('event_slug').execute();
+}
+
+/** Every event of the archive (with initiatives or a programme), with its programme's title if any. */
+export function archiveEventRows(db: Kysely<DB>) {
+  const slugs = db.selectFrom('initiatives').select('event_slug').union(db.selectFrom('programme_days').select('event_slug')).as('e');
+  return db.selectFrom(slugs).leftJoin('programme_events as p', 'p.event_slug', 'e.event_slug')
+    .select(['e.event_slug', 'p.title', 'p.starts_on', 'p.ends_on']).orderBy('e.event_slug').execute();
 }
 
 export async function programmeOf(db: Kysely<DB>, eventSlug: string) {

@@ -3,7 +3,8 @@ import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { textOf } from '../i18n/translatable.ts';
 import { archiveEvents, cleanFilters, initiativePoints, listThemes, mapCountries, organisationPoints } from '../initiatives/domain.ts';
-import { project } from './world.ts';
+import { isRegion, type Region } from '../places/regions.ts';
+import { project, REGION_VIEWS, WORLD_VIEW, type View } from './world.ts';
 
 export const SHOWS = ['all', 'organisations', 'initiatives'] as const;
 export type Show = (typeof SHOWS)[number];
@@ -86,9 +87,52 @@ export function cluster(items: MapItem[], cellPx = 14): Cluster[] {
   }).sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || a.place.localeCompare(b.place) || a.id.localeCompare(b.id));
 }
 
+/** The width of a phone's map in CSS pixels (360 px less the page's margins), which markers are sized for. */
+const PHONE_MAP_PX = 328;
+
+export interface MapView {
+  zoom: Region | null;
+  box: View;
+  /** User units per CSS pixel on a phone: markers and labels are sized with it. */
+  unit: number;
+  /** The clustering cell: about one marker's width, so markers do not cover each other. */
+  cell: number;
+}
+
+/**
+ * The part of the world drawn: `?zoom=europe`, else the one region the filters keep, else the
+ * world. An unknown zoom shows the world (a view is a way of looking, not a filter to refuse).
+ */
+export function mapView(zoom: unknown, regions: string[]): MapView {
+  const region = isRegion(zoom) ? zoom : regions.length === 1 && isRegion(regions[0]) ? regions[0] : null;
+  const box = region ? REGION_VIEWS[region] : WORLD_VIEW;
+  const unit = box.width / PHONE_MAP_PX;
+  return { zoom: region, box, unit, cell: unit * 30 };
+}
+
 /** What the map's filter form offers: countries with points, events of the archive, themes. */
 export async function mapChoices(db: Kysely<DB>) {
   const [countries, events, themes] = await Promise.all([mapCountries(db), archiveEvents(db), listThemes(db)]);
-  return { countries, events: events.map((row) => row.event_slug), themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name })) };
+  return { countries, events: events.map((row) => ({ slug: row.event_slug, title: row.title })), themes: themes.map((theme) => ({ slug: theme.slug, name: theme.name })) };
 }
 export type MapChoices = Awaited<ReturnType<typeof mapChoices>>;
+
+/**
+ * Grid cells can put two markers side by side across a cell edge, overlapping: a place closer than
+ * `distance` to a busier one joins it (the busier keeps its name and id), so every marker can be tapped.
+ */
+export function mergeClose(clusters: Cluster[], distance: number): Cluster[] {
+  const kept: Cluster[] = [];
+  for (const candidate of [...clusters].sort((a, b) => b.items.length - a.items.length || a.id.localeCompare(b.id))) {
+    const near = kept.find((other) => Math.hypot(other.x - candidate.x, other.y - candidate.y) < distance);
+    if (!near) {
+      kept.push({ ...candidate, items: [...candidate.items] });
+      continue;
+    }
+    const total = near.items.length + candidate.items.length;
+    near.x = Math.round(((near.x * near.items.length + candidate.x * candidate.items.length) / total) * 10) / 10;
+    near.y = Math.round(((near.y * near.items.length + candidate.y * candidate.items.length) / total) * 10) / 10;
+    near.items.push(...candidate.items);
+  }
+  return kept.sort((a, b) => (a.country ?? '').localeCompare(b.country ?? '') || a.place.localeCompare(b.place) || a.id.localeCompare(b.id));
+}

@@ -43,7 +43,8 @@ describe('the map page', () => {
     expect(html).not.toMatch(/https?:\/\/[^"]*(tile|openstreetmap)/);
     const markers = html.match(/<a href="#place-/g)?.length ?? 0;
     const listed = html.match(/<li id="place-/g)?.length ?? 0;
-    expect(markers).toBeGreaterThan(20);
+    // The world view groups places into markers a thumb can tap; regional views show them apart.
+    expect(markers).toBeGreaterThan(8);
     expect(listed).toBe(markers);
     expect(html).toContain(`href="/${lang}/initiatives/`);
   });
@@ -60,6 +61,45 @@ describe('the map page', () => {
   });
 });
 
+describe('regional views (issue 18)', () => {
+  const markers = (html: string) => [...html.matchAll(/<a href="#place-[^"]+" aria-label="([^"]+)"><g class="map-marker" transform="translate\(([\d.]+) ([\d.]+)\)"><circle[^>]* r="([\d.]+)"/g)]
+    .map((m) => ({ label: m[1]!, x: Number(m[2]), y: Number(m[3]), r: Number(m[4]) }));
+  const viewBox = (html: string) => html.match(/<svg viewBox="([\d. ]+)"/)![1]!.split(' ').map(Number) as [number, number, number, number];
+
+  it.each(['en', 'fr', 'es', 'ko'])('zooms to Europe on the server, its places apart and its markers 24 px or more on a 328 px map, in %s', async (lang) => {
+    const world = (await get(`/${lang}/map`)).body;
+    const europe = (await get(`/${lang}/map?zoom=europe`)).body;
+    const [x, y, width, height] = viewBox(europe);
+    expect(width).toBeLessThan(200);
+    const inEurope = markers(europe);
+    for (const marker of inEurope) {
+      expect(marker.x).toBeGreaterThanOrEqual(x);
+      expect(marker.x).toBeLessThanOrEqual(x + width);
+      expect(marker.y).toBeGreaterThanOrEqual(y);
+      expect(marker.y).toBeLessThanOrEqual(y + height);
+      // A marker's diameter, in the CSS pixels of a phone's 328 px wide map.
+      expect((2 * marker.r * 328) / width).toBeGreaterThanOrEqual(24);
+    }
+    const worldInEurope = markers(world).filter((m) => m.x >= x && m.x <= x + width && m.y >= y && m.y <= y + height);
+    expect(inEurope.length).toBeGreaterThan(worldInEurope.length);
+    // The list under the map holds the same places as the markers.
+    expect(europe.match(/<li id="place-/g)).toHaveLength(inEurope.length);
+    expect(europe).toContain(`href="/${lang}/map?zoom=africa"`);
+    expect(europe).toMatch(/<a href="\/[a-z]{2}\/map\?zoom=europe" aria-current="true">/);
+  });
+
+  it('sizes world markers for a tap too, keeps the zoom when filtering, and shows the world for an unknown zoom', async () => {
+    const world = (await get('/en/map')).body;
+    for (const marker of markers(world)) expect((2 * marker.r * 328) / 960).toBeGreaterThanOrEqual(24);
+    const filtered = (await get('/en/map?zoom=africa&show=initiatives')).body;
+    expect(filtered).toContain('<input type="hidden" name="zoom" value="africa"/>');
+    expect(filtered).toContain('href="/en/map?show=initiatives&amp;zoom=europe"');
+    const unknown = await get('/en/map?zoom=atlantis');
+    expect(unknown.statusCode).toBe(200);
+    expect(viewBox(unknown.body)).toEqual([0, 0, 960, 500]);
+  });
+});
+
 describe('map filters in the form', () => {
   const markerIds = (html: string) => [...html.matchAll(/<a href="#(place-[^"]+)"/g)].map((m) => m[1]).sort();
   const listIds = (html: string) => [...html.matchAll(/<li id="(place-[^"]+)"/g)].map((m) => m[1]).sort();
@@ -69,7 +109,7 @@ describe('map filters in the form', () => {
     const form = (await get(`/${lang}/map`)).body;
     expect(form).toContain('<select id="map-country" name="country">');
     expect(form).toContain('<option value="KR">');
-    expect(form).toContain('<option value="gsef2018-bilbao">gsef2018-bilbao</option>');
+    expect(form).toContain(`<option value="gsef2018-bilbao">${lang === 'ko' ? 'GSEF2018 빌바오' : 'GSEF2018 Bilbao'}</option>`);
     expect(form).toContain('name="theme" value="finance"');
     const db = t.database.db;
     const expected = (await db.selectFrom('initiatives').select('slug').where('country', '=', 'ES').where('event_slug', '=', 'gsef2018-bilbao')

@@ -5,7 +5,8 @@ import { LANGS, type Lang } from '../i18n/langs.ts';
 import { listParam } from '../web/listing.tsx';
 import { sendPage } from '../web/render.tsx';
 import { route } from '../web/routes.ts';
-import { cluster, mapChoices, mapFilters, mapItems } from './domain.ts';
+import { cluster, mapChoices, mapFilters, mapItems, mapView, mergeClose } from './domain.ts';
+import { inView } from './world.ts';
 import { MapPage } from './views/map.tsx';
 
 type Query = Record<string, string | string[] | undefined>;
@@ -20,14 +21,15 @@ const filtersFrom = (query: Query) => mapFilters({
 async function mapPage(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) {
   const filters = filtersFrom(request.query);
   const [items, choices] = await Promise.all([mapItems(request.server.ctx.db, filters, request.lang), mapChoices(request.server.ctx.db)]);
-  const clusters = cluster(items);
+  const view = mapView(request.query.zoom, filters.region);
+  const clusters = mergeClose(cluster(items, view.cell), view.cell * 1.1).filter((c) => inView(view.box, c.x, c.y));
   const query = new URLSearchParams();
   if (filters.show !== 'all') query.set('show', filters.show);
   for (const key of ['region', 'country', 'event', 'theme'] as const) for (const value of filters[key]) query.append(key, value);
   return sendPage(request, reply, {
     title: request.t('map.title'),
     description: request.t('map.intro'),
-    body: (ctx) => <MapPage ctx={ctx} clusters={clusters} filters={filters} choices={choices} query={query.toString()} />,
+    body: (ctx) => <MapPage ctx={ctx} clusters={clusters} filters={filters} choices={choices} query={query.toString()} view={view} />,
   });
 }
 

@@ -5,6 +5,7 @@ import { feature } from 'topojson-client';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { FeatureCollection } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { REGIONS, type Region } from '../places/regions.ts';
 
 /**
  * The world map, drawn once at start from the country shapes shipped in the npm package
@@ -106,4 +107,48 @@ export const WORLD_PATH: string = relativePath(countries);
 export function project(longitude: number, latitude: number): [number, number] {
   const [x, y] = projection([longitude, latitude]) ?? [0, 0];
   return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
+}
+
+export interface View {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export const WORLD_VIEW: View = Object.freeze({ x: 0, y: 0, width: MAP_WIDTH, height: MAP_HEIGHT });
+
+/**
+ * What each regional view frames, as longitude and latitude ranges: wide enough to hold the
+ * region's members, tight enough that Europe's cities are apart on a phone.
+ */
+const REGION_BOXES: Record<Region, [number, number, number, number]> = {
+  africa: [-20, -36, 55, 38],
+  'asia-pacific': [60, -48, 180, 56],
+  europe: [-12, 35, 42, 62],
+  'latin-america-caribbean': [-118, -56, -33, 33],
+  'north-america': [-170, 14, -50, 72],
+};
+
+/** The projected rectangle around a region's box (its edges sampled: the projection bends them). */
+function viewOf([minLon, minLat, maxLon, maxLat]: [number, number, number, number]): View {
+  const points: [number, number][] = [];
+  for (let step = 0; step <= 20; step++) {
+    const lon = minLon + ((maxLon - minLon) * step) / 20;
+    const lat = minLat + ((maxLat - minLat) * step) / 20;
+    points.push(project(lon, minLat), project(lon, maxLat), project(minLon, lat), project(maxLon, lat));
+  }
+  const xs = points.map(([x]) => x);
+  const ys = points.map(([, y]) => y);
+  const x = Math.floor(Math.min(...xs));
+  const y = Math.floor(Math.min(...ys));
+  return { x, y, width: Math.ceil(Math.max(...xs)) - x, height: Math.ceil(Math.max(...ys)) - y };
+}
+
+export const REGION_VIEWS: Readonly<Record<Region, View>> = Object.freeze(
+  Object.fromEntries(REGIONS.map((region) => [region, viewOf(REGION_BOXES[region])])) as Record<Region, View>,
+);
+
+export function inView(view: View, x: number, y: number): boolean {
+  return x >= view.x && x <= view.x + view.width && y >= view.y && y <= view.y + view.height;
 }

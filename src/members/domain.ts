@@ -40,9 +40,16 @@ export function cleanFilters(raw: Partial<Record<'region' | 'country' | 'kind' |
 
 /** One page of the directory, its total and the facet counts: a fixed number of queries whatever the page size. */
 export async function memberDirectory(db: Kysely<DB>, input: { filters: MemberFilters; lang: Lang; sort: MemberSort; limit: number; offset: number }) {
-  const [{ rows, total }, facets] = await Promise.all([memberList(db, input), facetCounts(db, input.filters)]);
+  // The kinds the network counts as its members (the home page's figure): partners and honorary
+  // members are listed too, and the caption says how many of each, so the two numbers agree.
+  const countedKinds = input.filters.kind.length ? input.filters.kind.filter((kind) => COUNTED_KINDS.includes(kind)) : COUNTED_KINDS;
+  const [{ rows, total }, facets, counted] = await Promise.all([
+    memberList(db, input),
+    facetCounts(db, input.filters),
+    countedKinds.length ? countMembers(db, { ...input.filters, kind: countedKinds }) : 0,
+  ]);
   const inOrder = (key: 'region' | 'kind' | 'status') => facets[key].sort((a, b) => KNOWN[key].indexOf(a.value) - KNOWN[key].indexOf(b.value));
-  return { rows, total, facets: { region: inOrder('region'), country: facets.country, kind: inOrder('kind'), status: inOrder('status') } };
+  return { rows, total, counted, facets: { region: inOrder('region'), country: facets.country, kind: inOrder('kind'), status: inOrder('status') } };
 }
 
 /** One page of the directory and its total, without facets (the API). */
@@ -94,6 +101,9 @@ export async function memberProfile(db: Kysely<DB>, slug: string, withPrivate: b
 }
 
 /** The home page's figures: active members and the countries they come from. */
+/** Kinds counted as members in the figures (see activeCounts); partners and honorary ones are not. */
+export const COUNTED_KINDS: string[] = ['local_government', 'sse_network', 'other_organisation'];
+
 export function memberKeyFigures(db: Kysely<DB>) {
   return activeCounts(db);
 }

@@ -1,3 +1,4 @@
+import { redirectToLanguage, unprefixedTarget } from './language-redirect.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isLang, translator } from '../i18n/i18n.ts';
 import { langOf } from './request-context.ts';
@@ -56,6 +57,8 @@ export function registerErrorPages(app: FastifyInstance): void {
     return sendError(request, reply, httpError);
   });
   app.setNotFoundHandler((request, reply) => {
+    const target = unprefixedTarget(request);
+    if (target) return redirectToLanguage(reply, target);
     const first = request.url.split(/[/?#]/)[1] ?? '';
     const unknownLang = /^[a-z]{2}(-[a-z]{2})?$/i.test(first) && !isLang(first);
     return sendError(request, reply, new HttpError(404, unknownLang ? 'error.unknown_lang' : 'error.not_found'));

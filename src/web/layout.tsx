@@ -48,7 +48,8 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
             </a>
             <form method="get" action={`/${lang}/search`} role="search" class="site-search" aria-label={t('search.header_label')}>
               <label for="site-search-q" class="visually-hidden">{t('search.header_label')}</label>
-              <input id="site-search-q" type="search" name="q" maxLength={200} autocomplete="off" data-suggest="site-search-suggest" />
+              {/* type=text: Escape in a type=search box wipes the query, even without script. */}
+              <input id="site-search-q" type="text" enterkeyhint="search" name="q" maxLength={200} autocomplete="off" data-suggest="site-search-suggest" />
               <button type="submit">{t('search.submit')}</button>
               <div id="site-search-suggest" class="search-suggest" data-label={t('search.suggestions')} hidden />
             </form>
@@ -82,7 +83,7 @@ export function Layout({ ctx, title, description, children }: LayoutProps) {
               <button type="submit">{t('subscribers.footer_submit')}</button>
             </form>
             <p>
-              <a href="/api/openapi.json">{t('footer.api')}</a>
+              <a href={`/${lang}/newsletter`}>{t('newsletter.past_issues_link')}</a> · <a href={`/${lang}/open-data`}>{t('footer.api')}</a>
             </p>
           </div>
         </footer>

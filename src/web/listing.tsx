@@ -22,27 +22,62 @@ export function listParam(value: unknown): string[] {
   return (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(String).filter(Boolean);
 }
 
+/**
+ * The filters behind a disclosure, before the results: on a phone it is one line ("Filters · 2
+ * chosen") and the first result shows on the first screen; on a wide screen the stylesheet keeps it
+ * open as a sidebar (`::details-content`), so nothing needs JavaScript either way. It opens by
+ * itself when filters are chosen, so a reader sees what narrows the list.
+ */
 export function FilterForm({ ctx, action, children }: { ctx: PageContext; action: string; children: ComponentChildren }) {
+  const chosen = chosenFilters(ctx.path);
   return (
-    <form method="get" action={action} class="filters" aria-label={ctx.t('listing.filters')}>
-      {children}
-      <button type="submit">{ctx.t('listing.apply')}</button>{' '}
-      <a href={action}>{ctx.t('listing.clear')}</a>
-    </form>
+    <details class="filters-box" open={chosen > 0}>
+      <summary>
+        {ctx.t('listing.filters')}
+        {chosen > 0 && <span class="count"> · {ctx.t.plural('listing.chosen', chosen)}</span>}
+      </summary>
+      <form method="get" action={action} class="filters" aria-label={ctx.t('listing.filters')}>
+        {children}
+        <p class="filters-actions">
+          <button type="submit">{ctx.t('listing.apply')}</button> <a href={action}>{ctx.t('listing.clear')}</a>
+        </p>
+      </form>
+    </details>
   );
 }
 
+/** How many filters the query string sets (paging and ordering do not narrow the list). */
+export function chosenFilters(path: string): number {
+  const query = new URLSearchParams(path.split('?')[1] ?? '');
+  return [...query].filter(([name, value]) => value.trim() !== '' && !['page', 'sort', 'zoom'].includes(name)).length;
+}
+
+/** Past this many options a facet folds behind its own disclosure (42 workshops would fill screens). */
+const LONG_FACET = 12;
+
 export function Facet({ name, legend, options, selected }: { name: string; legend: string; options: FacetOption[]; selected: string[] }) {
   if (options.length === 0) return null;
+  const boxes = options.map((option) => (
+    <label class="check">
+      <input type="checkbox" name={name} value={option.value} checked={selected.includes(option.value)} /> {option.label}{' '}
+      <span class="count">({option.count})</span>
+    </label>
+  ));
+  if (options.length <= LONG_FACET) {
+    return (
+      <fieldset class="facet">
+        <legend>{legend}</legend>
+        {boxes}
+      </fieldset>
+    );
+  }
   return (
     <fieldset class="facet">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <label class="check">
-          <input type="checkbox" name={name} value={option.value} checked={selected.includes(option.value)} /> {option.label}{' '}
-          <span class="count">({option.count})</span>
-        </label>
-      ))}
+      <legend class="visually-hidden">{legend}</legend>
+      <details open={options.some((option) => selected.includes(option.value))}>
+        <summary>{`${legend} (${options.length})`}</summary>
+        {boxes}
+      </details>
     </fieldset>
   );
 }

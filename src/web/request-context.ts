@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { userForSession } from '../auth/accounts.ts';
 import { SESSION_COOKIE } from '../auth/routes.tsx';
 import { isLang, negotiateLang, translator, type Lang } from '../i18n/i18n.ts';
+import { redirectToLanguage, unprefixedTarget } from './language-redirect.ts';
 import { HttpError } from './http-error.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -15,9 +16,11 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('t', null as never);
   app.decorateRequest('user', null);
 
-  app.addHook('onRequest', async (request) => {
+  app.addHook('onRequest', async (request, reply) => {
     const param = (request.params as { lang?: string } | undefined)?.lang;
     if (request.routeOptions.url?.startsWith('/:lang') && !isLang(param)) {
+      const target = unprefixedTarget(request);
+      if (target) return redirectToLanguage(reply, target);
       throw new HttpError(404, 'error.unknown_lang');
     }
     request.lang = langOf(request.url, request.headers['accept-language']);

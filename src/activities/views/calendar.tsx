@@ -8,6 +8,8 @@ export interface CalendarData {
   years: { year: number; count: number }[];
   events: ActivityListRow[];
   upcoming: ActivityListRow[];
+  /** No period was asked and nothing is coming up: the latest year is shown, and the page says so. */
+  latestShown?: boolean;
 }
 
 const monthName = (lang: string, year: number, month: number) =>
@@ -49,6 +51,11 @@ export function CalendarPage({ ctx, data }: { ctx: PageContext; data: CalendarDa
       </nav>
       <section aria-labelledby="cal-period">
         <h2 id="cal-period">{heading}</h2>
+        {data.latestShown && (
+          <p class="content-notice">
+            {t('calendar.latest_shown', { year: String(data.year) })}
+          </p>
+        )}
         {previous && next && (
           <nav aria-label={t('calendar.months')} class="cal-months">
             <a href={`${base}?year=${previous.year}&month=${previous.month}`} rel="prev">

@@ -2,7 +2,7 @@ import { textOf } from '../../i18n/translatable.ts';
 import { countryName } from '../../places/countries.ts';
 import { Facet, FilterForm, Pagination } from '../../web/listing.tsx';
 import type { PageContext } from '../../web/page-context.ts';
-import type { initiativeArchive, InitiativeFilters } from '../domain.ts';
+import { eventName, type initiativeArchive, type InitiativeFilters } from '../domain.ts';
 import { Text } from './detail.tsx';
 
 type Archive = Awaited<ReturnType<typeof initiativeArchive>>;
@@ -19,14 +19,18 @@ export function InitiativesPage({ ctx, archive, filters, page, query }: {
   const { rows, total, facets, themes } = archive;
   const action = `/${lang}/initiatives`;
   const byLabel = <T extends { label: string }>(options: T[]) => options.sort((a, b) => a.label.localeCompare(b.label, lang));
-  const workshopTitles = new Map(rows.map((row) => [row.workshop_code, textOf(row.workshop_title, lang)]));
+  const nameOf = (slug: string) => eventName(archive.events, slug, lang);
+  const workshopLabel = (code: string) => {
+    const title = textOf(archive.workshops.get(code), lang);
+    return title ? `${code} ${title}` : code;
+  };
   return (
     <div class="initiatives">
       <h1>{t('initiatives.title')}</h1>
       <p class="lead">{t('initiatives.intro')}</p>
       <p>
         {facets.event.map((event) => (
-          <a class="initiatives-programme-link" href={`/${lang}/initiatives/programme/${event.value}`}>{t('initiatives.programme_of', { event: event.value })}</a>
+          <a class="initiatives-programme-link" href={`/${lang}/initiatives/programme/${event.value}`}>{t('initiatives.programme_of', { event: nameOf(event.value) })}</a>
         ))}
       </p>
       <div class="initiatives-layout">
@@ -35,11 +39,11 @@ export function InitiativesPage({ ctx, archive, filters, page, query }: {
             <label for="initiatives-q">{t('initiatives.search')}</label>
             <input id="initiatives-q" type="search" name="q" value={filters.q} />
           </div>
-          <Facet name="event" legend={t('initiatives.facet.event')} selected={filters.event} options={facets.event.map((f) => ({ ...f, label: f.value }))} />
+          <Facet name="event" legend={t('initiatives.facet.event')} selected={filters.event} options={facets.event.map((f) => ({ ...f, label: nameOf(f.value) }))} />
           <Facet name="session" legend={t('initiatives.facet.session')} selected={filters.session}
-            options={facets.session.map((f) => ({ ...f, label: t('initiatives.session', { code: f.value }) }))} />
+            options={facets.session.sort((a, b) => compareCodes(a.value, b.value)).map((f) => ({ ...f, label: t('initiatives.session', { code: f.value }) }))} />
           <Facet name="workshop" legend={t('initiatives.facet.workshop')} selected={filters.workshop}
-            options={facets.workshop.sort((a, b) => compareCodes(a.value, b.value)).map((f) => ({ ...f, label: workshopTitles.get(f.value) ? `${f.value} ${workshopTitles.get(f.value)}` : f.value }))} />
+            options={facets.workshop.sort((a, b) => compareCodes(a.value, b.value)).map((f) => ({ ...f, label: workshopLabel(f.value) }))} />
           <Facet name="region" legend={t('initiatives.facet.region')} selected={filters.region}
             options={facets.region.map((f) => ({ ...f, label: t(`initiatives.region.${f.value}`) }))} />
           <Facet name="country" legend={t('initiatives.facet.country')} selected={filters.country}
@@ -52,7 +56,7 @@ export function InitiativesPage({ ctx, archive, filters, page, query }: {
         <div>
           <p role="status">{t.plural('initiatives.count', total)}</p>
           <ol class="initiatives-list">
-            {rows.map((row) => <InitiativeCard ctx={ctx} row={row} />)}
+            {rows.map((row) => <InitiativeCard ctx={ctx} row={row} event={nameOf(row.event_slug)} />)}
           </ol>
           <Pagination ctx={ctx} total={total} page={page} path={action} query={query} />
           <p class="meta">
@@ -65,7 +69,7 @@ export function InitiativesPage({ ctx, archive, filters, page, query }: {
   );
 }
 
-function InitiativeCard({ ctx, row }: { ctx: PageContext; row: Row }) {
+function InitiativeCard({ ctx, row, event }: { ctx: PageContext; row: Row; event: string }) {
   const { t, lang } = ctx;
   return (
     <li class="initiatives-card">
@@ -76,7 +80,7 @@ function InitiativeCard({ ctx, row }: { ctx: PageContext; row: Row }) {
         {row.kind === 'thematic_workshop' && <>{t('initiatives.kind.thematic_workshop')} · </>}
         {row.organisation_name && <><Text ctx={ctx} field={row.organisation_name} /> · </>}
         {(row.city || row.country) && <>{[row.city, row.country ? countryName(row.country, lang) : null].filter(Boolean).join(', ')} · </>}
-        {row.event_slug}
+        {event}
       </p>
     </li>
   );

@@ -2,7 +2,7 @@ import { pick, textOf, type Translatable } from '../../i18n/translatable.ts';
 import { countryName } from '../../places/countries.ts';
 import { LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
-import type { eventProgramme, initiativeDetail } from '../domain.ts';
+import { eventName, type eventProgramme, type initiativeDetail } from '../domain.ts';
 
 type Detail = NonNullable<Awaited<ReturnType<typeof initiativeDetail>>>;
 type Programme = NonNullable<Awaited<ReturnType<typeof eventProgramme>>>;
@@ -48,7 +48,7 @@ export function initiativeJsonLd(detail: Detail, ctx: PageContext): Record<strin
       locationCreated: { '@type': 'Place', name: initiative.city ?? undefined, geo: { '@type': 'GeoCoordinates', latitude: initiative.latitude, longitude: initiative.longitude } },
     }),
     contributor: initiative.presenters.map((presenter) => ({ '@type': 'Person', name: presenter.name, ...(presenter.role && { jobTitle: presenter.role }) })),
-    subjectOf: { '@type': 'Event', name: initiative.event_slug, url: `${ctx.baseUrl}/${ctx.lang}/initiatives/programme/${initiative.event_slug}` },
+    subjectOf: { '@type': 'Event', name: eventName(detail.events, initiative.event_slug, ctx.lang), url: `${ctx.baseUrl}/${ctx.lang}/initiatives/programme/${initiative.event_slug}` },
   };
 }
 
@@ -60,7 +60,7 @@ export function InitiativePage({ ctx, detail }: { ctx: PageContext; detail: Deta
     <article class="initiative">
       <JsonLd data={initiativeJsonLd(detail, ctx)} />
       <p class="meta">
-        <a href={`/${lang}/initiatives`}>{t('initiatives.title')}</a> › <a href={`/${lang}/initiatives/programme/${initiative.event_slug}`}>{initiative.event_slug}</a>
+        <a href={`/${lang}/initiatives`}>{t('initiatives.title')}</a> › <a href={`/${lang}/initiatives/programme/${initiative.event_slug}`}>{eventName(detail.events, initiative.event_slug, lang)}</a>
       </p>
       <LocalText ctx={ctx} field={initiative.title} as="h1" />
       <dl class="initiative-facts">

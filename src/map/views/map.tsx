@@ -3,13 +3,20 @@ import { REGIONS } from '../../places/regions.ts';
 import { FilterForm } from '../../web/listing.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { textOf } from '../../i18n/translatable.ts';
-import { SHOWS, type Cluster, type MapChoices, type MapFilters } from '../domain.ts';
+import { SHOWS, type Cluster, type MapChoices, type MapFilters, type MapView } from '../domain.ts';
 import { MAP_HEIGHT, MAP_WIDTH, SPHERE_PATH, WORLD_PATH } from '../world.ts';
 
 /** Items listed per place; a busier place links to the archive (keeps the page light at any size). */
 const LIST_LIMIT = 12;
 
-export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageContext; clusters: Cluster[]; filters: MapFilters; choices: MapChoices; query: string }) {
+export function MapPage({ ctx, clusters, filters, choices, query, view }: {
+  ctx: PageContext;
+  clusters: Cluster[];
+  filters: MapFilters;
+  choices: MapChoices;
+  query: string;
+  view: MapView;
+}) {
   const { t, lang } = ctx;
   const label = (cluster: Cluster) => [cluster.place, cluster.country ? countryName(cluster.country, lang) : null].filter(Boolean).join(', ');
   return (
@@ -17,6 +24,7 @@ export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageC
       <h1>{t('map.title')}</h1>
       <p class="lead">{t('map.intro')}</p>
       <FilterForm ctx={ctx} action={`/${lang}/map`}>
+        {view.zoom && <input type="hidden" name="zoom" value={view.zoom} />}
         <fieldset class="facet">
           <legend>{t('map.show')}</legend>
           {SHOWS.map((show) => (
@@ -46,7 +54,7 @@ export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageC
           <label for="map-event">{t('initiatives.facet.event')}</label>
           <select id="map-event" name="event">
             <option value="">{t('map.any')}</option>
-            {choices.events.map((event) => <option value={event} selected={filters.event.includes(event)}>{event}</option>)}
+            {choices.events.map((event) => <option value={event.slug} selected={filters.event.includes(event.slug)}>{textOf(event.title ?? undefined, lang) || event.slug}</option>)}
           </select>
         </p>
         <fieldset class="facet">
@@ -58,19 +66,23 @@ export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageC
           ))}
         </fieldset>
       </FilterForm>
+      <ZoomLinks ctx={ctx} view={view} query={query} />
       <figure class="map-figure">
-        <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} role="group" aria-labelledby="map-svg-title" aria-describedby="map-svg-desc" class="map-svg">
-          <title id="map-svg-title">{t('map.svg_title')}</title>
+        <svg viewBox={`${view.box.x} ${view.box.y} ${view.box.width} ${view.box.height}`} role="group" aria-labelledby="map-svg-title" aria-describedby="map-svg-desc" class="map-svg">
+          <title id="map-svg-title">{view.zoom ? t('map.svg_title_region', { region: t(`initiatives.region.${view.zoom}`) }) : t('map.svg_title')}</title>
           <desc id="map-svg-desc">{t('map.svg_desc')}</desc>
           <path class="map-sphere" d={SPHERE_PATH} />
           <path class="map-land" d={WORLD_PATH} />
           {clusters.map((cluster) => {
             const count = cluster.items.length;
-            const radius = Math.min(18, 4 + Math.sqrt(count) * 2.2);
+            // At least 24 CSS pixels across on a phone, to tap; wider screens scale markers down in CSS.
+            const radius = Math.round(view.unit * (12 + Math.min(5, Math.sqrt(count))) * 10) / 10;
             return (
               <a href={`#${cluster.id}`} aria-label={t.plural('map.point', count, { place: label(cluster) })}>
-                <circle class={cluster.items.some((item) => item.type === 'initiative') ? 'map-point map-point-initiative' : 'map-point'} cx={cluster.x} cy={cluster.y} r={radius} />
-                {count > 1 && <text class="map-count" x={cluster.x} y={cluster.y} dy="0.35em" text-anchor="middle" aria-hidden="true">{count}</text>}
+                <g class="map-marker" transform={`translate(${cluster.x} ${cluster.y})`}>
+                  <circle class={cluster.items.some((item) => item.type === 'initiative') ? 'map-point map-point-initiative' : 'map-point'} r={radius} />
+                  {count > 1 && <text class="map-count" font-size={Math.round(view.unit * 12 * 10) / 10} dy="0.35em" text-anchor="middle" aria-hidden="true">{count}</text>}
+                </g>
               </a>
             );
           })}
@@ -104,5 +116,31 @@ export function MapPage({ ctx, clusters, filters, choices, query }: { ctx: PageC
         <a href={`/api/v1/map.geojson${query ? `?${query}` : ''}`}>{t('map.geojson')}</a>
       </p>
     </div>
+  );
+}
+
+/** Links to the world and to each region, drawn by the server: zooming needs no script. */
+function ZoomLinks({ ctx, view, query }: { ctx: PageContext; view: MapView; query: string }) {
+  const { t, lang } = ctx;
+  const href = (zoom: string | null) => {
+    const params = new URLSearchParams(query);
+    params.delete('zoom');
+    if (zoom) params.set('zoom', zoom);
+    const search = params.toString();
+    return `/${lang}/map${search ? `?${search}` : ''}`;
+  };
+  const views: (string | null)[] = [null, ...REGIONS];
+  return (
+    <nav class="map-zoom" aria-label={t('map.zoom')}>
+      <ul>
+        {views.map((zoom) => (
+          <li>
+            <a href={href(zoom)} aria-current={view.zoom === zoom ? 'true' : undefined}>
+              {zoom ? t(`initiatives.region.${zoom}`) : t('map.zoom_world')}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

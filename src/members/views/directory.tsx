@@ -54,7 +54,11 @@ export function MembersPage({ ctx, directory, filters, sort, page, query }: {
         </FilterForm>
         <div>
           <ScrollingTable captionId="members-caption">
-            <caption id="members-caption">{t.plural('members.count', total)}</caption>
+            <caption id="members-caption">
+              {directory.counted === total
+                ? t.plural('members.count', total)
+                : t('members.count_split', { members: t.plural('members.count', directory.counted), others: t.plural('members.count_others', total - directory.counted) })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('members.name')}</th>
@@ -159,10 +163,13 @@ export function MemberPage({ ctx, profile, showPrivate }: { ctx: PageContext; pr
             <dd>{[member.city, member.country ? countryName(member.country, lang) : ''].filter(Boolean).join(', ')}</dd>
           </>
         )}
+        {/* Raw coordinates mean nothing to a reader: the member is shown on the map of its region. */}
         {member.latitude !== null && member.longitude !== null && (
           <>
-            <dt>{t('members.coordinates')}</dt>
-            <dd>{`${member.latitude.toFixed(4)}, ${member.longitude.toFixed(4)}`}</dd>
+            <dt>{t('nav.map')}</dt>
+            <dd>
+              <a href={`/${lang}/map${member.region ? `?zoom=${member.region}` : ''}`}>{t('members.on_map')}</a>
+            </dd>
           </>
         )}
         {member.website && (

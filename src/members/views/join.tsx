@@ -39,7 +39,7 @@ export function JoinPage({ ctx, state }: { ctx: PageContext; state: JoinState })
           {t(errors[name])}
         </p>
       )}
-      <select id={name} name={name} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
+      <select id={name} name={name} required={required} aria-invalid={errors[name] ? 'true' : undefined} aria-describedby={errors[name] ? `${name}-error` : undefined}>
         <option value="">{t('join.choose')}</option>
         {options.map((option) => (
           <option value={option.value} selected={values[name] === option.value}>
@@ -114,7 +114,7 @@ export function JoinPage({ ctx, state }: { ctx: PageContext; state: JoinState })
                     {t(errors.sse_situation)}
                   </p>
                 )}
-                <textarea id="sse_situation" name="sse_situation" rows={8} aria-invalid={errors.sse_situation ? 'true' : undefined}
+                <textarea id="sse_situation" name="sse_situation" rows={8} required aria-invalid={errors.sse_situation ? 'true' : undefined}
                   aria-describedby={errors.sse_situation ? 'sse_situation-hint sse_situation-error' : 'sse_situation-hint'}>{values.sse_situation ?? ''}</textarea>
               </div>
               <div class={errors.documents ? 'field has-error' : 'field'}>
@@ -130,9 +130,10 @@ export function JoinPage({ ctx, state }: { ctx: PageContext; state: JoinState })
                   aria-describedby={errors.documents ? 'documents-hint documents-error' : 'documents-hint'} />
               </div>
             </fieldset>
+            {/* Submitting comes first: it is the form's default button, the one Enter in a field presses. */}
             <div class="join-actions">
-              <button type="submit" name="intent" value="save" class="secondary">{t('join.save')}</button>{' '}
-              <button type="submit" name="intent" value="submit">{t('join.submit')}</button>
+              <button type="submit" name="intent" value="submit">{t('join.submit')}</button>{' '}
+              <button type="submit" name="intent" value="save" class="secondary">{t('join.save')}</button>
             </div>
           </form>
         </>

@@ -24,7 +24,9 @@ export function ArchivePage({ ctx, rows }: { ctx: PageContext; rows: ArchiveRow[
       </p>
       <h2>{t('newsletter.archive.past')}</h2>
       {rows.length === 0 ? (
-        <p>{t('newsletter.archive.empty')}</p>
+        <p>
+          {t('newsletter.archive.empty')} {t('newsletter.archive.empty_help')} <a href={`/${lang}/news`}>{t('newsletter.archive.empty_news')}</a>
+        </p>
       ) : (
         <ul class="nl-archive">
           {rows.map((row) => (

@@ -54,6 +54,9 @@ export function SubscribePage({ ctx, state }: { ctx: PageContext; state: FormSta
     <>
       <h1>{t('subscribers.subscribe_title')}</h1>
       <p class="lead">{t('subscribers.subscribe_intro')}</p>
+      <p>
+        <a href={`/${lang}/newsletter`}>{t('newsletter.past_issues_link')}</a>
+      </p>
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
       <form method="post" action={`/${lang}/newsletter/subscribe`} novalidate>
         <CsrfField ctx={ctx} />

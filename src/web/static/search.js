@@ -60,6 +60,8 @@
     }
     input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(suggest, 200); });
     input.addEventListener('keydown', function (event) {
+      // Escape closes the suggestions and keeps what was typed (a search box would clear it).
+      if (event.key === 'Escape') { event.preventDefault(); close(); return; }
       if (box.hidden || !items.length) return;
       if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
         event.preventDefault();
@@ -68,7 +70,7 @@
       } else if (event.key === 'Enter' && active >= 0) {
         event.preventDefault();
         location.href = items[active].firstChild.href;
-      } else if (event.key === 'Escape') close();
+      }
     });
     input.addEventListener('blur', function () { setTimeout(close, 150); });
   });
