@@ -38,7 +38,12 @@ afterAll(() => run?.close());
 describe.each(LANGS)('members and governance pages in %s', (lang) => {
   it('the directory shows the seed data, with no axe violation', async () => {
     await expectNoViolations(visitor, `/${lang}/members`);
-    expect(await visitor.locator('#members-caption').textContent()).toBe({ en: '25 members', fr: '25 membres', es: '25 miembros', ko: '회원 25곳' }[lang]);
+    expect(await visitor.locator('#members-caption').textContent()).toBe({
+      en: '24 members and 1 partner or honorary member',
+      fr: '24 membres et 1 partenaire ou membre d’honneur',
+      es: '24 miembros y 1 socio o miembro honorario',
+      ko: '회원 24곳, 파트너·명예 회원 1곳',
+    }[lang]);
     expect(await visitor.locator('.members tbody tr').count()).toBe(20);
   });
 
