@@ -82,6 +82,12 @@ describe('/sitemap.xml', () => {
     expect(locs.filter((loc) => loc.endsWith('/join'))).toEqual(['en', 'fr', 'es', 'ko'].map((lang) => `http://gsef.example.org/${lang}/join`));
   });
 
+  it('lists the page describing the open data, the footer’s way to the API, in every language', async () => {
+    const locs = await xpath((await get('/sitemap.xml')).body, '/s:urlset/s:url/s:loc/text()');
+    expect(locs.filter((loc) => loc.endsWith('/open-data'))).toEqual(['en', 'fr', 'es', 'ko'].map((lang) => `http://gsef.example.org/${lang}/open-data`));
+    expect((await get('/ko/open-data')).statusCode).toBe(200);
+  });
+
   it('is cached, and a content write shows at once', async () => {
     await get('/sitemap.xml');
     expect((await get('/sitemap.xml')).headers['x-page-cache']).toBe('hit');

@@ -1,3 +1,4 @@
+import { openDataSitemap } from '../api/sitemap-source.ts';
 import { statsSitemap } from '../stats/sitemap-source.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
@@ -47,6 +48,7 @@ export const SITEMAP_SOURCES: SitemapSource[] = [
   newsSitemap,
   newsletterSitemap,
   statsSitemap,
+  openDataSitemap,
 ];
 
 /** The sitemaps protocol allows 50,000 URLs per file: pages × 4 languages. */
