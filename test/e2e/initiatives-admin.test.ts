@@ -54,7 +54,11 @@ describe('editing an initiative in a browser', () => {
     await title.focus();
     await page.keyboard.press('End');
     await page.keyboard.type(' (corrigé)');
-    await Promise.all([page.waitForURL(`**/en/admin/initiatives/${slug}`), page.keyboard.press('Enter')]);
+    // The form is already at its own address: wait for the page the save redirects to, not the URL.
+    const savedPage = (response: { request(): { method(): string; redirectedFrom(): unknown } }) =>
+      response.request().method() === 'GET' && response.request().redirectedFrom() !== null;
+    await Promise.all([page.waitForResponse(savedPage), page.keyboard.press('Enter')]);
+    await page.waitForLoadState('load');
     expect(await page.locator('#title_fr').inputValue()).toMatch(/\(corrigé\)$/);
     await page.goto(`/fr/initiatives/${slug}`);
     expect(await page.locator('h1').textContent()).toMatch(/\(corrigé\)$/);
