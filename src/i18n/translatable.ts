@@ -88,3 +88,20 @@ export function pick(field: Translatable | null | undefined, lang: Lang): Picked
 export function textOf(field: Translatable | null | undefined, lang: Lang): string {
   return pick(field, lang)?.text ?? '';
 }
+
+/**
+ * A field edited in a form holding every language: a changed original marks the translations
+ * outdated (setText); a changed translation becomes a human one; an emptied translation is removed;
+ * an emptied original empties the field (null).
+ */
+export function editTranslations(field: Translatable | null, source: Lang, texts: Record<Lang, string>): Translatable | null {
+  if (!texts[source]) return null;
+  let next: Translatable = field?.[source]?.text === texts[source] ? { ...field } : setText(field ?? {}, source, texts[source], 'original');
+  for (const lang of LANGS) {
+    if (lang === source) continue;
+    const text = texts[lang];
+    if (!text) delete next[lang];
+    else if (field?.[lang]?.text !== text) next = { ...next, [lang]: { text, status: 'human', updatedAt: new Date().toISOString() } };
+  }
+  return next;
+}

@@ -3,7 +3,7 @@ import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
-import { setText, sourceLang, translated, type Translatable } from '../i18n/translatable.ts';
+import { editTranslations, sourceLang, translated, type Translatable } from '../i18n/translatable.ts';
 import { findOrCreateOrganisation } from '../organisations/domain.ts';
 import { nameKey } from '../places/normalize.ts';
 import { regionOf } from '../places/regions.ts';
@@ -47,22 +47,6 @@ export function workshopChoices(db: Kysely<DB>) {
 
 export type EditableInitiative = NonNullable<Awaited<ReturnType<typeof initiativeForEditing>>>;
 
-/**
- * An edited text: a changed original marks its translations outdated (setText); a changed
- * translation becomes a human one; an emptied translation is removed; an emptied original empties
- * the field (the summary; the title's original is required by the form).
- */
-function editText(field: Translatable | null, source: Lang, texts: Record<Lang, string>): Translatable | null {
-  if (!texts[source]) return null;
-  let next: Translatable = field?.[source]?.text === texts[source] ? { ...field } : setText(field ?? {}, source, texts[source], 'original');
-  for (const lang of LANGS) {
-    if (lang === source) continue;
-    const text = texts[lang];
-    if (!text) delete next[lang];
-    else if (field?.[lang]?.text !== text) next = { ...next, [lang]: { text, status: 'human', updatedAt: new Date().toISOString() } };
-  }
-  return next;
-}
 
 const textsOf = (input: InitiativeInput, key: 'title' | 'summary') => Object.fromEntries(LANGS.map((lang) => [lang, input.texts[lang][key]])) as Record<Lang, string>;
 
@@ -140,8 +124,8 @@ export async function updateInitiative(ctx: Ctx, actorId: number, slug: string, 
     await checkWorkshop(trx, current.event_slug, input.workshopId);
     await checkCode(trx, current.event_slug, input.code, current.id);
     const next = await columns(trx, input, source);
-    const title = editText(current.title, source, textsOf(input, 'title'))!;
-    const summary = editText(current.summary, source, textsOf(input, 'summary'));
+    const title = editTranslations(current.title, source, textsOf(input, 'title'))!;
+    const summary = editTranslations(current.summary, source, textsOf(input, 'summary'));
     await trx.updateTable('initiatives').where('id', '=', current.id).set({
       ...next,
       title: JSON.stringify(title),

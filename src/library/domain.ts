@@ -5,7 +5,7 @@ import { can, type Actor } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
-import { setText, sourceLang, translated, type Translatable } from '../i18n/translatable.ts';
+import { editTranslations, sourceLang, translated, type Translatable } from '../i18n/translatable.ts';
 import { findOrCreateOrganisation } from '../organisations/domain.ts';
 import { reindexSearch } from '../search/indexer.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
@@ -96,22 +96,6 @@ function newTexts(source: Lang, texts: ResourceInput['texts']) {
   };
 }
 
-/**
- * An edited field: a changed original marks the translations outdated (setText); a changed
- * translation becomes a human one; an emptied translation is removed; an emptied original empties
- * the field (summary only: the title's original is required by the form).
- */
-function editField(field: Translatable | null, source: Lang, texts: Record<Lang, string>): Translatable | null {
-  if (!texts[source]) return null;
-  let next: Translatable = field?.[source]?.text === texts[source] ? { ...field } : setText(field ?? {}, source, texts[source], 'original');
-  for (const lang of LANGS) {
-    if (lang === source) continue;
-    const text = texts[lang];
-    if (!text) delete next[lang];
-    else if (field?.[lang]?.text !== text) next = { ...next, [lang]: { text, status: 'human', updatedAt: new Date().toISOString() } };
-  }
-  return next;
-}
 
 async function relatedIds(trx: Transaction<DB>, input: ResourceInput) {
   const ids = await q.idsOfRelated(trx, input);
@@ -174,8 +158,8 @@ export async function updateResource(ctx: Ctx, actorId: number, slug: string, in
     const source = sourceLang(current.title) ?? input.originalLang;
     const pickTexts = (key: 'title' | 'summary') => Object.fromEntries(LANGS.map((lang) => [lang, input.texts[lang][key]])) as Record<Lang, string>;
     if (!input.texts[source].title) throw new LibraryInputError({ [`title_${source}`]: 'validation.required' });
-    const title = editField(current.title, source, pickTexts('title'))!;
-    const summary = editField(current.summary, source, pickTexts('summary'));
+    const title = editTranslations(current.title, source, pickTexts('title'))!;
+    const summary = editTranslations(current.summary, source, pickTexts('summary'));
     await trx
       .updateTable('resources')
       .set({ ...columns(input), ...(await relatedIds(trx, input)), title: JSON.stringify(title), summary: summary ? JSON.stringify(summary) : null })
