@@ -23,7 +23,8 @@ type Meeting = { id: number; slug: string; starts_on: string; body_name: unknown
 
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
 
-function Choice({ ctx, name, label, options, state, required = true }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; required?: boolean }) {
+/** A required-by-default select with the form's chosen value and its error, as the member forms draw it. */
+export function Choice({ ctx, name, label, options, state, required = true }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; required?: boolean }) {
   const error = state.errors?.[name];
   const chosen = str(state.values?.[name]);
   return (

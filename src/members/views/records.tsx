@@ -6,28 +6,11 @@ import type { PageContext } from '../../web/page-context.ts';
 import { MEMBER_CATEGORIES, MEMBER_KINDS } from '../domain.ts';
 import type { MemberImportReport } from '../import.ts';
 import { IMPORT_COLUMNS } from '../import.ts';
-import type { FormState as BaseState } from './admin.tsx';
+import { Choice, type FormState as BaseState } from './admin.tsx';
 
 type FormState = BaseState & { saved?: boolean };
 
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
-
-function Select({ ctx, name, label, options, state, required = true }: { ctx: PageContext; name: string; label: string; options: { value: string; label: string }[]; state: FormState; required?: boolean }) {
-  const error = state.errors?.[name];
-  const chosen = str(state.values?.[name]);
-  return (
-    <FieldFrame ctx={ctx} name={name} label={label} error={error} required={required}>
-      <select id={name} name={name} aria-invalid={error ? 'true' : undefined} aria-describedby={error ? `${name}-error` : undefined}>
-        <option value="">{ctx.t('join.choose')}</option>
-        {options.map((option) => (
-          <option value={option.value} selected={chosen === option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldFrame>
-  );
-}
 
 function TextArea({ ctx, name, label, state, hint, rows = 4 }: { ctx: PageContext; name: string; label: string; state: FormState; hint?: string; rows?: number }) {
   const error = state.errors?.[name];
@@ -51,10 +34,10 @@ function PlaceAndKind({ ctx, state }: { ctx: PageContext; state: FormState }) {
   const countries = [...COUNTRY_CODES].map((code) => ({ value: code, label: countryName(code, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
   return (
     <>
-      <Select ctx={ctx} name="kind" label={t('members.kind')} state={state} options={MEMBER_KINDS.map((kind) => ({ value: kind, label: t(`members.kind.${kind}`) }))} />
-      <Select ctx={ctx} name="category" label={t('members.category')} state={state} options={MEMBER_CATEGORIES.map((category) => ({ value: category, label: t(`members.category.${category}`) }))} />
+      <Choice ctx={ctx} name="kind" label={t('members.kind')} state={state} options={MEMBER_KINDS.map((kind) => ({ value: kind, label: t(`members.kind.${kind}`) }))} />
+      <Choice ctx={ctx} name="category" label={t('members.category')} state={state} options={MEMBER_CATEGORIES.map((category) => ({ value: category, label: t(`members.category.${category}`) }))} />
       <Text ctx={ctx} name="city" label={t('join.city')} state={state} />
-      <Select ctx={ctx} name="country" label={t('join.country')} state={state} options={countries} required={false} />
+      <Choice ctx={ctx} name="country" label={t('join.country')} state={state} options={countries} required={false} />
       <Text ctx={ctx} name="website" type="url" label={t('join.website')} state={state} />
       <Text ctx={ctx} name="latitude" label={t('records.latitude')} hint={t('records.coordinates_hint')} state={state} />
       <Text ctx={ctx} name="longitude" label={t('records.longitude')} state={state} />
@@ -79,7 +62,7 @@ export function NewMemberPage({ ctx, state }: { ctx: PageContext; state: FormSta
         <CsrfField ctx={ctx} />
         <ErrorSummary ctx={ctx} errors={state.errors ?? {}} labels={{ name: t('join.organisation'), name_lang: t('membership.written_in'), joined_on: t('records.joined_on'), history: t('records.history'), ...placeLabels(ctx) }} />
         <Text ctx={ctx} name="name" label={t('join.organisation')} state={form} required />
-        <Select ctx={ctx} name="name_lang" label={t('membership.written_in')} state={form} options={LANGS.map((code) => ({ value: code, label: t.langName(code) }))} />
+        <Choice ctx={ctx} name="name_lang" label={t('membership.written_in')} state={form} options={LANGS.map((code) => ({ value: code, label: t.langName(code) }))} />
         <PlaceAndKind ctx={ctx} state={form} />
         <Text ctx={ctx} name="joined_on" label={t('records.joined_on')} hint={t('membership.date_hint')} state={form} required />
         <TextArea ctx={ctx} name="history" label={t('records.history')} hint={t('records.history_hint')} state={form} />
@@ -159,8 +142,8 @@ export function MergePage({ ctx, organisations, state }: { ctx: PageContext; org
       <form method="post" action={`/${lang}/admin/organisations/merge`} novalidate>
         <CsrfField ctx={ctx} />
         <ErrorSummary ctx={ctx} errors={state.errors ?? {}} labels={{ kept: t('records.kept'), duplicate: t('records.duplicate') }} />
-        <Select ctx={ctx} name="kept" label={t('records.kept')} state={state} options={options} />
-        <Select ctx={ctx} name="duplicate" label={t('records.duplicate')} state={state} options={options} />
+        <Choice ctx={ctx} name="kept" label={t('records.kept')} state={state} options={options} />
+        <Choice ctx={ctx} name="duplicate" label={t('records.duplicate')} state={state} options={options} />
         <button type="submit">{t('records.merge')}</button>
       </form>
     </>
