@@ -2,10 +2,10 @@
  * Who may do what: the one place where roles are turned into permissions. Routes name the
  * permission they need on the same line as their path; `can` is the only check.
  */
-export const ROLES = ['member_contact', 'editor', 'reviewer', 'steering_committee', 'admin'] as const;
+export const ROLES = ['member_contact', 'editor', 'reviewer', 'steering_committee', 'admin', 'call_reviewer', 'translator'] as const;
 export type Role = (typeof ROLES)[number];
 
-const STAFF: Role[] = ['editor', 'reviewer', 'steering_committee', 'admin'];
+const STAFF: Role[] = ['editor', 'reviewer', 'steering_committee', 'admin', 'call_reviewer', 'translator'];
 
 export const PERMISSIONS = {
   /** Anyone, signed in or not. */
@@ -54,6 +54,14 @@ export const PERMISSIONS = {
   'news.review': ['editor'],
   /** The site's own name, logo and colours (the secretariat). */
   'site.manage': ['editor'],
+  /** Calls for initiatives: creating calls, assigning reviewers, selection, notification, programme, booklet (the secretariat). */
+  'calls.manage': ['editor'],
+  /** Reviewing submissions of a call — only the calls the reviewer is invited to, checked by the calls module's one guard. */
+  'calls.review': ['call_reviewer', 'editor'],
+  /** The translator's queue and editor — only the languages the translator is given, checked by the translations module's one guard. */
+  'translations.translate': ['translator', 'editor'],
+  /** Translation settings: which languages show machine drafts, translators' languages, second approval (the secretariat). */
+  'translations.manage': ['editor'],
 } as const satisfies Record<string, Role[] | 'everyone' | 'signed-in'>;
 
 export type Permission = keyof typeof PERMISSIONS;

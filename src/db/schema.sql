@@ -195,6 +195,63 @@ CREATE TABLE bodies (
   CONSTRAINT bodies_slug_key UNIQUE (slug)
 );
 
+CREATE TABLE call_questions (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  call_id integer NOT NULL,
+  "position" integer NOT NULL,
+  kind text NOT NULL,
+  label jsonb NOT NULL,
+  required boolean NOT NULL DEFAULT false,
+  max_length integer,
+  min_value numeric,
+  max_value numeric,
+  choices jsonb NOT NULL DEFAULT '[]'::jsonb,
+  CONSTRAINT call_questions_choices_check CHECK ((jsonb_typeof(choices) = 'array'::text)),
+  CONSTRAINT call_questions_kind_check CHECK ((kind = ANY (ARRAY['text'::text, 'choice'::text, 'number'::text]))),
+  CONSTRAINT call_questions_label_check CHECK (is_translatable(label)),
+  CONSTRAINT call_questions_max_length_check CHECK ((max_length > 0)),
+  CONSTRAINT call_questions_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_questions_pkey PRIMARY KEY (id),
+  CONSTRAINT call_questions_call_id_position_key UNIQUE (call_id, "position") DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE calls (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  slug text NOT NULL,
+  activity_id integer,
+  event_slug text NOT NULL,
+  title jsonb NOT NULL,
+  body jsonb,
+  state text NOT NULL DEFAULT 'draft'::text,
+  opens_at timestamp with time zone,
+  closes_at timestamp with time zone,
+  time_zone text NOT NULL DEFAULT 'UTC'::text,
+  themes text[] NOT NULL DEFAULT '{}'::text[],
+  languages text[] NOT NULL DEFAULT '{en,fr,es,ko}'::text[],
+  attachment_types text[] NOT NULL DEFAULT '{application/pdf}'::text[],
+  attachment_max_bytes integer NOT NULL DEFAULT 5242880,
+  max_attachments integer NOT NULL DEFAULT 3,
+  received_count_reported integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT calls_attachment_max_bytes_check CHECK ((attachment_max_bytes > 0)),
+  CONSTRAINT calls_body_check CHECK (((body IS NULL) OR is_translatable(body))),
+  CONSTRAINT calls_check CHECK (((closes_at IS NULL) OR (opens_at IS NULL) OR (closes_at > opens_at))),
+  CONSTRAINT calls_languages_check CHECK (((languages <@ '{en,fr,es,ko}'::text[]) AND (cardinality(languages) > 0))),
+  CONSTRAINT calls_max_attachments_check CHECK ((max_attachments >= 0)),
+  CONSTRAINT calls_received_count_reported_check CHECK ((received_count_reported >= 0)),
+  CONSTRAINT calls_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+  CONSTRAINT calls_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'open'::text, 'closed'::text, 'in_review'::text, 'decided'::text, 'published'::text]))),
+  CONSTRAINT calls_title_check CHECK (is_translatable(title)),
+  CONSTRAINT calls_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE SET NULL,
+  CONSTRAINT calls_pkey PRIMARY KEY (id),
+  CONSTRAINT calls_slug_key UNIQUE (slug)
+);
+
+CREATE INDEX calls_activity ON calls USING btree (activity_id);
+
+CREATE INDEX calls_state ON calls USING btree (state);
+
 CREATE TABLE file_sweep_candidates (
   file_key text NOT NULL,
   seen_at timestamp with time zone NOT NULL DEFAULT now(),
@@ -1043,6 +1100,74 @@ CREATE TABLE site_settings (
   CONSTRAINT site_settings_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE submission_files (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  submission_id integer NOT NULL,
+  file_key text NOT NULL,
+  file_name text NOT NULL,
+  mime text NOT NULL,
+  size integer NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT submission_files_size_check CHECK ((size > 0)),
+  CONSTRAINT submission_files_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE,
+  CONSTRAINT submission_files_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX submission_files_submission ON submission_files USING btree (submission_id);
+
+CREATE TABLE submissions (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  call_id integer NOT NULL,
+  token_hash text NOT NULL,
+  state text NOT NULL DEFAULT 'draft'::text,
+  lang text NOT NULL,
+  source_lang text,
+  email text NOT NULL,
+  title jsonb,
+  summary jsonb,
+  organisation_id integer,
+  organisation_name text,
+  city text,
+  country character(2),
+  region text,
+  latitude double precision,
+  longitude double precision,
+  presenters jsonb NOT NULL DEFAULT '[]'::jsonb,
+  themes text[] NOT NULL DEFAULT '{}'::text[],
+  links text[] NOT NULL DEFAULT '{}'::text[],
+  answers jsonb NOT NULL DEFAULT '{}'::jsonb,
+  dedup_key text,
+  possible_duplicate_of integer,
+  imported boolean NOT NULL DEFAULT false,
+  submitted_at timestamp with time zone,
+  withdrawn_at timestamp with time zone,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT submissions_answers_check CHECK ((jsonb_typeof(answers) = 'object'::text)),
+  CONSTRAINT submissions_email_check CHECK (((email = lower(email)) AND (POSITION(('@'::text) IN (email)) > 1))),
+  CONSTRAINT submissions_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT submissions_latitude_check CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision))),
+  CONSTRAINT submissions_longitude_check CHECK (((longitude >= ('-180'::integer)::double precision) AND (longitude <= (180)::double precision))),
+  CONSTRAINT submissions_presenters_check CHECK ((jsonb_typeof(presenters) = 'array'::text)),
+  CONSTRAINT submissions_region_check CHECK ((region = ANY (ARRAY['africa'::text, 'asia-pacific'::text, 'europe'::text, 'latin-america-caribbean'::text, 'north-america'::text]))),
+  CONSTRAINT submissions_source_lang_check CHECK ((source_lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT submissions_state_check CHECK ((state = ANY (ARRAY['draft'::text, 'submitted'::text, 'withdrawn'::text]))),
+  CONSTRAINT submissions_summary_check CHECK (((summary IS NULL) OR is_translatable(summary))),
+  CONSTRAINT submissions_title_check CHECK (((title IS NULL) OR is_translatable(title))),
+  CONSTRAINT submissions_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT submissions_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE SET NULL,
+  CONSTRAINT submissions_possible_duplicate_of_fkey FOREIGN KEY (possible_duplicate_of) REFERENCES submissions(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  CONSTRAINT submissions_pkey PRIMARY KEY (id),
+  CONSTRAINT submissions_token_hash_key UNIQUE (token_hash)
+);
+
+CREATE INDEX submissions_call_state ON submissions USING btree (call_id, state);
+
+CREATE INDEX submissions_dedup ON submissions USING btree (call_id, dedup_key);
+
+CREATE INDEX submissions_organisation ON submissions USING btree (organisation_id);
+
 CREATE TABLE subscriber_links (
   token_hash text NOT NULL,
   subscriber_id integer NOT NULL,
@@ -1100,7 +1225,7 @@ CREATE TABLE users (
   disabled_at timestamp with time zone,
   CONSTRAINT users_email_check CHECK (((email = lower(email)) AND (POSITION(('@'::text) IN (email)) > 1))),
   CONSTRAINT users_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
-  CONSTRAINT users_roles_check CHECK ((roles <@ ARRAY['member_contact'::text, 'editor'::text, 'reviewer'::text, 'steering_committee'::text, 'admin'::text])),
+  CONSTRAINT users_roles_check CHECK ((roles <@ ARRAY['member_contact'::text, 'editor'::text, 'reviewer'::text, 'steering_committee'::text, 'admin'::text, 'call_reviewer'::text, 'translator'::text])),
   CONSTRAINT users_pkey PRIMARY KEY (id),
   CONSTRAINT users_email_key UNIQUE (email)
 );

@@ -12,6 +12,7 @@ export const FILE_KEY_COLUMNS = [
   ['members', 'logo_key'],
   ['news_items', 'image_key'],
   ['image_variants', 'file_key'],
+  ['submission_files', 'file_key'],
 ] as const;
 
 export const SWEEP_JOB = 'files.sweep';
