@@ -215,6 +215,23 @@ CREATE TABLE call_questions (
   CONSTRAINT call_questions_call_id_position_key UNIQUE (call_id, "position") DEFERRABLE INITIALLY DEFERRED
 );
 
+CREATE TABLE call_score_categories (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  call_id integer NOT NULL,
+  "position" integer NOT NULL,
+  label jsonb NOT NULL,
+  weight numeric NOT NULL DEFAULT 1,
+  required boolean NOT NULL DEFAULT true,
+  min_score integer NOT NULL DEFAULT 0,
+  max_score integer NOT NULL DEFAULT 5,
+  CONSTRAINT call_score_categories_check CHECK ((max_score > min_score)),
+  CONSTRAINT call_score_categories_label_check CHECK (is_translatable(label)),
+  CONSTRAINT call_score_categories_weight_check CHECK ((weight > (0)::numeric)),
+  CONSTRAINT call_score_categories_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_score_categories_pkey PRIMARY KEY (id),
+  CONSTRAINT call_score_categories_call_id_position_key UNIQUE (call_id, "position") DEFERRABLE INITIALLY DEFERRED
+);
+
 CREATE TABLE calls (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   slug text NOT NULL,
@@ -1004,6 +1021,28 @@ CREATE INDEX resources_activity ON resources USING btree (activity_id) WHERE (ac
 
 CREATE INDEX resources_published ON resources USING btree (published_on DESC NULLS LAST, id DESC);
 
+CREATE TABLE reviews (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  submission_id integer NOT NULL,
+  reviewer_id integer NOT NULL,
+  scores jsonb NOT NULL DEFAULT '{}'::jsonb,
+  total numeric,
+  comment text,
+  proposed_decision text,
+  submitted_at timestamp with time zone,
+  version integer NOT NULL DEFAULT 1,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT reviews_proposed_decision_check CHECK ((proposed_decision = ANY (ARRAY['accepted'::text, 'waitlisted'::text, 'rejected'::text]))),
+  CONSTRAINT reviews_scores_check CHECK ((jsonb_typeof(scores) = 'object'::text)),
+  CONSTRAINT reviews_reviewer_id_fkey FOREIGN KEY (reviewer_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT reviews_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE,
+  CONSTRAINT reviews_pkey PRIMARY KEY (id),
+  CONSTRAINT reviews_submission_id_reviewer_id_key UNIQUE (submission_id, reviewer_id)
+);
+
+CREATE INDEX reviews_reviewer ON reviews USING btree (reviewer_id);
+
 CREATE TABLE schema_migrations (
   version integer NOT NULL,
   name text NOT NULL,
@@ -1141,10 +1180,17 @@ CREATE TABLE submissions (
   imported boolean NOT NULL DEFAULT false,
   submitted_at timestamp with time zone,
   withdrawn_at timestamp with time zone,
+  decision text,
+  decision_released_at timestamp with time zone,
+  workshop_id integer,
+  code text,
+  initiative_id integer,
   version integer NOT NULL DEFAULT 1,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
   CONSTRAINT submissions_answers_check CHECK ((jsonb_typeof(answers) = 'object'::text)),
+  CONSTRAINT submissions_code_check CHECK ((code ~ '^[0-9]+(\.[0-9]+){1,2}$'::text)),
+  CONSTRAINT submissions_decision_check CHECK ((decision = ANY (ARRAY['accepted'::text, 'waitlisted'::text, 'rejected'::text]))),
   CONSTRAINT submissions_email_check CHECK (((email = lower(email)) AND (POSITION(('@'::text) IN (email)) > 1))),
   CONSTRAINT submissions_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
   CONSTRAINT submissions_latitude_check CHECK (((latitude >= ('-90'::integer)::double precision) AND (latitude <= (90)::double precision))),
@@ -1156,8 +1202,10 @@ CREATE TABLE submissions (
   CONSTRAINT submissions_summary_check CHECK (((summary IS NULL) OR is_translatable(summary))),
   CONSTRAINT submissions_title_check CHECK (((title IS NULL) OR is_translatable(title))),
   CONSTRAINT submissions_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT submissions_initiative_id_fkey FOREIGN KEY (initiative_id) REFERENCES initiatives(id) ON DELETE SET NULL,
   CONSTRAINT submissions_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE SET NULL,
   CONSTRAINT submissions_possible_duplicate_of_fkey FOREIGN KEY (possible_duplicate_of) REFERENCES submissions(id) ON DELETE SET NULL DEFERRABLE INITIALLY DEFERRED,
+  CONSTRAINT submissions_workshop_id_fkey FOREIGN KEY (workshop_id) REFERENCES programme_workshops(id) ON DELETE SET NULL,
   CONSTRAINT submissions_pkey PRIMARY KEY (id),
   CONSTRAINT submissions_token_hash_key UNIQUE (token_hash)
 );

@@ -1,6 +1,6 @@
--- Calls for initiatives (issue 12): a call attached to a forum, its own questions, and the
--- submissions it receives. Reviews (0910), decisions and the programme placement (0920) and the
--- booklet (0930) build on these tables.
+-- Calls for initiatives (issue 12): a call attached to a forum, its own questions, the submissions
+-- it receives, their reviews and their decisions. Review phases, invitations and assignments
+-- (0910), the selection's targets and notifications (0920) and the booklet (0930) build on these.
 
 CREATE TABLE calls (
   id                  integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -83,6 +83,14 @@ CREATE TABLE submissions (
   imported           boolean NOT NULL DEFAULT false,
   submitted_at       timestamptz,
   withdrawn_at       timestamptz,
+  -- The secretariat's decision: pending until released (decision_released_at), then notified.
+  decision           text CHECK (decision IN ('accepted', 'waitlisted', 'rejected')),
+  decision_released_at timestamptz,
+  -- Placement in the programme (an accepted submission) and the initiative it became on publication.
+  workshop_id        integer REFERENCES programme_workshops (id) ON DELETE SET NULL,
+  -- session.workshop.item, kept stable when items move unless renumbering is asked.
+  code               text CHECK (code ~ '^[0-9]+(\.[0-9]+){1,2}$'),
+  initiative_id      integer REFERENCES initiatives (id) ON DELETE SET NULL,
   -- Raised on every save: an edit made from a stale form is refused, never silently overwritten.
   version            integer NOT NULL DEFAULT 1,
   created_at         timestamptz NOT NULL DEFAULT now(),
@@ -102,3 +110,35 @@ CREATE TABLE submission_files (
   created_at     timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX submission_files_submission ON submission_files (submission_id);
+
+-- Score categories of a call's review, with weights; the total of a review is the weighted score.
+CREATE TABLE call_score_categories (
+  id          integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  call_id     integer NOT NULL REFERENCES calls (id) ON DELETE CASCADE,
+  position    integer NOT NULL,
+  label       jsonb NOT NULL CHECK (is_translatable(label)),
+  weight      numeric NOT NULL DEFAULT 1 CHECK (weight > 0),
+  required    boolean NOT NULL DEFAULT true,
+  min_score   integer NOT NULL DEFAULT 0,
+  max_score   integer NOT NULL DEFAULT 5 CHECK (max_score > min_score),
+  UNIQUE (call_id, position) DEFERRABLE INITIALLY DEFERRED
+);
+
+-- One reviewer's review of one submission.
+CREATE TABLE reviews (
+  id                 integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  submission_id      integer NOT NULL REFERENCES submissions (id) ON DELETE CASCADE,
+  reviewer_id        integer NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  -- { "<category id>": score }
+  scores             jsonb NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(scores) = 'object'),
+  -- The weighted score, written with the scores (sum of weight × score / sum of weights).
+  total              numeric,
+  comment            text,
+  proposed_decision  text CHECK (proposed_decision IN ('accepted', 'waitlisted', 'rejected')),
+  submitted_at       timestamptz,
+  version            integer NOT NULL DEFAULT 1,
+  created_at         timestamptz NOT NULL DEFAULT now(),
+  updated_at         timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (submission_id, reviewer_id)
+);
+CREATE INDEX reviews_reviewer ON reviews (reviewer_id);
