@@ -181,6 +181,12 @@ export interface InitiativesTable {
 }
 
 export interface DB {
+  calls: CallsTable;
+  call_questions: CallQuestionsTable;
+  submissions: SubmissionsTable;
+  submission_files: SubmissionFilesTable;
+  call_score_categories: CallScoreCategoriesTable;
+  reviews: ReviewsTable;
   images: ImagesTable;
   image_variants: ImageVariantsTable;
   site_settings: SiteSettingsTable;
@@ -669,5 +675,126 @@ export interface SiteSettingsTable {
   accent_colour: string | null;
   logo_image_id: number | null;
   updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+// Calls for initiatives (migration 0900).
+export type CallState = 'draft' | 'open' | 'closed' | 'in_review' | 'decided' | 'published';
+export type SubmissionDecision = 'accepted' | 'waitlisted' | 'rejected';
+type Numeric = ColumnType<string, number | string, number | string>;
+
+export interface CallsTable {
+  id: Generated<number>;
+  slug: string;
+  activity_id: number | null;
+  event_slug: string;
+  title: Json<Translatable>;
+  body: Json<Translatable> | null;
+  state: Generated<CallState>;
+  opens_at: Date | null;
+  closes_at: Date | null;
+  time_zone: Generated<string>;
+  themes: Generated<string[]>;
+  languages: Generated<string[]>;
+  attachment_types: Generated<string[]>;
+  attachment_max_bytes: Generated<number>;
+  max_attachments: Generated<number>;
+  received_count_reported: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CallChoice {
+  value: string;
+  label: Translatable;
+}
+
+export interface CallQuestionsTable {
+  id: Generated<number>;
+  call_id: number;
+  position: number;
+  kind: 'text' | 'choice' | 'number';
+  label: Json<Translatable>;
+  required: Generated<boolean>;
+  max_length: number | null;
+  min_value: Numeric | null;
+  max_value: Numeric | null;
+  choices: ColumnType<CallChoice[], CallChoice[] | string | undefined, CallChoice[] | string>;
+}
+
+export interface SubmissionPresenter {
+  name: string;
+  organisation?: string;
+  role?: string;
+}
+
+export interface SubmissionsTable {
+  id: Generated<number>;
+  call_id: number;
+  token_hash: string;
+  state: Generated<'draft' | 'submitted' | 'withdrawn'>;
+  lang: string;
+  source_lang: string | null;
+  email: string;
+  title: Json<Translatable> | null;
+  summary: Json<Translatable> | null;
+  organisation_id: number | null;
+  organisation_name: string | null;
+  city: string | null;
+  country: string | null;
+  region: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  presenters: ColumnType<SubmissionPresenter[], SubmissionPresenter[] | string | undefined, SubmissionPresenter[] | string>;
+  themes: Generated<string[]>;
+  links: Generated<string[]>;
+  answers: ColumnType<Record<string, string | number>, Record<string, string | number> | string | undefined, Record<string, string | number> | string>;
+  dedup_key: string | null;
+  possible_duplicate_of: number | null;
+  imported: Generated<boolean>;
+  submitted_at: Date | null;
+  withdrawn_at: Date | null;
+  decision: SubmissionDecision | null;
+  decision_released_at: Date | null;
+  workshop_id: number | null;
+  code: string | null;
+  initiative_id: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SubmissionFilesTable {
+  id: Generated<number>;
+  submission_id: number;
+  file_key: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  created_at: Timestamp;
+}
+
+export interface CallScoreCategoriesTable {
+  id: Generated<number>;
+  call_id: number;
+  position: number;
+  label: Json<Translatable>;
+  weight: Generated<Numeric>;
+  required: Generated<boolean>;
+  min_score: Generated<number>;
+  max_score: Generated<number>;
+}
+
+export interface ReviewsTable {
+  id: Generated<number>;
+  submission_id: number;
+  reviewer_id: number;
+  scores: ColumnType<Record<string, number>, Record<string, number> | string | undefined, Record<string, number> | string>;
+  total: Numeric | null;
+  comment: string | null;
+  proposed_decision: SubmissionDecision | null;
+  submitted_at: Date | null;
+  version: Generated<number>;
+  created_at: Timestamp;
   updated_at: Timestamp;
 }
