@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findFreePort } from '../src/db/embedded.ts';
@@ -30,6 +31,16 @@ export interface ServerOptions {
  * `start` only migrates a non-empty one. Returned as soon as spawned, so the caller can arrange its
  * stop before waiting for it to be ready.
  */
+/**
+ * The node flags `npm start` gives the server (package.json's start script), so that the bench
+ * measures the server as it is started, not a variant of it.
+ */
+function startFlags(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('bin/passerelle.mjs'));
+}
+
 export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDir }: ServerOptions): Promise<ServerProcess> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -47,7 +58,7 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
   };
   delete env.SMTP_URL;
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...profile, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
+  const child = spawn(process.execPath, [...startFlags(), ...profile, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

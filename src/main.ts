@@ -10,7 +10,6 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { parseInput } from './web/forms.ts';
 import { collectGarbageWhenIdle } from './web/idle-gc.ts';
-import { importBookletCommand } from './initiatives/cli.ts';
 
 /** `passerelle <command>`: the product's command line. */
 interface Command {
@@ -108,6 +107,7 @@ const COMMANDS: Record<string, Command> = {
       const file = requireFile(positionals);
       await withDatabase(config, async (database) => {
         await migrate(database.pool);
+        const { importBookletCommand } = await import('./initiatives/cli.ts');
         const ok = await importBookletCommand(database.db, { file, eventSlug: values.event, dryRun: Boolean(values['dry-run']) });
         if (!ok) throw new Error('the booklet has errors; nothing was imported');
       });

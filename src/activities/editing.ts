@@ -9,7 +9,7 @@ import { regionOf } from '../places/regions.ts';
 import { HttpError } from '../web/http-error.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
 import { TEXT_FIELDS, type ActivityInput, type LangTexts, type OrganisationFormInput } from './forms.ts';
-import { uidFor } from './seed.ts';
+import { uidFor } from './uid.ts';
 import { reindexSearch } from '../search/indexer.ts';
 
 /**

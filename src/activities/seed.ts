@@ -7,11 +7,10 @@ import { findOrCreateOrganisation } from '../organisations/domain.ts';
 import { regionOf } from '../places/regions.ts';
 import { SEEDED_AT } from '../seed/seeded-at.ts';
 import { precisionOf, storedDate } from './dates.ts';
+import { uidFor } from './uid.ts';
 
 const text = (texts: Texts) => JSON.stringify(translated('en', texts, SEEDED_AT));
 
-/** A stable iCalendar UID per activity: the slug, which never changes once published. */
-export const uidFor = (slug: string) => `${slug}@activities.gsef-net.org`;
 
 /** The programme: series, activities (parents first), organisers and partners, resources, relations. */
 export async function seedActivities(trx: Transaction<DB>): Promise<void> {

@@ -1,10 +1,22 @@
-import sharp, { type Metadata, type Sharp } from 'sharp';
+import type { Metadata, Sharp } from 'sharp';
 import type { ImageFormat } from '../db/types.ts';
 
-// libvips keeps decoded images in a cache and runs a thread per core by default: against a 150 MB
-// memory budget on a two-core server, uploads are converted one thread at a time and forgotten.
-sharp.cache(false);
-sharp.concurrency(1);
+/**
+ * sharp (libvips) is loaded at the first upload, not at start: it adds about 27 MB to a server that
+ * mostly serves images already converted. libvips keeps decoded images in a cache and runs a thread
+ * per core by default: against a 150 MB memory budget on a two-core server, uploads are converted
+ * one thread at a time and forgotten.
+ */
+type SharpModule = (typeof import('sharp'))['default'];
+let loading: Promise<SharpModule> | undefined;
+function loadSharp(): Promise<SharpModule> {
+  loading ??= import('sharp').then(({ default: sharp }) => {
+    sharp.cache(false);
+    sharp.concurrency(1);
+    return sharp;
+  });
+  return loading;
+}
 
 /** Widths made of every upload (those wider than the upload are left out: nothing is enlarged). */
 export const IMAGE_WIDTHS = [320, 640, 1280] as const;
@@ -35,6 +47,7 @@ export class UnreadableImage extends Error {}
  * often do). Turned upright by its EXIF orientation; metadata (GPS position, camera) is dropped.
  */
 export async function makeVariants(content: Buffer): Promise<ProcessedImage> {
+  const sharp = await loadSharp();
   const source = sharp(content, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
   let meta: Metadata;
   try {

@@ -1,6 +1,9 @@
 import type { Lang } from '../i18n/langs.ts';
 import { resolveCountry } from '../places/countries.ts';
+import { compareCodes } from './codes.ts';
 import { detectLang, dominantLang } from './detect-lang.ts';
+
+export { compareCodes };
 
 /**
  * Reads the text form of a forum booklet (as GSEF prints them: days, "ATELIERS SESSION n" blocks,
@@ -485,12 +488,3 @@ function nextDate(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function compareCodes(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
-    if (d !== 0) return d;
-  }
-  return 0;
-}

@@ -3,7 +3,7 @@ import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { activityNames } from '../activities/domain.ts';
 import { textOf, type Translatable } from '../i18n/translatable.ts';
-import { EVENT_SLUG } from './import.ts';
+import { EVENT_SLUG } from './codes.ts';
 import {
   archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes, listWorkshops, programmeOf, relatedInitiatives,
   type FacetName, type InitiativeFilters,

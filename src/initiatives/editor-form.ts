@@ -3,7 +3,7 @@ import type { InitiativePresenter } from '../db/types.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
 import { isCountryCode } from '../places/countries.ts';
 import { fields, type FieldErrors } from '../web/forms.ts';
-import { EVENT_SLUG } from './import.ts';
+import { EVENT_SLUG } from './codes.ts';
 import { THEME_SLUGS } from './themes.ts';
 
 /**

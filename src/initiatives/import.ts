@@ -5,7 +5,7 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import { decodeBooklet, parseBooklet, type ReportLine } from './booklet.ts';
 import { applyProgramme, fromBooklet } from './programme.ts';
 
-export const EVENT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+import { EVENT_SLUG } from './codes.ts';
 
 export interface ImportOutcome {
   /** False when the booklet had errors: then nothing was written. */

@@ -7,7 +7,8 @@ import type { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
 import { regionOf } from '../places/regions.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
-import { compareCodes, type ParsedBooklet, type ReportLine } from './booklet.ts';
+import type { ParsedBooklet, ReportLine } from './booklet.ts';
+import { compareCodes } from './codes.ts';
 import { sdgsFor, themesFor } from './themes.ts';
 import { reindexSearch } from '../search/indexer.ts';
 

@@ -1,6 +1,5 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { fileTypeFromBuffer } from 'file-type';
 import { HttpError } from './http-error.ts';
 
 /** What a form accepts, checked against the file's content (magic bytes), never its name. */
@@ -86,6 +85,8 @@ async function readFile(part: MultipartFile, rule: UploadRule): Promise<{ conten
   if (part.file.truncated) return { error: 'validation.file_too_large' };
   const content = Buffer.concat(chunks);
   if (content.length === 0) return { content, mime: '' };
+  // file-type is loaded at the first upload: a server at rest does not need its 12 MB.
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(content);
   // Plain text has no magic bytes: it is text when it decodes as UTF-8 and holds no NUL byte.
   const mime = detected?.mime ?? (isUtf8Text(content) ? 'text/plain' : undefined);

@@ -2,6 +2,7 @@ import { textOf } from '../../i18n/translatable.ts';
 import { countryName } from '../../places/countries.ts';
 import { Facet, FilterForm, Pagination } from '../../web/listing.tsx';
 import type { PageContext } from '../../web/page-context.ts';
+import { compareCodes } from '../codes.ts';
 import { eventName, type initiativeArchive, type InitiativeFilters } from '../domain.ts';
 import { Text } from './detail.tsx';
 
@@ -84,10 +85,4 @@ function InitiativeCard({ ctx, row, event }: { ctx: PageContext; row: Row; event
       </p>
     </li>
   );
-}
-
-function compareCodes(a: string, b: string): number {
-  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
-  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
-  return a1 - b1 || a2 - b2;
 }
