@@ -90,6 +90,13 @@ export function build() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  withLock(build);
-  console.log(`built ${path.relative(process.cwd(), OUT) || '.build'}`);
+  if (process.argv.includes('--prepare')) {
+    // npm install runs this (the "prepare" script), so that the first `npm start` does not spend its
+    // first seconds compiling. An install without dev dependencies has no compiler: a release
+    // ships its .build/ instead, and nothing is done here.
+    if (fs.existsSync(path.join(ROOT, 'node_modules', 'typescript'))) ensureBuilt();
+  } else {
+    withLock(build);
+    console.log(`built ${path.relative(process.cwd(), OUT) || '.build'}`);
+  }
 }
