@@ -42,6 +42,11 @@ export function typstPrelude(options: { lang: string }): string {
  * so a server that never makes a PDF never loads it.
  */
 export async function compilePdf(source: string, options: CompilePdfOptions = {}): Promise<Buffer> {
+  return (await compilePdfDocument(source, options)).pdf;
+}
+
+/** compilePdf, with the number of pages laid out. */
+export async function compilePdfDocument(source: string, options: CompilePdfOptions = {}): Promise<{ pdf: Buffer; pages: number }> {
   const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
   const previous = process.env.FONTCONFIG_FILE;
   process.env.FONTCONFIG_FILE = noSystemFontsConfig();
@@ -57,15 +62,20 @@ export async function compilePdf(source: string, options: CompilePdfOptions = {}
   }
   const timestamp = options.createdAt ? Math.floor(options.createdAt.getTime() / 1000) : FIXED_PDF_TIMESTAMP;
   try {
-    return compiler.pdf({ mainFileContent: source, inputs: options.inputs ?? {} }, { creationTimestamp: timestamp });
+    const compiled = compiler.compile({ mainFileContent: source, inputs: options.inputs ?? {} });
+    const document = compiled.result;
+    if (!document || compiled.hasError()) throw new TypstError(describe(compiled.takeError() ?? compiled.takeDiagnostics()));
+    return { pdf: compiler.pdf(document, { creationTimestamp: timestamp }), pages: document.numOfPages };
   } catch (error) {
-    throw new TypstError(describe(error));
+    throw error instanceof TypstError ? error : new TypstError(describe(error));
   } finally {
     compiler.evictCache(10);
   }
 }
 
 function describe(error: unknown): string {
-  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (!error) return 'unknown error';
+  const { shortDiagnostics, code, message } = error as { shortDiagnostics?: unknown; code?: unknown; message?: unknown };
+  if (Array.isArray(shortDiagnostics) && shortDiagnostics.length) return JSON.stringify(shortDiagnostics).slice(0, 2000);
   return String(code || message || error);
 }
