@@ -131,6 +131,20 @@ describe('the GSEF2018 booklet', () => {
     expect(await t.app.ctx.files.get(before.file_key!)).toBeNull();
   });
 
+  it('asks again for a PDF whose job failed for good, once a while has passed', async () => {
+    const edition = (await bookletEdition(t.app.ctx.db, EVENT, 'es'))!;
+    await t.app.ctx.db.insertInto('booklet_files').values({ event_slug: EVENT, lang: 'es', content_hash: edition.hash, state: 'failed', error: 'lost' }).execute();
+    const failed = await t.app.inject(`/es/initiatives/programme/${EVENT}/booklet`);
+    expect(failed.body).toContain('No se pudo producir el PDF');
+    expect(await t.app.ctx.jobs.drain([BOOKLET_JOB])).toBe(0);
+    await t.app.ctx.db.updateTable('booklet_files').set({ updated_at: new Date(Date.now() - 3600_000) }).where('lang', '=', 'es').execute();
+    await t.app.inject(`/es/initiatives/programme/${EVENT}/booklet`);
+    expect(await t.app.ctx.jobs.drain([BOOKLET_JOB])).toBe(1);
+    const file = save(await fetchPdf('es'));
+    // A thematic workshop says who ran it, in the booklet's language.
+    expect(text(file)).toMatch(/Taller organizado por \S/);
+  });
+
   it('answers 404 for an event without a programme', async () => {
     expect((await t.app.inject('/en/initiatives/programme/no-such-forum/booklet')).statusCode).toBe(404);
     expect((await t.app.inject('/en/initiatives/programme/no-such-forum/booklet.pdf')).statusCode).toBe(404);

@@ -9,7 +9,7 @@ import { frontMatterOf, type BookletForm } from './forms.ts';
 import { compilePdfDocument } from '../../pdf/index.ts';
 import { buildBooklet, type Booklet } from './model.ts';
 import {
-  bookletFile, bookletInputs, bookletSettings, saveBookletSettings, dropOlderBookletFiles, eventsWithProgramme, markBookletReady, requestBookletFile, setBookletProgress,
+  bookletFile, bookletInputs, bookletSettings, saveBookletSettings, dropOlderBookletFiles, eventsWithProgramme, markBookletReady, requestBookletFile, setBookletProgress, touchBookletFile,
 } from './queries.ts';
 import { bookletSource } from './source.ts';
 
@@ -17,6 +17,8 @@ export const BOOKLET_JOB = 'booklet.generate';
 /** Bumped when the layout changes, so every cached PDF is made again. */
 const LAYOUT_VERSION = '1';
 const EVENT_SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Longer than a job may run (pg-boss expires a job after 15 minutes). */
+const STALE_MINUTES = 20;
 
 export interface BookletEdition {
   booklet: Booklet;
@@ -48,8 +50,13 @@ export type PdfStatus =
 export async function pdfStatus(ctx: Pick<AppContext, 'db' | 'jobs'>, eventSlug: string, lang: Lang, hash: string): Promise<PdfStatus> {
   const row = await bookletFile(ctx.db, eventSlug, lang, hash);
   if (row?.state === 'ready' && row.file_key) return { state: 'ready', fileKey: row.file_key, byteSize: row.byte_size ?? 0, pageCount: row.page_count ?? 0 };
-  if (row?.state === 'failed') return { state: 'failed' };
   if (!row && (await requestBookletFile(ctx.db, eventSlug, lang, hash))) await enqueueBooklet(ctx, eventSlug, lang);
+  // A job lost or failed for good (its retries spent) leaves its row behind: after a while it is asked again.
+  if (row && Date.now() - new Date(row.updated_at).getTime() > STALE_MINUTES * 60_000) {
+    await touchBookletFile(ctx.db, eventSlug, lang, hash);
+    await enqueueBooklet(ctx, eventSlug, lang);
+  }
+  if (row?.state === 'failed') return { state: 'failed' };
   return { state: 'preparing', progress: row?.progress ?? 0 };
 }
 

@@ -21,6 +21,8 @@ export interface BookletEntry {
   /** City and country in the booklet's language ("Munguía, Espagne"). */
   place: string;
   summary: Shown | null;
+  /** For a thematic workshop: "Workshop run by ILO", in the booklet's language. */
+  runBy: string | null;
   presenters: { name: string; role: string | null; url: string | null }[];
   links: string[];
 }
@@ -62,6 +64,7 @@ export function buildBooklet(inputs: BookletInputs, t: Translator): Booklet {
     organisation: shown(row.organisation),
     place: [row.city, row.country ? countryName(row.country, lang) : null].filter(Boolean).join(', '),
     summary: shown(row.summary),
+    runBy: row.kind === 'thematic_workshop' && row.organisation ? t('booklet.workshop_by', { organisation: pick(row.organisation, lang)!.text }) : null,
     presenters: row.presenters.map(({ name, role, url }) => ({ name, role, url })),
     // A presenter's web address is printed with the presenter, not a second time below.
     links: row.links.filter((link) => !row.presenters.some((person) => person.url === link)),

@@ -72,3 +72,9 @@ export async function dropOlderBookletFiles(db: Db, eventSlug: string, lang: str
     .where('content_hash', '!=', keep).returning('file_key').execute();
   return rows.map((row) => row.file_key).filter((key): key is string => Boolean(key));
 }
+
+/** Marks a waiting row as asked again now (see pdfStatus). */
+export async function touchBookletFile(db: Db, eventSlug: string, lang: string, hash: string) {
+  await db.updateTable('booklet_files').set({ updated_at: sql<Date>`now()` })
+    .where('event_slug', '=', eventSlug).where('lang', '=', lang).where('content_hash', '=', hash).execute();
+}

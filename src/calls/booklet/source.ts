@@ -93,6 +93,7 @@ function entry(item: BookletEntry): string {
     `#heading(level: 4)[${typstText(item.code)} #h(0.4em) ${typstText(item.title.text)}]<${entryAnchor(item.code)}>`,
     mark(item.title),
     place ? `#par(justify: false)[#emph[${place}]]` : '',
+    item.runBy ? `#par(justify: false, text(weight: "bold", ${typstString(item.runBy)}))` : '',
     item.summary ? `${mark(item.summary)}${paragraphs(item.summary.text)}` : '',
     presenters ? `${presenters}\n` : '',
     links ? `#par(justify: false)[${links}]` : '',

@@ -47,6 +47,7 @@ function Entry({ booklet, entry }: { booklet: Booklet; entry: BookletEntry }) {
           {entry.place}
         </p>
       )}
+      {entry.runBy && <p class="booklet-run-by">{entry.runBy}</p>}
       {entry.summary && <Paragraphs booklet={booklet} text={entry.summary} />}
       {entry.presenters.length > 0 && (
         <ul class="booklet-presenters" aria-label={booklet.labels.presenters}>
