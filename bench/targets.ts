@@ -1,4 +1,5 @@
 import { measureStats } from './synthetic/stats.tsx';
+import { measureBooklet } from './synthetic/booklet.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.ts';
 import { workingGroups } from './synthetic/network.ts';
@@ -78,3 +79,6 @@ MEASURES.push({ name: 'stats and report', run: (db) => measureStats(db) });
 
 // Newsletter delivery: an issue sent to 10,000 synthetic subscribers (NEWSLETTER_BENCH_SIZE) through a local SMTP server.
 MEASURES.push({ name: 'newsletter delivery', run: (_db, url) => measureNewsletter(url, os.tmpdir(), Number(process.env.NEWSLETTER_BENCH_SIZE) || 10_000) });
+
+// The GSEF2018 booklet as PDF in four languages, from the database (issue 12: < 2 s each).
+MEASURES.push({ name: 'booklet', run: (db) => measureBooklet(db) });

@@ -71,6 +71,8 @@ import { EXTRACT_JOB } from './library/domain.ts';
 import { runExtraction } from './library/extract.ts';
 import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
+import { bookletRoutes } from './calls/booklet/routes.tsx';
+import { defineBookletJobs, enqueueStandingBooklets } from './calls/booklet/domain.ts';
 import { deleteExpiredRateLimits, postgresRateLimitStore, RATE_LIMIT_CLEANUP_JOB } from './web/rate-limit-store.ts';
 
 export interface BuildOptions {
@@ -161,11 +163,14 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerErrorPages(app);
   registerAssets(app);
   registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes]);
+  registerRoutes(app, bookletRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {
     await ctx.jobs.start({ work: config.runWorkers, schedules: [...SCHEDULES, ...backupSchedules(config)] });
     if (config.runWorkers) await resumeSending(ctx);
+    // The booklets of the programmes in the data (GSEF2018 in fr and en) are made on a fresh start.
+    if (config.runWorkers) await enqueueStandingBooklets(ctx);
     await ctx.pageCache.listen();
   });
   app.addHook('onClose', async () => {
@@ -186,6 +191,7 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: RATE_LIMIT_CLEANUP_JOB, run: async () => void (await deleteExpiredRateLimits(ctx.pool)), retryLimit: 1 });
   ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
   // A failed backup is recorded and mailed, not retried: the next night's run tries again.
+  defineBookletJobs(ctx);
   ctx.jobs.define({ name: BACKUP_JOB, run: () => scheduledBackupJob(ctx), retryLimit: 0 });
 }
 

@@ -195,6 +195,38 @@ CREATE TABLE bodies (
   CONSTRAINT bodies_slug_key UNIQUE (slug)
 );
 
+CREATE TABLE booklet_files (
+  event_slug text NOT NULL,
+  lang text NOT NULL,
+  content_hash text NOT NULL,
+  state text NOT NULL DEFAULT 'queued'::text,
+  progress smallint NOT NULL DEFAULT 0,
+  file_key text,
+  byte_size integer,
+  page_count integer,
+  error text,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT booklet_files_byte_size_check CHECK ((byte_size > 0)),
+  CONSTRAINT booklet_files_check CHECK (((state <> 'ready'::text) OR (file_key IS NOT NULL))),
+  CONSTRAINT booklet_files_content_hash_check CHECK ((content_hash ~ '^[0-9a-f]{64}$'::text)),
+  CONSTRAINT booklet_files_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT booklet_files_page_count_check CHECK ((page_count > 0)),
+  CONSTRAINT booklet_files_progress_check CHECK (((progress >= 0) AND (progress <= 100))),
+  CONSTRAINT booklet_files_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'running'::text, 'ready'::text, 'failed'::text]))),
+  CONSTRAINT booklet_files_pkey PRIMARY KEY (event_slug, lang, content_hash)
+);
+
+CREATE TABLE booklets (
+  event_slug text NOT NULL,
+  front_matter jsonb,
+  partners text[] NOT NULL DEFAULT '{}'::text[],
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT booklets_event_slug_check CHECK ((event_slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
+  CONSTRAINT booklets_front_matter_check CHECK (((front_matter IS NULL) OR is_translatable(front_matter))),
+  CONSTRAINT booklets_pkey PRIMARY KEY (event_slug)
+);
+
 CREATE TABLE call_questions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   call_id integer NOT NULL,

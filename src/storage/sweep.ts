@@ -13,6 +13,7 @@ export const FILE_KEY_COLUMNS = [
   ['news_items', 'image_key'],
   ['image_variants', 'file_key'],
   ['submission_files', 'file_key'],
+  ['booklet_files', 'file_key'],
 ] as const;
 
 export const SWEEP_JOB = 'files.sweep';

@@ -171,6 +171,8 @@ export function ProgrammePage({ ctx, eventSlug, eventName, programme }: { ctx: P
       <h1>{t('initiatives.programme_title', { event: eventName })}</h1>
       <p class="meta">
         <a href={`/${lang}/initiatives?event=${eventSlug}`}>{t('initiatives.programme_list')}</a>
+        {' · '}
+        <a href={`/${lang}/initiatives/programme/${eventSlug}/booklet`}>{t('booklet.link')}</a>
       </p>
       {dayGroups.map(({ day, sessions }) => (
         <section aria-labelledby={`day-${day?.position ?? 0}`}>
