@@ -1,0 +1,79 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { compilePdf, typstPrelude, typstString, typstText } from './index.ts';
+
+const folder = mkdtempSync(join(tmpdir(), 'pdf-module-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+let count = 0;
+/** Runs a poppler tool on the PDF, as an independent reader would. */
+function poppler(tool: 'pdftotext' | 'pdffonts' | 'pdfinfo', pdf: Buffer, args: string[] = []): string {
+  const file = join(folder, `${count++}.pdf`);
+  writeFileSync(file, pdf);
+  return execFileSync(tool, [...args, file, ...(tool === 'pdftotext' ? ['-'] : [])]).toString('utf8');
+}
+
+describe('compilePdf', () => {
+  it('embeds only the npm font, even on a machine with other fonts installed', async () => {
+    // fonts-noto-cjk and DejaVu are installed here: asking for them must not reach them.
+    const pdf = await compilePdf(`${typstPrelude({ lang: 'en' })}Bilbao 빌바오 Montréal`);
+    const fonts = poppler('pdffonts', pdf).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line).toMatch(/NotoSansKR-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
+    expect(poppler('pdftotext', pdf).trim()).toBe('Bilbao 빌바오 Montréal');
+    const asked = await compilePdf('#set text(font: ("Noto Sans CJK KR", "DejaVu Sans"))\n빌바오 Bilbao');
+    expect(poppler('pdffonts', asked)).not.toMatch(/CJK|DejaVu/);
+  });
+
+  it('gives byte-identical PDFs for the same source, dated as asked', async () => {
+    const source = `${typstPrelude({ lang: 'en' })}#set document(title: "Same")\nSame text, 같은 글.`;
+    const [first, second] = [await compilePdf(source), await compilePdf(source)];
+    expect(first.equals(second)).toBe(true);
+    expect(poppler('pdfinfo', first)).toMatch(/CreationDate:\s+Sat Jan\s+1 00:00:00 2000 UTC/);
+    const dated = await compilePdf(source, { createdAt: new Date('2018-10-01T00:00:00Z') });
+    expect(poppler('pdfinfo', dated)).toMatch(/CreationDate:\s+Mon Oct\s+1 00:00:00 2018 UTC/);
+  });
+
+  it('reads the files and inputs it is given, and nothing from disk', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>';
+    const pdf = await compilePdf(`${typstPrelude({ lang: 'en' })}#image("/logo.svg", width: 1cm) #json("/data.json").name #sys.inputs.who`, {
+      files: { '/logo.svg': svg, '/data.json': Buffer.from('{"name":"GSEF"}') },
+      inputs: { who: 'secretariat' },
+    });
+    expect(poppler('pdftotext', pdf)).toContain('GSEF secretariat');
+    await expect(compilePdf(`#read("${process.cwd()}/package.json")`)).rejects.toThrow(/not found/);
+  });
+
+  it('prints any text given through typstString as that text, markup characters included', async () => {
+    const hostile = fc.stringMatching(/^[a-zA-Zé빌바오 *_#$<>@\[\]{}\\"'`=+~/^-]{1,40}$/);
+    await fc.assert(
+      fc.asyncProperty(fc.array(hostile, { minLength: 1, maxLength: 8 }), async (lines) => {
+        // One unwrapped line, so that pdftotext's joining of hyphenated line ends cannot alter it.
+        const source = `${typstPrelude({ lang: 'en' })}#set page(width: auto)\n${lines.map((line) => `${typstText(line)}·`).join('')}`;
+        const text = poppler('pdftotext', await compilePdf(source));
+        const squash = (value: string) => value.replace(/\s+/g, '');
+        expect(squash(text)).toBe(squash(lines.map((line) => `${line}·`).join('')));
+      }),
+      { numRuns: 10 },
+    );
+  });
+
+  it('breaks Korean lines between words, never inside one', async () => {
+    const words = '사회연대경제 국제포럼은 2018년 빌바오에서 열렸으며 지방정부와 시민사회 조직이 함께 참여했습니다'.split(' ');
+    const paragraph = Array.from({ length: 12 }, () => words.join(' ')).join(' ');
+    const text = poppler('pdftotext', await compilePdf(`${typstPrelude({ lang: 'ko' })}${typstText(paragraph)}`));
+    const lines = text.split('\n').map((line) => line.trim()).filter(Boolean);
+    expect(lines.length).toBeGreaterThan(4);
+    for (const line of lines) for (const word of line.split(' ')) expect(words).toContain(word);
+    expect(lines.join(' ')).toBe(paragraph);
+  });
+
+  it('escapes quotes, backslashes and line breaks into a string literal', () => {
+    expect(typstString('a"b\\c\nd')).toBe('"a\\"b\\\\c\\nd"');
+    expect(typstString('\u0007')).toBe('"\\u{7}"');
+  });
+});
