@@ -13,6 +13,7 @@ export const FILE_KEY_COLUMNS = [
   ['news_items', 'image_key'],
   ['image_variants', 'file_key'],
   ['submission_files', 'file_key'],
+  ['fee_documents', 'file_key'],
 ] as const;
 
 export const SWEEP_JOB = 'files.sweep';
