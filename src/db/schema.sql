@@ -301,6 +301,96 @@ CREATE INDEX calls_activity ON calls USING btree (activity_id);
 
 CREATE INDEX calls_state ON calls USING btree (state);
 
+CREATE TABLE fee_document_counters (
+  kind text NOT NULL,
+  year integer NOT NULL,
+  last_number integer NOT NULL,
+  CONSTRAINT fee_document_counters_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'receipt'::text]))),
+  CONSTRAINT fee_document_counters_last_number_check CHECK ((last_number > 0)),
+  CONSTRAINT fee_document_counters_pkey PRIMARY KEY (kind, year)
+);
+
+CREATE TABLE fee_documents (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  fee_id integer NOT NULL,
+  kind text NOT NULL,
+  year integer NOT NULL,
+  number integer NOT NULL,
+  lang text NOT NULL,
+  file_key text,
+  issued_by integer,
+  issued_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT fee_documents_kind_check CHECK ((kind = ANY (ARRAY['invoice'::text, 'receipt'::text]))),
+  CONSTRAINT fee_documents_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT fee_documents_number_check CHECK ((number > 0)),
+  CONSTRAINT fee_documents_fee_id_fkey FOREIGN KEY (fee_id) REFERENCES fees(id) ON DELETE CASCADE,
+  CONSTRAINT fee_documents_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT fee_documents_pkey PRIMARY KEY (id),
+  CONSTRAINT fee_documents_fee_id_kind_key UNIQUE (fee_id, kind),
+  CONSTRAINT fee_documents_kind_year_number_key UNIQUE (kind, year, number)
+);
+
+CREATE TABLE fee_reminders (
+  fee_id integer NOT NULL,
+  stage text NOT NULL,
+  sent_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT fee_reminders_stage_check CHECK ((stage = ANY (ARRAY['before'::text, 'after'::text]))),
+  CONSTRAINT fee_reminders_fee_id_fkey FOREIGN KEY (fee_id) REFERENCES fees(id) ON DELETE CASCADE,
+  CONSTRAINT fee_reminders_pkey PRIMARY KEY (fee_id, stage)
+);
+
+CREATE TABLE fee_schedules (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  member_kind text NOT NULL,
+  region text,
+  from_year integer NOT NULL,
+  to_year integer,
+  amount_minor bigint NOT NULL,
+  currency text NOT NULL,
+  created_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT fee_schedules_amount_minor_check CHECK ((amount_minor >= 0)),
+  CONSTRAINT fee_schedules_check CHECK (((to_year IS NULL) OR (to_year >= from_year))),
+  CONSTRAINT fee_schedules_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+  CONSTRAINT fee_schedules_from_year_check CHECK (((from_year >= 2000) AND (from_year <= 2200))),
+  CONSTRAINT fee_schedules_member_kind_check CHECK ((member_kind = ANY (ARRAY['local_government'::text, 'sse_network'::text, 'other_organisation'::text, 'honorary'::text, 'partner'::text]))),
+  CONSTRAINT fee_schedules_region_check CHECK ((region = ANY (ARRAY['africa'::text, 'asia-pacific'::text, 'europe'::text, 'latin-america-caribbean'::text, 'north-america'::text]))),
+  CONSTRAINT fee_schedules_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT fee_schedules_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX fee_schedules_kind ON fee_schedules USING btree (member_kind, from_year);
+
+CREATE TABLE fees (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  member_id integer NOT NULL,
+  year integer NOT NULL,
+  schedule_id integer,
+  amount_minor bigint NOT NULL,
+  currency text NOT NULL,
+  due_on date NOT NULL,
+  state text NOT NULL DEFAULT 'due'::text,
+  paid_on date,
+  payment_reference text,
+  waived_reason text,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT fees_amount_minor_check CHECK ((amount_minor >= 0)),
+  CONSTRAINT fees_check CHECK (((state = 'paid'::text) = (paid_on IS NOT NULL))),
+  CONSTRAINT fees_check1 CHECK (((state <> 'waived'::text) OR (waived_reason IS NOT NULL))),
+  CONSTRAINT fees_currency_check CHECK ((currency ~ '^[A-Z]{3}$'::text)),
+  CONSTRAINT fees_state_check CHECK ((state = ANY (ARRAY['due'::text, 'paid'::text, 'waived'::text, 'overdue'::text]))),
+  CONSTRAINT fees_year_check CHECK (((year >= 2000) AND (year <= 2200))),
+  CONSTRAINT fees_member_id_fkey FOREIGN KEY (member_id) REFERENCES members(id) ON DELETE CASCADE,
+  CONSTRAINT fees_schedule_id_fkey FOREIGN KEY (schedule_id) REFERENCES fee_schedules(id) ON DELETE SET NULL,
+  CONSTRAINT fees_pkey PRIMARY KEY (id),
+  CONSTRAINT fees_member_id_year_key UNIQUE (member_id, year)
+);
+
+CREATE INDEX fees_open ON fees USING btree (due_on) WHERE (state = ANY (ARRAY['due'::text, 'overdue'::text]));
+
+CREATE INDEX fees_year ON fees USING btree (year);
+
 CREATE TABLE file_sweep_candidates (
   file_key text NOT NULL,
   seen_at timestamp with time zone NOT NULL DEFAULT now(),

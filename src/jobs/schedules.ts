@@ -10,4 +10,8 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'files.sweep', cron: '23 * * * *' },
   // Rate-limit counters whose window is over (a minute at most) are deleted.
   { name: 'ratelimit.cleanup', cron: '*/10 * * * *' },
+  // Membership fees past their due date become overdue; reminders before and after it go out.
+  { name: 'fees.daily', cron: '7 6 * * *' },
+  // Next year's membership fees (and invoices) from the schedules, on 1 December; idempotent.
+  { name: 'fees.renewal', cron: '30 4 1 12 *' },
 ];

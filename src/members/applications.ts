@@ -360,23 +360,40 @@ export async function settleFee(ctx: Ctx, memberId: number, actorId: number, inp
   await ctx.db.transaction().execute(async (trx) => {
     const member = await findMemberById(trx, memberId);
     if (!member || member.fee_status !== 'pending' || member.status !== 'applicant') throw new ApplicationStateError('fee');
-    const today = new Date().toISOString().slice(0, 10);
-    await updateMember(trx, memberId, { fee_status: input.fee, status: 'active', joined_on: today });
+    // Once the fees module holds a fee for the member, its payment or waiver is recorded there (with amount and receipt).
+    if (await trx.selectFrom('fees').select('id').where('member_id', '=', memberId).executeTakeFirst()) throw new ApplicationStateError('fee');
+    await updateMember(trx, memberId, { fee_status: input.fee });
     await insertEvent(trx, { memberId, action: `fee_${input.fee}`, reason: input.note, actorId });
-    await insertEvent(trx, { memberId, action: 'activated', status: 'active', effectiveOn: today, actorId });
     await recordAudit(trx, { actorId, action: `membership.fee.${input.fee}`, entityType: 'member', entityId: memberId });
-    const application = await trx.selectFrom('membership_applications').select(['lang', 'email', 'organisation_name']).where('member_id', '=', memberId).executeTakeFirst();
-    const to = application?.email ?? member.contacts.focal?.email;
-    if (to) {
-      const t = translator(application ? langOf(application) : 'en');
-      await queueMail(trx, ctx.jobs, 'membership.welcome', {
-        to,
-        subject: t('join.mail.welcome.subject'),
-        text: t('join.mail.welcome.body', { organisation: application?.organisation_name ?? member.slug, link: `${ctx.config.baseUrl}/${application?.lang ?? 'en'}/members/${member.slug}` }),
-      });
-    }
+    await activateMember(trx, ctx, memberId, actorId);
   });
   await ctx.pageCache.invalidate();
+}
+
+/**
+ * Approval before payment: a member the committee approved (still an applicant) becomes active
+ * when its first fee is paid or waived, and is welcomed. Called in the transaction that settles the
+ * fee (here or in the fees module); does nothing for a member that is not an approved applicant.
+ */
+export async function activateMember(trx: Transaction<DB>, ctx: Pick<Ctx, 'jobs' | 'config'>, memberId: number, actorId: number | null): Promise<boolean> {
+  const member = await findMemberById(trx, memberId);
+  if (!member || member.status !== 'applicant') return false;
+  const approved = await trx.selectFrom('meeting_decisions').select('id').where('member_id', '=', memberId).where('kind', '=', 'membership').where('outcome', '=', 'approved').executeTakeFirst();
+  if (!approved) return false;
+  const today = new Date().toISOString().slice(0, 10);
+  await updateMember(trx, memberId, { status: 'active', joined_on: today });
+  await insertEvent(trx, { memberId, action: 'activated', status: 'active', effectiveOn: today, actorId });
+  const application = await trx.selectFrom('membership_applications').select(['lang', 'email', 'organisation_name']).where('member_id', '=', memberId).executeTakeFirst();
+  const to = application?.email ?? member.contacts.focal?.email;
+  if (to) {
+    const t = translator(application ? langOf(application) : 'en');
+    await queueMail(trx, ctx.jobs, 'membership.welcome', {
+      to,
+      subject: t('join.mail.welcome.subject'),
+      text: t('join.mail.welcome.body', { organisation: application?.organisation_name ?? member.slug, link: `${ctx.config.baseUrl}/${application?.lang ?? 'en'}/members/${member.slug}` }),
+    });
+  }
+  return true;
 }
 
 /** Withdrawal (on the member's written request) or disqualification (by decision), with the reason. */

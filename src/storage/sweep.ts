@@ -14,6 +14,7 @@ export const FILE_KEY_COLUMNS = [
   ['image_variants', 'file_key'],
   ['submission_files', 'file_key'],
   ['booklet_files', 'file_key'],
+  ['fee_documents', 'file_key'],
 ] as const;
 
 export const SWEEP_JOB = 'files.sweep';

@@ -28,6 +28,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'admin.activities', path: '/admin/activities', permission: 'activities.manage' },
   { key: 'admin.membership', path: '/admin/membership', permission: 'members.applications' },
   { key: 'admin.applications', path: '/admin/applications', permission: 'members.applications' },
+  { key: 'admin.fees', path: '/admin/fees', permission: 'members.manage' },
   { key: 'admin.meetings', path: '/admin/meetings', permission: 'governance.read' },
   { key: 'admin.mandates', path: '/admin/mandates', permission: 'governance.read' },
   { key: 'admin.newsletter', path: '/admin/newsletter', permission: 'newsletter.manage' },

@@ -7,7 +7,7 @@ import { LANGS, LANG_NAMES } from '../../i18n/i18n.ts';
 import { ROLES } from '../permissions.ts';
 import { BackupStatusSection, type BackupStatus } from './backup-status.tsx';
 
-export function DashboardPage({ ctx, storageProblem = null, backups = null }: { ctx: PageContext; storageProblem?: string | null; backups?: BackupStatus | null }) {
+export function DashboardPage({ ctx, storageProblem = null, backups = null, feesOverdue = null }: { ctx: PageContext; storageProblem?: string | null; backups?: BackupStatus | null; feesOverdue?: number | null }) {
   const { t, lang, user } = ctx;
   return (
     <>
@@ -18,6 +18,11 @@ export function DashboardPage({ ctx, storageProblem = null, backups = null }: { 
         </p>
       )}
       <p>{t('admin.welcome', { name: user?.name || user?.email || '' })}</p>
+      {feesOverdue !== null && (
+        <p class="dashboard-count">
+          <a href={`/${lang}/admin/fees`}>{t.plural('fees.dashboard_overdue', feesOverdue)}</a>
+        </p>
+      )}
       <ul class="cards">
         {ADMIN_NAV.filter((item) => item.path !== '/admin' && item.permission && can(user, item.permission)).map((item) => (
           <li class="card">

@@ -334,6 +334,8 @@ export function MemberAdminPage({ ctx, profile, meetings, forms }: { ctx: PageCo
             <a href={`/${lang}/admin/members/${member.slug}/record`}>{t('records.edit_link')}</a>
             {' · '}
             <a href={`/${lang}/admin/members/${member.slug}/space`}>{t('space.admin_link')}</a>
+            {' · '}
+            <a href={`/${lang}/admin/members/${member.slug}/fees`}>{t('fees.link')}</a>
           </>
         )}
       </p>

@@ -53,6 +53,8 @@ export function OwnMemberPage({ ctx, member, reviewed, state }: { ctx: PageConte
       <h1>{textOf(member.name, lang)}</h1>
       <p>
         <a href={`/${lang}/members/${member.slug}`}>{t('membership.public_page')}</a>
+        {' · '}
+        <a href={`/${lang}/my-member/${member.slug}/fees`}>{t('fees.link')}</a>
       </p>
       {state.notice && <p role="status">{t(`space.notice.${state.notice}`)}</p>}
       <form method="post" action={`/${lang}/my-member/${member.slug}`} novalidate aria-labelledby="own-profile-title">
