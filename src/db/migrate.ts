@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { installUnitTriggers } from '../translations/unit-triggers.ts';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 // Any constant works; it only has to be the same for every process migrating this database.
@@ -54,6 +55,8 @@ export async function migrate(pool: pg.Pool, migrations?: Migration[]): Promise<
         throw new Error(`migration ${migration.version}_${migration.name} failed: ${(error as Error).message}`);
       }
     }
+    // Derived from code (src/translations/fields.ts), so kept up to date at each run, not by one migration.
+    await installUnitTriggers(client);
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
     client.release();

@@ -1262,6 +1262,72 @@ CREATE INDEX subscribers_active_topics ON subscribers USING gin (topics) WHERE (
 
 CREATE INDEX subscribers_status ON subscribers USING btree (status, id);
 
+CREATE TABLE translation_digests (
+  user_id integer NOT NULL,
+  last_sent_at timestamp with time zone NOT NULL,
+  CONSTRAINT translation_digests_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT translation_digests_pkey PRIMARY KEY (user_id)
+);
+
+CREATE TABLE translation_language_settings (
+  lang text NOT NULL,
+  public_shows text NOT NULL DEFAULT 'machine'::text,
+  second_approval boolean NOT NULL DEFAULT false,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  updated_by integer,
+  CONSTRAINT translation_language_settings_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT translation_language_settings_public_shows_check CHECK ((public_shows = ANY (ARRAY['approved'::text, 'human'::text, 'machine'::text]))),
+  CONSTRAINT translation_language_settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT translation_language_settings_pkey PRIMARY KEY (lang)
+);
+
+CREATE TABLE translation_sources (
+  tbl text NOT NULL,
+  row_key text NOT NULL,
+  col text NOT NULL,
+  source_hash text NOT NULL,
+  text text NOT NULL,
+  seen_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT translation_sources_pkey PRIMARY KEY (tbl, row_key, col, source_hash)
+);
+
+CREATE TABLE translation_unit_counts (
+  module text NOT NULL,
+  lang text NOT NULL,
+  state text NOT NULL,
+  n integer NOT NULL,
+  CONSTRAINT translation_unit_counts_n_check CHECK ((n >= 0)),
+  CONSTRAINT translation_unit_counts_pkey PRIMARY KEY (module, lang, state)
+);
+
+CREATE TABLE translation_units (
+  tbl text NOT NULL,
+  row_key text NOT NULL,
+  col text NOT NULL,
+  lang text NOT NULL,
+  module text NOT NULL,
+  state text NOT NULL,
+  source_lang text NOT NULL,
+  source_hash text NOT NULL,
+  made_from_hash text,
+  since timestamp with time zone NOT NULL,
+  CONSTRAINT translation_units_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT translation_units_state_check CHECK ((state = ANY (ARRAY['original'::text, 'missing'::text, 'machine'::text, 'human'::text, 'approved'::text, 'outdated'::text]))),
+  CONSTRAINT translation_units_pkey PRIMARY KEY (tbl, row_key, col, lang)
+);
+
+CREATE INDEX translation_units_module_queue ON translation_units USING btree (module, lang, state, since);
+
+CREATE INDEX translation_units_queue ON translation_units USING btree (lang, state, since, tbl, row_key, col);
+
+CREATE TABLE translator_languages (
+  user_id integer NOT NULL,
+  lang text NOT NULL,
+  CONSTRAINT translator_languages_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT translator_languages_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT translator_languages_pkey PRIMARY KEY (user_id, lang)
+);
+
 CREATE TABLE users (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   email text NOT NULL,
@@ -1297,10 +1363,179 @@ AS $function$
        SELECT 1 FROM jsonb_each(value) AS entry(lang, body)
        WHERE entry.lang NOT IN ('en', 'fr', 'es', 'ko')
           OR jsonb_typeof(entry.body -> 'text') <> 'string'
-          OR coalesce(entry.body ->> 'status', '') NOT IN ('original', 'human', 'machine', 'outdated'))
+          OR coalesce(entry.body ->> 'status', '') NOT IN ('original', 'human', 'machine', 'approved', 'outdated')
+          OR (entry.body ? 'sourceHash' AND coalesce(entry.body ->> 'sourceHash', '') !~ '^[0-9a-f]{16}$')
+          OR (entry.body ? 'engine' AND jsonb_typeof(entry.body -> 'engine') <> 'string')
+          OR (entry.body ? 'by' AND jsonb_typeof(entry.body -> 'by') <> 'number')
+          OR (entry.body ? 'approvedBy' AND jsonb_typeof(entry.body -> 'approvedBy') <> 'number'))
      AND (SELECT count(*) FROM jsonb_each(value) AS entry(lang, body)
           WHERE entry.body ->> 'status' = 'original') = 1
 $function$;
+
+CREATE OR REPLACE FUNCTION translation_source_hash(text text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE STRICT
+AS $function$ SELECT left(encode(sha256(convert_to(text, 'UTF8')), 'hex'), 16) $function$;
+
+CREATE OR REPLACE FUNCTION translation_sources_replace()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  DELETE FROM translation_sources
+   WHERE tbl = NEW.tbl AND row_key = NEW.row_key AND col = NEW.col AND source_hash = NEW.source_hash;
+  RETURN NEW;
+END $function$;
+
+CREATE OR REPLACE FUNCTION translation_timestamp(value text, fallback timestamp with time zone)
+ RETURNS timestamp with time zone
+ LANGUAGE plpgsql
+ IMMUTABLE
+AS $function$
+BEGIN
+  RETURN coalesce(value::timestamptz, fallback);
+EXCEPTION WHEN others THEN
+  RETURN fallback;
+END $function$;
+
+CREATE OR REPLACE FUNCTION translation_units_count()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE translation_unit_counts SET n = n - 1 WHERE module = OLD.module AND lang = OLD.lang AND state = OLD.state;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO translation_unit_counts (module, lang, state, n) VALUES (NEW.module, NEW.lang, NEW.state, 1)
+    ON CONFLICT (module, lang, state) DO UPDATE SET n = translation_unit_counts.n + 1;
+  END IF;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION translation_units_install(fields jsonb)
+ RETURNS integer
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  f jsonb;
+  c text;
+  args text;
+  wanted bytea;
+  installed integer := 0;
+BEGIN
+  FOR f IN SELECT * FROM jsonb_array_elements(fields) LOOP
+    CONTINUE WHEN to_regclass(quote_ident(f ->> 'tbl')) IS NULL;
+    SELECT string_agg(quote_literal(a), ', ') INTO args
+      FROM (SELECT f ->> 'module' AS a UNION ALL SELECT f ->> 'key' UNION ALL SELECT jsonb_array_elements_text(f -> 'cols')) AS x;
+    -- pg_trigger.tgargs holds the arguments NUL-terminated.
+    SELECT string_agg(convert_to(a, 'UTF8') || '\x00'::bytea, ''::bytea) INTO wanted
+      FROM (SELECT f ->> 'module' AS a UNION ALL SELECT f ->> 'key' UNION ALL SELECT jsonb_array_elements_text(f -> 'cols')) AS x;
+    CONTINUE WHEN EXISTS (SELECT 1 FROM pg_trigger
+      WHERE tgrelid = to_regclass(quote_ident(f ->> 'tbl')) AND tgname = 'translation_units_refresh' AND tgargs = wanted);
+    EXECUTE format('CREATE OR REPLACE TRIGGER translation_units_refresh AFTER INSERT OR UPDATE OR DELETE ON %I '
+                   'FOR EACH ROW EXECUTE FUNCTION translation_units_refresh(%s)', f ->> 'tbl', args);
+    EXECUTE format('CREATE OR REPLACE TRIGGER translation_units_truncated AFTER TRUNCATE ON %I '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION translation_units_truncated()', f ->> 'tbl');
+    DELETE FROM translation_units WHERE tbl = f ->> 'tbl';
+    FOR c IN SELECT jsonb_array_elements_text(f -> 'cols') LOOP
+      EXECUTE format('SELECT translation_units_sync(%L, %L, %I::text, %L, %I) FROM %I',
+                     f ->> 'tbl', f ->> 'module', f ->> 'key', c, c, f ->> 'tbl');
+    END LOOP;
+    installed := installed + 1;
+  END LOOP;
+  RETURN installed;
+END $function$;
+
+CREATE OR REPLACE FUNCTION translation_units_refresh()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  module text := TG_ARGV[0];
+  key_col text := TG_ARGV[1];
+  new_row jsonb;
+  old_row jsonb;
+  i integer;
+  c text;
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN old_row := to_jsonb(OLD); END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN new_row := to_jsonb(NEW); END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND old_row ->> key_col IS DISTINCT FROM new_row ->> key_col) THEN
+    DELETE FROM translation_units WHERE tbl = TG_TABLE_NAME AND row_key = old_row ->> key_col;
+    IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;
+    old_row := NULL;
+  END IF;
+  FOR i IN 2 .. TG_NARGS - 1 LOOP
+    c := TG_ARGV[i];
+    IF old_row IS NULL OR old_row -> c IS DISTINCT FROM new_row -> c THEN
+      PERFORM translation_units_sync(TG_TABLE_NAME, module, new_row ->> key_col, c, new_row -> c);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $function$;
+
+CREATE OR REPLACE FUNCTION translation_units_sync(p_tbl text, p_module text, p_row_key text, p_col text, value jsonb)
+ RETURNS void
+ LANGUAGE plpgsql
+AS $function$
+DECLARE
+  src_lang text;
+  src_text text;
+  src_hash text;
+  src_at timestamptz;
+  l text;
+  entry jsonb;
+  unit_state text;
+  unit_since timestamptz;
+BEGIN
+  IF value IS NULL OR jsonb_typeof(value) <> 'object' THEN value := '{}'::jsonb; END IF;
+  SELECT e.lang, e.body ->> 'text', translation_timestamp(e.body ->> 'updatedAt', now())
+    INTO src_lang, src_text, src_at
+    FROM jsonb_each(value) AS e(lang, body) WHERE e.body ->> 'status' = 'original';
+  IF src_lang IS NULL OR btrim(src_text) = '' THEN
+    DELETE FROM translation_units WHERE tbl = p_tbl AND row_key = p_row_key AND col = p_col;
+    RETURN;
+  END IF;
+  src_hash := translation_source_hash(src_text);
+  IF NOT EXISTS (SELECT 1 FROM translation_sources
+                 WHERE tbl = p_tbl AND row_key = p_row_key AND col = p_col AND source_hash = src_hash) THEN
+    INSERT INTO translation_sources (tbl, row_key, col, source_hash, text) VALUES (p_tbl, p_row_key, p_col, src_hash, src_text);
+  END IF;
+  FOREACH l IN ARRAY ARRAY['en', 'fr', 'es', 'ko'] LOOP
+    entry := value -> l;
+    IF l = src_lang THEN
+      unit_state := 'original';
+      unit_since := src_at;
+    ELSIF entry IS NULL OR btrim(coalesce(entry ->> 'text', '')) = '' THEN
+      unit_state := 'missing';
+      unit_since := src_at;
+    ELSIF entry ->> 'status' = 'outdated' OR (entry ? 'sourceHash' AND entry ->> 'sourceHash' <> src_hash) THEN
+      unit_state := 'outdated';
+      unit_since := greatest(src_at, translation_timestamp(entry ->> 'updatedAt', src_at));
+    ELSE
+      unit_state := entry ->> 'status';
+      unit_since := translation_timestamp(entry ->> 'updatedAt', src_at);
+    END IF;
+    INSERT INTO translation_units AS u (tbl, row_key, col, lang, module, state, source_lang, source_hash, made_from_hash, since)
+    VALUES (p_tbl, p_row_key, p_col, l, p_module, unit_state, src_lang, src_hash, entry ->> 'sourceHash', unit_since)
+    ON CONFLICT (tbl, row_key, col, lang) DO UPDATE
+      SET module = EXCLUDED.module, state = EXCLUDED.state, source_lang = EXCLUDED.source_lang,
+          source_hash = EXCLUDED.source_hash, made_from_hash = EXCLUDED.made_from_hash, since = EXCLUDED.since
+      WHERE (u.state, u.source_hash, u.made_from_hash, u.since, u.source_lang)
+            IS DISTINCT FROM (EXCLUDED.state, EXCLUDED.source_hash, EXCLUDED.made_from_hash, EXCLUDED.since, EXCLUDED.source_lang);
+  END LOOP;
+END $function$;
+
+CREATE OR REPLACE FUNCTION translation_units_truncated()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  DELETE FROM translation_units WHERE tbl = TG_TABLE_NAME;
+  RETURN NULL;
+END $function$;
 
 CREATE OR REPLACE FUNCTION unaccent_lower(value text)
  RETURNS text

@@ -239,7 +239,8 @@ export function TranslationsForm({ ctx, action, source, texts, fields, words, er
 
 /** A language's status over several fields: original wins, then outdated, then machine; none if empty. */
 function translationState(texts: Translatable[], l: Lang): TranslationState | null {
-  const statuses = texts.map((text) => text[l]?.status).filter((status) => status !== undefined);
+  // An approved translation counts as a person's (the translations workspace tells the two apart).
+  const statuses = texts.map((text) => (text[l]?.status === 'approved' ? 'human' : text[l]?.status)).filter((status) => status !== undefined);
   if (statuses.length === 0) return null;
   for (const status of ['original', 'outdated', 'machine'] as const) if (statuses.includes(status)) return status;
   return 'human';
