@@ -10,4 +10,6 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'files.sweep', cron: '23 * * * *' },
   // Rate-limit counters whose window is over (a minute at most) are deleted.
   { name: 'ratelimit.cleanup', cron: '*/10 * * * *' },
+  // Machine drafts for texts created or changed since the last pass (translations/machine).
+  { name: 'translations.machine.drafts', cron: '*/10 * * * *' },
 ];
