@@ -39,13 +39,13 @@ export async function rowsNeedingDrafts(db: Kysely<DB>, field: TranslatableField
   const pairs = targets.flatMap((target) => target.sources.map((source) => [target.lang, source] as const));
   if (!pairs.length) return [];
   const keys = await sql<{ row_key: string }>`
-    SELECT DISTINCT u.row_key FROM translation_units AS u
+    SELECT DISTINCT u.row_key COLLATE "C" AS row_key FROM translation_units AS u
     JOIN unnest(${pairs.map((p) => p[0])}::text[], ${pairs.map((p) => p[1])}::text[]) AS p(lang, source)
       ON u.lang = p.lang AND u.source_lang = p.source
     WHERE u.tbl = ${field.table} AND u.col = ${field.column} AND u.state IN ('missing', 'outdated')
       AND (${after}::text IS NULL OR u.row_key COLLATE "C" > ${after})
       AND (${onlyKeys ?? null}::text[] IS NULL OR u.row_key = ANY(${onlyKeys ?? null}::text[]))
-    ORDER BY u.row_key COLLATE "C"
+    ORDER BY 1
     LIMIT ${limit}`.execute(db);
   if (!keys.rows.length) return [];
   const wanted = keys.rows.map((row) => row.row_key);
