@@ -16,6 +16,8 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { SCHEDULES } from './jobs/schedules.ts';
+import { defineMachineDraftJobs, registerMachineDraftTrigger } from './translations/machine/jobs.ts';
+import { machineDraftRoutes } from './translations/machine/routes.tsx';
 import { BACKUP_JOB, backupSchedules, scheduledBackupJob } from './db/scheduled-backup.ts';
 import { createMailer } from './mail/mailer.ts';
 import { deliverMail, DELIVER_MAIL } from './mail/outbox.ts';
@@ -164,8 +166,9 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   await registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes, ...machineDraftRoutes]);
   registerRoutes(app, bookletRoutes);
+  registerMachineDraftTrigger(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {
@@ -196,6 +199,7 @@ function defineJobs(ctx: AppContext): void {
   defineBookletJobs(ctx);
   ctx.jobs.define({ name: BACKUP_JOB, run: () => scheduledBackupJob(ctx), retryLimit: 0 });
   defineFeeJobs(ctx);
+  defineMachineDraftJobs(ctx);
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */

@@ -47,6 +47,8 @@ export interface Config {
   backupTime: string;
   /** Scheduled backups kept in BACKUP_DIR, the newest ones (BACKUP_KEEP, default 7). */
   backupKeep: number;
+  /** The Apertium program making machine drafts (APERTIUM_BIN, default "apertium" from PATH); absent, no drafts are made. */
+  apertiumBinary: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -75,6 +77,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     backupDir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : undefined,
     backupTime: env.BACKUP_TIME || '03:00',
     backupKeep: env.BACKUP_KEEP ? Number(env.BACKUP_KEEP) : 7,
+    apertiumBinary: env.APERTIUM_BIN || 'apertium',
     ...overrides,
   };
   if (config.fileStorageUrl && !config.fileStorageUrl.startsWith('s3://')) {

@@ -14,4 +14,6 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'fees.daily', cron: '7 6 * * *' },
   // Next year's membership fees (and invoices) from the schedules, on 1 December; idempotent.
   { name: 'fees.renewal', cron: '30 4 1 12 *' },
+  // Machine drafts for texts created or changed since the last pass (translations/machine).
+  { name: 'translations.machine.drafts', cron: '*/10 * * * *' },
 ];
