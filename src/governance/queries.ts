@@ -43,7 +43,7 @@ export function publishedMeetings(db: Db) {
 
 export function agendaOf(db: Db, meetingIds: number[]) {
   if (meetingIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('meeting_agenda_items').select(['meeting_id', 'position', 'title']).where('meeting_id', 'in', meetingIds).orderBy('position').execute();
+  return db.selectFrom('meeting_agenda_items').select(['id', 'meeting_id', 'position', 'title']).where('meeting_id', 'in', meetingIds).orderBy('position').execute();
 }
 
 /** Every meeting, for the back-office (decisions are recorded against one). */
@@ -122,7 +122,7 @@ export function allMandates(db: Db) {
     .leftJoin('members', 'members.id', 'm.member_id')
     .leftJoin('organisations as o', 'o.id', 'members.organisation_id')
     .leftJoin('people as p', 'p.id', 'm.person_id')
-    .select(['m.id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'b.name as body_name', 'b.slug as body_slug', 'o.name as member_name', 'p.name as person_name',
+    .select(['m.id', 'm.role', 'm.region', 'm.starts_on', 'm.ends_on', 'b.name as body_name', 'b.slug as body_slug', 'o.name as member_name', 'p.name as person_name', 'p.slug as person_slug',
       'm.holder_form', 'p.grammatical_form as person_form'])
     .orderBy('b.position')
     .orderBy('m.position')

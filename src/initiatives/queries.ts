@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
+import { PLACE_KEY_SQL, placesMatching } from '../places/place-names.ts';
 
 export interface InitiativeFilters {
   event: string[];
@@ -30,7 +31,18 @@ function queryCondition(q: string): RawBuilder<SqlBool> {
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Both sides use the trigram indexes of migration 0310 (initiative text; organisation names).
   return sql<SqlBool>`(i.id in (select x.id from initiatives x where initiative_search_text(x.title, x.summary, x.city, x.presenters) like unaccent_lower(${pattern}))
-    or i.organisation_id in (select y.id from organisations y where unaccent_lower(y.name::text) like unaccent_lower(${pattern})))`;
+    or i.organisation_id in (select y.id from organisations y where unaccent_lower(y.name::text) like unaccent_lower(${pattern}))${placeCondition(q)})`;
+}
+
+/**
+ * The place named in any language: "카트만두" or "Kathmandu" finds the initiatives whose city is
+ * stored as "Katmandou", "Népal" those in NP (places/place-names.ts knows the names).
+ */
+function placeCondition(q: string): RawBuilder<unknown> {
+  const { cities, countries } = placesMatching(q);
+  const parts = cities.map(({ country, keys }) => sql`(i.country = ${country} and ${sql.raw(PLACE_KEY_SQL('i.city'))} = any(${sql.val(keys)}::text[]))`);
+  if (countries.length > 0) parts.push(sql`i.country = any(${sql.val(countries)}::text[])`);
+  return parts.length === 0 ? sql`` : sql` or ${sql.join(parts, sql` or `)}`;
 }
 
 /** The WHERE of a listing, leaving out one facet (its own counts ignore its selection). */

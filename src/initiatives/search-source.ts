@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Translatable } from '../i18n/translatable.ts';
+import { placeNames } from '../places/place-names.ts';
 import type { SearchDocument, SearchSource } from '../search/types.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -13,7 +14,7 @@ export const initiativeSearchSource: SearchSource = {
       .selectFrom('initiatives as i')
       .leftJoin('organisations as o', 'o.id', 'i.organisation_id')
       .leftJoin('programme_events as e', 'e.event_slug', 'i.event_slug')
-      .select(['i.id', 'i.slug', 'i.title', 'i.summary', 'i.city', 'i.region', 'i.themes', 'i.presenters', 'o.name as organisation', 'e.starts_on']);
+      .select(['i.id', 'i.slug', 'i.title', 'i.summary', 'i.city', 'i.region', 'i.themes', 'i.presenters', 'i.country', 'o.name as organisation', 'e.starts_on']);
     if (ids) query = query.where('i.id', 'in', ids.length ? ids : [0]);
     const rows = await query.execute();
     return rows.map((row) => {
@@ -27,7 +28,8 @@ export const initiativeSearchSource: SearchSource = {
         title: row.title as Translatable,
         summary: (row.summary ?? {}) as Translatable,
         bodies: [],
-        names: [...new Set([...organisation, ...presenters, row.city ?? ''].filter(Boolean))],
+        // The place in every language, so that "카트만두" finds an initiative in "Katmandou".
+        names: [...new Set([...organisation, ...presenters, ...placeNames(row.city, row.country)].filter(Boolean))],
         date: row.starts_on ?? null,
         region: row.region,
         themes: row.themes,

@@ -1,3 +1,5 @@
+import { textsHref } from '../../web/texts-editor.tsx';
+import { GOVERNANCE_TEXTS_BASE } from '../texts.ts';
 import { can } from '../../auth/permissions.ts';
 import { LANGS, LANG_NAMES } from '../../i18n/i18n.ts';
 import { textOf, type Translatable } from '../../i18n/translatable.ts';
@@ -110,11 +112,22 @@ export function MeetingAdminPage({ ctx, detail, forms }: { ctx: PageContext; det
         {' · '}
         {meeting.published ? t('governance.admin.is_published') : t('governance.admin.members_only')}
       </p>
+      {manage && (
+        <p>
+          <a href={textsHref(lang, GOVERNANCE_TEXTS_BASE, 'meeting', meeting.id)}>{`${t('texts.field.summary')} · ${t('texts.link')}`}</a>
+        </p>
+      )}
       <h2>{t('governance.agenda')}</h2>
       <ol>
         {agenda.map((item) => (
           <li>
             <LocalText ctx={ctx} field={item.title} as="span" />
+            {manage && (
+              <>
+                {' · '}
+                <a href={textsHref(lang, GOVERNANCE_TEXTS_BASE, 'agenda-item', item.id)}>{t('texts.link')}</a>
+              </>
+            )}
           </li>
         ))}
       </ol>

@@ -6,6 +6,8 @@ import type { PageContext } from '../../web/page-context.ts';
 import { MANDATE_ROLES, type mandatesAdmin } from '../domain.ts';
 import { GRAMMATICAL_FORMS, roleTitle } from '../role-title.ts';
 import { Select, type FormState } from './admin.tsx';
+import { textsHref } from '../../web/texts-editor.tsx';
+import { GOVERNANCE_TEXTS_BASE } from '../texts.ts';
 
 type Data = Awaited<ReturnType<typeof mandatesAdmin>>;
 const str = (value: unknown) => (value === undefined || value === null ? '' : String(value));
@@ -36,7 +38,15 @@ export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data
             return (
               <tr>
                 <td>{textOf(mandate.body_name, lang)}</td>
-                <td>{mandate.member_name ? textOf(mandate.member_name, lang) : mandate.person_name}</td>
+                <td>
+                  {mandate.member_name ? textOf(mandate.member_name, lang) : mandate.person_name}
+                  {manage && !mandate.member_name && mandate.person_slug && (
+                    <>
+                      {' · '}
+                      <a href={textsHref(lang, GOVERNANCE_TEXTS_BASE, 'person', mandate.person_slug)}>{t('texts.kind.person')}</a>
+                    </>
+                  )}
+                </td>
                 <td>{`${roleTitle(t, mandate.role, mandate.holder_form, mandate.person_form)}${mandate.region ? ` (${t(`members.region.${mandate.region}`)})` : ''}`}</td>
                 <td>{`${mandate.starts_on ?? '…'} – ${mandate.ends_on ?? ''}`}</td>
                 {manage && (
@@ -62,6 +72,18 @@ export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data
           })}
         </tbody>
       </ScrollingTable>
+      {manage && (
+        <section aria-labelledby="bodies-texts">
+          <h2 id="bodies-texts">{t('texts.link')}</h2>
+          <ul>
+            {data.bodies.map((body) => (
+              <li>
+                <a href={textsHref(lang, GOVERNANCE_TEXTS_BASE, 'body', body.slug)}>{`${t('texts.kind.body')}: ${textOf(body.name, lang)}`}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {manage && (
         <form method="post" action={`/${lang}/admin/mandates`} novalidate aria-labelledby="new-mandate">
           <h2 id="new-mandate">{t('governance.admin.new_mandate')}</h2>
