@@ -16,6 +16,7 @@ export const ORGANISATION_REFERENCES = [
   { table: 'initiatives', column: 'organisation_id', key: null },
   { table: 'members', column: 'organisation_id', key: null },
   { table: 'resource_publishers', column: 'organisation_id', key: ['resource_id'] },
+  { table: 'submissions', column: 'organisation_id', key: null },
 ] as const;
 
 export class MergeError extends Error {}
