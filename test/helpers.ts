@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import { addUser } from '../src/auth/accounts.ts';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -181,3 +181,12 @@ export const SAMPLE_FILES = {
   png: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64'),
   pdf: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'),
 };
+
+/** Signs in with the last sign-in link mailed to `email` (an invitation or a link asked for), as its reader would. */
+export async function signInFromMail(app: FastifyInstance, email: string): Promise<Visitor> {
+  const mail = await app.ctx.db.selectFrom('outgoing_mail').select('text_body').where('to_address', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow();
+  const link = /http:\/\/passerelle\.test(\/[a-z]{2}\/sign-in\/link\/[\w-]+)/.exec(mail.text_body)![1]!;
+  const visitor = new Visitor(app);
+  expect((await visitor.post(link, {}, { from: link })).statusCode).toBe(303);
+  return visitor;
+}

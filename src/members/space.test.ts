@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
+import { createTestApp, createUser, signIn, signInFromMail as signInFromMailOf, Visitor, type TestApp } from '../../test/helpers.ts';
 
 let t: TestApp;
 let editor: Visitor;
@@ -7,17 +7,9 @@ let bamakoContact: Visitor;
 let seoulContact: Visitor;
 
 const db = () => t.app.ctx.db;
+const signInFromMail = (email: string) => signInFromMailOf(t.app, email);
 const member = (slug: string) => db().selectFrom('members').innerJoin('organisations as o', 'o.id', 'members.organisation_id')
   .select(['members.description', 'members.contacts', 'o.website']).where('members.slug', '=', slug).executeTakeFirstOrThrow();
-
-/** Signs in with the link the invitation mailed, as the contact would. */
-async function signInFromMail(email: string) {
-  const mail = await db().selectFrom('outgoing_mail').select('text_body').where('to_address', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const link = /http:\/\/passerelle\.test(\/[a-z]{2}\/sign-in\/link\/[\w-]+)/.exec(mail.text_body)![1]!;
-  const visitor = new Visitor(t.app);
-  expect((await visitor.post(link, {}, { from: link })).statusCode).toBe(303);
-  return visitor;
-}
 
 beforeAll(async () => {
   t = await createTestApp();

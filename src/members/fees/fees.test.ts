@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../../test/helpers.ts';
+import { createTestApp, createUser, signIn, signInFromMail as signInFromMailOf, Visitor, type TestApp } from '../../../test/helpers.ts';
 import { findOrCreateOrganisation } from '../../organisations/domain.ts';
 import { RENEWAL_JOB, dailyFees } from './jobs.ts';
 import { recordPayment } from './domain.ts';
@@ -20,6 +20,7 @@ const ISSUE_YEAR = YEAR;
 const FEE_YEAR = 2026;
 
 const db = () => t.app.ctx.db;
+const signInFromMail = (email: string) => signInFromMailOf(t.app, email);
 const fees = (year: number) => db().selectFrom('fees').innerJoin('members', 'members.id', 'fees.member_id').select(['fees.id', 'members.slug', 'fees.state', 'fees.amount_minor', 'fees.currency']).where('fees.year', '=', year).orderBy('fees.id').execute();
 const feeOf = async (slug: string, year = FEE_YEAR) => (await fees(year)).find((fee) => fee.slug === slug)!;
 const numbers = async (kind: 'invoice' | 'receipt') => (await db().selectFrom('fee_documents').select('number').where('kind', '=', kind).where('year', '=', ISSUE_YEAR).orderBy('number').execute()).map((row) => row.number);
@@ -32,14 +33,6 @@ function pdfText(pdf: Buffer): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fee-pdf-')), 'doc.pdf');
   fs.writeFileSync(file, pdf);
   return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/[\s\u00a0\u202f]+/g, ' ');
-}
-
-async function signInFromMail(email: string) {
-  const mail = await db().selectFrom('outgoing_mail').select('text_body').where('to_address', '=', email).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const link = /http:\/\/passerelle\.test(\/[a-z]{2}\/sign-in\/link\/[\w-]+)/.exec(mail.text_body)![1]!;
-  const visitor = new Visitor(t.app);
-  expect((await visitor.post(link, {}, { from: link })).statusCode).toBe(303);
-  return visitor;
 }
 
 /** An applicant member as the committee's approval leaves it (or, without `approved`, one never decided). */
