@@ -20,15 +20,15 @@ describe('review summaries', () => {
     await db.insertInto('call_score_categories').values({ call_id: callId, position: 1, label: JSON.stringify(original('en', 'Impact')), min_score: 0, max_score: 5 }).execute();
     const agreed = await insertSubmission(db, callId);
     const split = await insertSubmission(db, callId);
-    const reviewers = await Promise.all([1, 2, 3].map((n) => createUser(t.app, `scores-${n}@example.org`, ['call_reviewer'])));
+    const [first, second, third] = await Promise.all([1, 2, 3].map((n) => createUser(t.app, `scores-${n}@example.org`, ['call_reviewer']))) as [number, number, number];
     const review = (submission: number, reviewer: number, total: number, submitted = true) => db.insertInto('reviews')
       .values({ submission_id: submission, reviewer_id: reviewer, total, submitted_at: submitted ? new Date() : null }).execute();
-    await review(agreed.id, reviewers[0], 4);
-    await review(agreed.id, reviewers[1], 3.5);
-    await review(agreed.id, reviewers[2], 0, false);
-    await review(split.id, reviewers[0], 5);
-    await review(split.id, reviewers[1], 1);
-    await review(split.id, reviewers[2], 2);
+    await review(agreed.id, first, 4);
+    await review(agreed.id, second, 3.5);
+    await review(agreed.id, third, 0, false);
+    await review(split.id, first, 5);
+    await review(split.id, second, 1);
+    await review(split.id, third, 2);
     const summaries = await reviewSummaries(db, callId);
     expect(summaries.get(agreed.id)).toEqual({ count: 2, mean: 3.75, median: 3.75, disagree: false });
     expect(summaries.get(split.id)).toMatchObject({ count: 3, median: 2, disagree: true });
