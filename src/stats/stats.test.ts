@@ -7,6 +7,7 @@ import { TOPICS } from '../subscribers/topics.ts';
 import { members as SEED_MEMBERS } from '../../seed/members.ts';
 import { LANGS } from '../i18n/langs.ts';
 import { networkFigures } from './domain.ts';
+import { insertCall, insertSubmission } from '../../test/calls-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -136,6 +137,31 @@ describe('/{lang}/stats', () => {
     expect(figures.initiatives.total).toBe(await total('/api/v1/initiatives?limit=1'));
     for (const row of figures.initiatives.byRegion.filter((r) => r.key !== '—')) expect(row.count).toBe(await total(`/api/v1/initiatives?region=${row.key}&limit=1`));
     for (const row of figures.initiatives.byTheme.slice(0, 5)) expect(row.count).toBe(await total(`/api/v1/initiatives?theme=${row.key}&limit=1`));
+  });
+
+  it('counts each call’s submissions received and selected as its rows hold them, the reported figure where one was given', async () => {
+    const db = t.database.db;
+    const callId = await insertCall(db, { slug: 'stats-call', state: 'decided' });
+    const released = new Date();
+    await insertSubmission(db, callId, { decision: 'accepted', decision_released_at: released, country: 'ES' });
+    await insertSubmission(db, callId, { decision: 'accepted', decision_released_at: released, country: 'KR' });
+    await insertSubmission(db, callId, { decision: 'accepted', country: 'FR' });
+    await insertSubmission(db, callId, { decision: 'rejected', decision_released_at: released });
+    await insertSubmission(db, callId, { state: 'withdrawn', withdrawn_at: released });
+    await insertSubmission(db, callId, { state: 'draft', submitted_at: null });
+    const reportedId = await insertCall(db, { slug: 'stats-reported-call', state: 'published', received_count_reported: 40 });
+    await insertSubmission(db, reportedId, { decision: 'accepted', decision_released_at: released, imported: true });
+    await insertCall(db, { slug: 'stats-draft-call', state: 'draft' });
+
+    const { calls } = await networkFigures(db, today(), 2019);
+    expect(calls.find((call) => call.slug === 'stats-call')).toMatchObject({ received: 5, reported: false, selected: 2, countries: 2 });
+    expect(calls.find((call) => call.slug === 'stats-reported-call')).toMatchObject({ received: 40, reported: true, selected: 1 });
+    expect(calls.some((call) => call.slug === 'stats-draft-call')).toBe(false);
+    const csv = await get(`/en/stats/calls-selected.csv?as_of=${today()}`);
+    expect(csv.body).toContain('stats-call,2,');
+    const ko = (await get('/ko/stats?year=2018')).body; // a query no earlier test asked, so not a cached page
+    expect(ko).toContain('약 40건 접수');
+    expect(ko).toContain('<h3 id="calls-selected-title">공모별 선정 이니셔티브</h3>');
   });
 
   it('exports each figure as CSV with the day it holds for', async () => {
