@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { noticeStaff } from '../notices/domain.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppContext } from '../context.ts';
@@ -90,6 +91,7 @@ export async function register(ctx: Ctx, slug: string, input: RegistrationInput,
         await trx.insertInto('registrations').values({ activity_id: activity.id, email: input.email, ...values }).execute();
       }
       await mailStatus(trx, ctx, activity, { email: input.email, lang, status, token }, 'registration.confirm');
+      if (status === 'waiting') await noticeStaff(trx, ctx, 'registration.full', { subject: textOf(activity.title, 'en'), path: `/admin/activities/${activity.slug}/registrations` });
       return { status };
     });
   } catch (error) {

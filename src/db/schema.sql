@@ -1261,6 +1261,35 @@ CREATE TABLE site_settings (
   CONSTRAINT site_settings_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE staff_notice_digests (
+  user_id integer NOT NULL,
+  through_id integer NOT NULL,
+  sent_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT staff_notice_digests_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT staff_notice_digests_pkey PRIMARY KEY (user_id)
+);
+
+CREATE TABLE staff_notice_settings (
+  user_id integer NOT NULL,
+  event text NOT NULL,
+  delivery text NOT NULL,
+  CONSTRAINT staff_notice_settings_delivery_check CHECK ((delivery = ANY (ARRAY['off'::text, 'each'::text, 'digest'::text]))),
+  CONSTRAINT staff_notice_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT staff_notice_settings_pkey PRIMARY KEY (user_id, event)
+);
+
+CREATE TABLE staff_notices (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  event text NOT NULL,
+  subject text NOT NULL DEFAULT ''::text,
+  path text NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT staff_notices_path_check CHECK ((path ~~ '/admin%'::text)),
+  CONSTRAINT staff_notices_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX staff_notices_created ON staff_notices USING btree (created_at, id);
+
 CREATE TABLE submission_files (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   submission_id integer NOT NULL,

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { noticeStaff } from '../notices/domain.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppContext } from '../context.ts';
@@ -151,7 +152,9 @@ async function saveInTransaction(
         duplicate_application_id: dupApplication?.id ?? null,
         duplicate_member_id: dupMember?.id ?? null,
       });
-      await insertEvent(trx, { applicationId: id, action: existing?.status === 'needs_information' ? 'resubmitted' : 'submitted', actorId: null });
+      const resubmitted = existing?.status === 'needs_information';
+      await insertEvent(trx, { applicationId: id, action: resubmitted ? 'resubmitted' : 'submitted', actorId: null });
+      await noticeStaff(trx, ctx, resubmitted ? 'application.information' : 'application.received', { subject: data.organisation_name, path: `/admin/applications/${id}` });
       // The address is the visitor's word only: nothing they wrote goes into these mails, and one
       // address gets a few of them a day at most, however many applications name it.
       if (await mayMail(trx, 'membership', data.email, APPLICANT_MAIL_LIMIT)) {
