@@ -6,6 +6,8 @@ import { subscribersFor } from '../subscribers/domain.ts';
 import { TOPICS } from '../subscribers/topics.ts';
 import { members as SEED_MEMBERS } from '../../seed/members.ts';
 import { LANGS } from '../i18n/langs.ts';
+import { translator } from '../i18n/i18n.ts';
+import { saveApplication } from '../members/applications.ts';
 import { networkFigures } from './domain.ts';
 import { insertCall, insertSubmission } from '../../test/calls-fixtures.ts';
 
@@ -248,10 +250,28 @@ describe('/{lang}/admin/stats', () => {
     const page = await editor.get('/fr/admin/stats');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Candidatures par statut');
-    const fees = await t.app.ctx.db.selectFrom('members').select('fee_status').where('kind', 'not in', ['partner', 'honorary']).execute();
+    const db = t.app.ctx.db;
+    const members = await db.selectFrom('members').select('id').where('status', '=', 'active').orderBy('id').limit(3).execute();
+    await db.insertInto('fees').values([
+      { member_id: members[0]!.id, year: 2026, amount_minor: 50000, currency: 'EUR', due_on: '2026-03-31', state: 'paid', paid_on: '2026-03-01' },
+      { member_id: members[1]!.id, year: 2026, amount_minor: 25050, currency: 'EUR', due_on: '2026-03-31', state: 'paid', paid_on: '2026-03-02' },
+      { member_id: members[2]!.id, year: 2026, amount_minor: 500000, currency: 'KRW', due_on: '2026-03-31', state: 'overdue' },
+    ]).execute();
+    const withFees = (await editor.get('/fr/admin/stats')).body;
+    expect(withFees).toContain('Cotisations par année et par état');
+    expect(withFees).toMatch(/<th scope="row">2026<\/th><td>Payée?<\/td><td>2<\/td><td>750,50\s€<\/td>/);
+    expect(withFees).toMatch(/<th scope="row">2026<\/th><td>En retard<\/td><td>1<\/td><td>500\s000\s₩<\/td>/);
+    await saveApplication(t.app.ctx, {
+      token: null, lang: 'fr', submit: true, files: [],
+      data: { organisation_name: 'Ville des chiffres', email: 'chiffres@example.org', kind: 'local_government', category: 'city', country: 'FR', city: 'Lyon', website: '', focal_name: 'A', focal_phone: '', head_name: '', head_title: '', general_email: '', signatory_name: 'A', signatory_title: 'B', sse_situation: 'C', intent: 'submit' },
+    });
+    const funnelPage = (await editor.get('/fr/admin/stats')).body;
+    const fr = translator('fr');
+    // The funnel as the application queue holds it, each status named in the reader's language.
+    const funnel = await db.selectFrom('membership_applications').select(['status']).execute();
     const tally = new Map<string, number>();
-    for (const m of fees) tally.set(m.fee_status ?? '—', (tally.get(m.fee_status ?? '—') ?? 0) + 1);
+    for (const row of funnel) tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
     expect(tally.size).toBeGreaterThan(0);
-    for (const [key, count] of tally) expect(page.body).toContain(`<th scope="row">${key}</th><td>${count}</td>`);
+    for (const [status, count] of tally) expect(funnelPage).toContain(`<th scope="row">${fr(`membership.status.${status}`)}</th><td>${count}</td>`);
   });
 });
