@@ -543,6 +543,31 @@ CREATE TABLE meeting_attachments (
 
 CREATE INDEX meeting_attachments_meeting ON meeting_attachments USING btree (meeting_id);
 
+CREATE TABLE meeting_attendance (
+  meeting_id integer NOT NULL,
+  mandate_id integer NOT NULL,
+  status text NOT NULL,
+  recorded_by integer,
+  recorded_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT meeting_attendance_status_check CHECK ((status = ANY (ARRAY['present'::text, 'excused'::text, 'absent'::text]))),
+  CONSTRAINT meeting_attendance_mandate_id_fkey FOREIGN KEY (mandate_id) REFERENCES mandates(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attendance_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attendance_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_attendance_pkey PRIMARY KEY (meeting_id, mandate_id)
+);
+
+CREATE TABLE meeting_convocations (
+  meeting_id integer NOT NULL,
+  email text NOT NULL,
+  mandate_id integer,
+  sent_by integer,
+  sent_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT meeting_convocations_mandate_id_fkey FOREIGN KEY (mandate_id) REFERENCES mandates(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_convocations_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_convocations_sent_by_fkey FOREIGN KEY (sent_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_convocations_pkey PRIMARY KEY (meeting_id, email)
+);
+
 CREATE TABLE meeting_decisions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   meeting_id integer NOT NULL,
@@ -979,7 +1004,11 @@ CREATE TABLE people (
   name text NOT NULL,
   title jsonb,
   grammatical_form text,
+  email text,
+  lang text NOT NULL DEFAULT 'en'::text,
+  CONSTRAINT people_email_check CHECK (((email IS NULL) OR ((email = lower(email)) AND (POSITION(('@'::text) IN (email)) > 1)))),
   CONSTRAINT people_grammatical_form_check CHECK ((grammatical_form = ANY (ARRAY['feminine'::text, 'masculine'::text, 'neutral'::text]))),
+  CONSTRAINT people_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
   CONSTRAINT people_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
   CONSTRAINT people_title_check CHECK (((title IS NULL) OR is_translatable(title))),
   CONSTRAINT people_pkey PRIMARY KEY (id),
