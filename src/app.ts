@@ -78,6 +78,7 @@ import { bookletRoutes } from './calls/booklet/routes.tsx';
 import { defineBookletJobs, enqueueStandingBooklets } from './calls/booklet/domain.ts';
 import { defineFeeJobs } from './members/fees/jobs.ts';
 import { noticeRoutes } from './notices/routes.tsx';
+import { outreachRoutes } from './activities/outreach-routes.tsx';
 import { sendDigests } from './notices/domain.ts';
 import { feeRoutes } from './members/fees/routes.tsx';
 import { deleteExpiredRateLimits, postgresRateLimitStore, RATE_LIMIT_CLEANUP_JOB } from './web/rate-limit-store.ts';
@@ -170,7 +171,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerErrorPages(app);
   registerAssets(app);
   registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...governanceTextsRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes, ...machineDraftRoutes]);
-  registerRoutes(app, noticeRoutes);
+  registerRoutes(app, [...noticeRoutes, ...outreachRoutes]);
   registerRoutes(app, bookletRoutes);
   registerMachineDraftTrigger(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -70,6 +70,38 @@ CREATE INDEX activities_themes ON activities USING gin (themes);
 
 CREATE INDEX activities_type ON activities USING btree (type);
 
+CREATE TABLE activity_join_links (
+  activity_id integer NOT NULL,
+  url text NOT NULL,
+  updated_by integer,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT activity_join_links_url_check CHECK (((url ~ '^https://[^[:space:][:cntrl:]]+$'::text) AND (length(url) <= 500))),
+  CONSTRAINT activity_join_links_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE CASCADE,
+  CONSTRAINT activity_join_links_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT activity_join_links_pkey PRIMARY KEY (activity_id)
+);
+
+CREATE TABLE activity_mailings (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  activity_id integer NOT NULL,
+  audience text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  with_join_link boolean NOT NULL DEFAULT false,
+  recipients integer NOT NULL,
+  sent_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT activity_mailings_audience_check CHECK ((audience = ANY (ARRAY['confirmed'::text, 'waiting'::text, 'all'::text]))),
+  CONSTRAINT activity_mailings_body_check CHECK (((length(body) >= 1) AND (length(body) <= 10000))),
+  CONSTRAINT activity_mailings_recipients_check CHECK ((recipients >= 0)),
+  CONSTRAINT activity_mailings_subject_check CHECK ((((length(subject) >= 1) AND (length(subject) <= 200)) AND (subject !~ '[[:cntrl:]]'::text))),
+  CONSTRAINT activity_mailings_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE CASCADE,
+  CONSTRAINT activity_mailings_sent_by_fkey FOREIGN KEY (sent_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT activity_mailings_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX activity_mailings_activity ON activity_mailings USING btree (activity_id, created_at);
+
 CREATE TABLE activity_organisations (
   activity_id integer NOT NULL,
   organisation_id integer NOT NULL,
