@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compilePdf, typstPrelude, typstString, typstText } from './index.ts';
+import { compilePdf, pdfChildren, PdfLimitError, PdfPool, PDF_LIMITS, TypstError, typstPrelude, typstString, typstText } from './index.ts';
 
 const folder = mkdtempSync(join(tmpdir(), 'pdf-module-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -76,4 +76,45 @@ describe('compilePdf', () => {
     expect(typstString('a"b\\c\nd')).toBe('"a\\"b\\\\c\\nd"');
     expect(typstString('\u0007')).toBe('"\\u{7}"');
   });
+});
+
+describe('the PDF child processes', () => {
+  const request = (source: string) => ({ source, files: {}, inputs: {}, timestamp: 0 });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('compile outside this process, which never loads the compiler, and end once idle', async () => {
+    await compilePdf('Hello');
+    expect(pdfChildren().length).toBe(1);
+    // The native binding is a shared object mapped into whichever process loads it: never this one.
+    expect(readFileSync('/proc/self/maps', 'utf8')).not.toMatch(/typst/i);
+    for (let i = 0; i < 50 && pdfChildren().length; i++) await sleep(100);
+    expect(pdfChildren()).toEqual([]);
+  });
+
+  it('stop a document past its time, memory or output limit, and name the limit', async () => {
+    const pool = new PdfPool({ limits: { ...PDF_LIMITS, timeMs: 1500, memoryMb: 300, outputBytes: 20_000 }, idleMs: 100 });
+    const slow = pool.compile(request('#let x = 0\n#for i in range(5000) { for j in range(5000) { x += 1 } }\n#x'));
+    await expect(slow).rejects.toThrow(new PdfLimitError('time', '1.5 s'));
+    await expect(pool.compile(request('#let a = range(60000000)\n#a.len()'))).rejects.toMatchObject({ kind: 'memory', message: expect.stringMatching(/memory limit \(300 MB\)/) });
+    await expect(pool.compile(request('#for i in range(200) [#lorem(300) #pagebreak()]'))).rejects.toMatchObject({ kind: 'output', message: expect.stringMatching(/20 KB/) });
+    // A wrong source is the author's error, with Typst's own words; the pool still works after all that.
+    await expect(pool.compile(request('#while true {}'))).rejects.toThrow(TypstError);
+    await expect(pool.compile(request('#nosuchfunction()'))).rejects.toThrow(/unknown variable: nosuchfunction/);
+    expect((await pool.compile(request('Still here'))).pages).toBe(1);
+    pool.close();
+  }, 30_000);
+
+  it('run at most the pool\'s number of children at once and queue the rest, with the same bytes', async () => {
+    const pool = new PdfPool({ maxChildren: 2, idleMs: 100 });
+    let most = 0;
+    const sampler = setInterval(() => (most = Math.max(most, pool.children.length)), 5);
+    const source = `${typstPrelude({ lang: 'fr' })}#lorem(400)`;
+    const made = await Promise.all(Array.from({ length: 6 }, () => pool.compile(request(source))));
+    clearInterval(sampler);
+    expect(most).toBe(2);
+    for (const { pdf } of made) expect(pdf.equals(made[0]!.pdf)).toBe(true);
+    pool.close();
+    for (let i = 0; i < 50 && pool.children.length; i++) await sleep(100);
+    expect(pool.children).toEqual([]);
+  }, 30_000);
 });

@@ -22,7 +22,7 @@ export interface PdfLimits {
   outputBytes: number;
 }
 
-export const PDF_LIMITS: PdfLimits = { timeMs: 120_000, memoryMb: 1024, heapMb: 256, outputBytes: 64 << 20 };
+export const PDF_LIMITS: PdfLimits = { timeMs: 120_000, memoryMb: 768, heapMb: 256, outputBytes: 64 << 20 };
 
 export interface PdfPoolOptions {
   limits?: PdfLimits;
@@ -182,6 +182,6 @@ export class PdfPool {
 
   private limitError(kind: PdfLimitKind): PdfLimitError {
     const { timeMs, memoryMb, outputBytes } = this.limits;
-    return new PdfLimitError(kind, { time: `${timeMs / 1000} s`, memory: `${memoryMb} MB`, output: `${(outputBytes / (1 << 20)).toFixed(1)} MB` }[kind]);
+    return new PdfLimitError(kind, { time: `${timeMs / 1000} s`, memory: `${memoryMb} MB`, output: outputBytes < 1 << 20 ? `${Math.ceil(outputBytes / 1024)} KB` : `${Math.round(outputBytes / (1 << 20))} MB` }[kind]);
   }
 }
