@@ -24,6 +24,7 @@ async function answer(request: ChildRequest): Promise<ChildAnswer> {
 
 if (!process.send) throw new Error('the PDF child process is started by src/pdf/pool.ts, with an IPC channel');
 process.on('message', (request: ChildRequest) => {
-  void answer(request).then((reply) => process.send!(reply));
+  // A parent gone while the document was laid out: nobody to answer, and the process ends on 'disconnect'.
+  void answer(request).then((reply) => process.connected && process.send!(reply));
 });
 process.on('disconnect', () => process.exit(0));
