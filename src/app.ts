@@ -40,6 +40,7 @@ import { newsletterPublicRoutes } from './newsletter/public-routes.tsx';
 import { defineNewsletterJobs, resumeSending } from './newsletter/jobs.ts';
 import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
+import { registerUploadCleanup } from './web/uploads.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
 import { registerMetrics } from './web/metrics.ts';
@@ -129,6 +130,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   });
   // Per-field size and type rules are checked in web/uploads.ts; these are the outer bounds.
   await app.register(fastifyMultipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 200, fieldSize: 100_000 } });
+  registerUploadCleanup(app);
   await app.register(fastifyRateLimit, {
     // Only routes declaring a limit are counted (page-cache hits and other routes touch no table);
     // counts live in PostgreSQL so that several instances share one limit.

@@ -12,6 +12,7 @@ import { findOrCreateOrganisation, organisationKey } from '../organisations/doma
 import { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
+import { putUpload } from '../storage/storage.ts';
 import type { UploadedFile } from '../web/uploads.ts';
 import {
   applicationEvents,
@@ -83,7 +84,7 @@ export async function saveApplication(
   const place = data.city && data.country ? new Gazetteer().find(data.city, data.country) : null;
   // Stored before the transaction (the storage is not the database), and removed again when the
   // transaction does not commit, so a refused or failed save leaves no file behind.
-  const keys = await Promise.all(input.files.map((file) => ctx.files.put(file.content)));
+  const keys = await Promise.all(input.files.map((file) => putUpload(ctx.files, file)));
   try {
     return await saveInTransaction(ctx, input, keys, place);
   } catch (error) {
@@ -107,7 +108,7 @@ async function saveInTransaction(
     if (input.token && !existing) throw new ApplicationStateError('not found');
     if (existing && !isEditable(existing.status)) throw new ApplicationStateError('locked');
     const quotaKey = existing ? existing.created_from : from;
-    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + file.content.length, 0) });
+    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + (file.size ?? file.content.length), 0) });
     const values = {
       lang,
       email: data.email,
@@ -137,7 +138,7 @@ async function saveInTransaction(
     // The form counts too (routes.tsx); this is the backstop for two saves of one draft at once.
     if (already + input.files.length > MAX_DOCUMENTS) throw new DocumentQuotaError('documents');
     for (const [index, file] of input.files.entries()) {
-      await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: file.content.length });
+      await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: file.size ?? file.content.length });
     }
     const link = `${ctx.config.baseUrl}/${lang}/join/${token}`;
     const t = translator(lang);
