@@ -12,6 +12,8 @@
   var busy = false;
   var again = false;
   var stopped = false;
+  // A submit pressed while an autosave is on its way waits for it (and its new version), then goes.
+  var held = null;
 
   function say(text) {
     if (status) status.textContent = text;
@@ -64,6 +66,14 @@
       })
       .then(function () {
         busy = false;
+        if (held) {
+          var submitter = held;
+          held = null;
+          stopped = true;
+          if (form.requestSubmit) form.requestSubmit(submitter);
+          else form.submit();
+          return;
+        }
         if (again) {
           again = false;
           schedule();
@@ -80,8 +90,13 @@
   form.addEventListener('input', schedule);
   form.addEventListener('change', schedule);
   // A real submit takes over: no autosave may race it with the same version.
-  form.addEventListener('submit', function () {
+  form.addEventListener('submit', function (event) {
     clearTimeout(timer);
+    if (busy && !stopped) {
+      event.preventDefault();
+      held = event.submitter || null;
+      return;
+    }
     stopped = true;
   });
 })();

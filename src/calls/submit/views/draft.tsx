@@ -70,6 +70,8 @@ function EditForm({ ctx, state, labels }: { ctx: PageContext; state: DraftState;
       <form method="post" action={state.action} enctype="multipart/form-data" novalidate class="call-submit-form" data-autosave={`${state.action}/autosave`}>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="version" value={String(state.version)} />
+        {/* The default button (Enter in a field) only saves: the first submit button in the form wins, and the presenters' come before the real ones. */}
+        <button type="submit" name="intent" value="save" hidden tabindex={-1} />
         <p class="autosave-status" role="status" aria-live="polite" data-saved={t('calls_submit.autosave.saved')} data-failed={t('calls_submit.autosave.failed')} />
         <fieldset>
           <legend>{t('calls_submit.section.initiative')}</legend>
