@@ -10,6 +10,7 @@ const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch:
 let run: BrowserRun;
 let page: Page;
 const links: Record<string, string> = {};
+const ids: Record<string, number> = {};
 
 beforeAll(async () => {
   run = await startBrowserRun();
@@ -20,8 +21,9 @@ beforeAll(async () => {
     { call_id: callId, position: 2, kind: 'number', label: JSON.stringify(original('en', 'People involved')), min_value: '1', max_value: '1000' },
   ]).execute();
   for (const lang of LANGS) {
-    const { token } = await insertSubmission(db, callId, { state: 'draft', submitted_at: null, lang, presenters: JSON.stringify([{ name: 'Ana Ruiz', organisation: 'Coop', role: 'Chair' }, { name: 'Jo Kim', organisation: '', role: '' }]) });
+    const { id, token } = await insertSubmission(db, callId, { state: 'draft', submitted_at: null, lang, source_lang: lang, presenters: JSON.stringify([{ name: 'Ana Ruiz', organisation: 'Coop', role: 'Chair' }, { name: 'Jo Kim', organisation: '', role: '' }]) });
     links[lang] = `/${lang}/calls/e2e-call/submit/${token}`;
+    ids[lang] = id;
   }
   page = await run.newPage(PHONE);
 });
@@ -94,5 +96,23 @@ describe('with the keyboard alone', () => {
     expect(row).toMatchObject({ state: 'submitted', country: 'FR', city: 'Lyon', organisation_name: 'Réseau des cantines', themes: ['local-development'], answers: { [questions[0]!.id]: 'idea', [questions[1]!.id]: 25 } });
     expect(row.title?.fr?.text).toBe('Cantines solidaires');
     expect(row.presenters).toEqual([{ name: 'Camille Durand', organisation: '', role: '' }]);
+  });
+});
+
+describe('autosave', () => {
+  it('saves the draft a few seconds after a change, and the next submit carries the new version', async () => {
+    const db = run.t.app.ctx.db;
+    const row = async () => db.selectFrom('submissions').select(['version', 'title']).where('id', '=', Number(ids.es)).executeTakeFirstOrThrow();
+    const before = await row();
+    await page.goto(links.es!);
+    await page.locator('#title').fill('Huertos comunitarios');
+    await page.locator('.autosave-status', { hasText: 'Borrador guardado.' }).waitFor({ timeout: 10_000 });
+    const after = await row();
+    expect(after.version).toBe(before.version + 1);
+    expect(after.title?.es?.text).toBe('Huertos comunitarios');
+    expect(await page.locator('input[name=version]').first().inputValue()).toBe(String(after.version));
+    // The fixture's row has no coordinates yet, so the notice may be about the city: any notice means saved.
+    await Promise.all([page.waitForURL(/notice=/), page.locator('.form-actions button[value=save]').click()]);
+    expect((await row()).version).toBe(after.version + 1);
   });
 });

@@ -7,7 +7,7 @@ import { HttpError, notFound } from '../../web/http-error.ts';
 import { sendPage } from '../../web/render.tsx';
 import { route } from '../../web/routes.ts';
 import { AUTOSAVE_SCRIPT, AUTOSAVE_SCRIPT_PATH } from './autosave-asset.ts';
-import { callBySlug, isEditable, requireOpen, saveSubmission, StaleVersionError, startSubmission, submissionForToken, withdrawSubmission, type Call } from './domain.ts';
+import { callBySlug, callPhase, isEditable, requireOpen, saveSubmission, StaleVersionError, startSubmission, submissionForToken, withdrawSubmission, type Call } from './domain.ts';
 import { missingForSubmission, parseDraft, presenterRows, startForm, versionOf } from './forms.ts';
 import type { SubmissionRow } from './queries.ts';
 import { DraftPage, FIELD_LABELS, type DraftState, type DraftValues } from './views/draft.tsx';
@@ -108,7 +108,7 @@ async function postDraft(request: CallRequest, reply: FastifyReply) {
   const found = await loadSubmission(request, call);
   const { submission } = found;
   // Refused before the body is read: after the close nothing more is stored.
-  if (!isEditable(call, submission)) throw new HttpError(409, submission.state === 'withdrawn' && isEditable(call, { state: 'draft' }) ? 'calls_submit.error.withdrawn' : 'calls_submit.error.closed');
+  if (!isEditable(call, submission)) throw new HttpError(409, callPhase(call) === 'open' ? 'calls_submit.error.withdrawn' : 'calls_submit.error.closed');
   const { fields, files, fileErrors } = await readCheckedForm(request, { attachments: { types: call.attachment_types, maxBytes: call.attachment_max_bytes } });
   const intent = one(fields, 'intent') || 'save';
   const version = versionOf(fields);
@@ -153,7 +153,7 @@ async function autosave(request: CallRequest, reply: FastifyReply) {
     reply.code(status).send({ error: key, message: t(key), fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, `${t(FIELD_LABELS[name] ?? name)}: ${t(value)}`])) });
   const call = await loadCall(request);
   const { submission } = await loadSubmission(request, call);
-  if (!isEditable(call, submission)) return refuse(409, 'calls_submit.error.closed');
+  if (!isEditable(call, submission)) return refuse(409, callPhase(call) === 'open' ? 'calls_submit.error.withdrawn' : 'calls_submit.error.closed');
   const raw = (request.body ?? {}) as Raw;
   const { draft, errors } = parseDraft(raw, call);
   const problems = { ...(submission.state === 'submitted' ? missingForSubmission(draft, call) : {}), ...errors };

@@ -83,6 +83,18 @@ describe('versions and states', () => {
   });
 });
 
+describe('a call not open yet', () => {
+  it('refuses to start, with a named 409 in Korean', async () => {
+    await insertCall(t.app.ctx.db, { slug: 'future-call', opens_at: new Date(Date.now() + 24 * 3600_000) });
+    await insertCall(t.app.ctx.db, { slug: 'draft-call', state: 'draft' });
+    for (const slug of ['future-call', 'draft-call']) {
+      const page = await new Visitor(t.app).get(`/ko/calls/${slug}/submit`);
+      expect(page.statusCode).toBe(409);
+      expect(page.body).toContain('이 공모는 아직 제출을 받지 않습니다.');
+    }
+  });
+});
+
 describe('attachments', () => {
   it('stores an accepted file with its row, refuses an oversize and a disguised file by name, and leaves no file behind', async () => {
     const { id, link, visitor } = await draft();
@@ -227,5 +239,38 @@ describe('starting twice, duplicates and the secretariat', () => {
     expect((await reviewer.get(fileLink)).statusCode).toBe(403);
     const confirmation = await mailTo(t, smtp, (await submissionRow(t, first.id)).email, /^Submission received: Call safe-call$/);
     expect(confirmation.text).toContain('Attachments: plan.pdf');
+  });
+});
+
+describe('limits of the link and of the mails', () => {
+  it('answers a draft link untouched for 30 days with a named 410', async () => {
+    const { id, link, visitor } = await draft({ lang: 'fr' });
+    await t.app.ctx.db.updateTable('submissions').set({ updated_at: new Date(Date.now() - 31 * 24 * 3600_000) }).where('id', '=', id).execute();
+    const response = await visitor.get(link);
+    expect(response.statusCode).toBe(410);
+    expect(response.body).toContain('Ce lien vers un brouillon a expiré.');
+  });
+
+  it('sends one address at most 6 mails a day, with the same page every time', async () => {
+    const visitor = new Visitor(t.app);
+    const pages = [];
+    for (let i = 0; i < 8; i++) pages.push(await visitor.post('/en/calls/safe-call/submit', { email: 'flood@example.org', source_lang: 'en' }));
+    expect(pages.map((page) => page.statusCode)).toEqual(Array(8).fill(200));
+    expect(new Set(pages.map((page) => /<p role="status">([^<]+)<\/p>/.exec(page.body)?.[1])).size).toBe(1);
+    const mails = await t.app.ctx.db.selectFrom('outgoing_mail').select('id').where('to_address', '=', 'flood@example.org').execute();
+    expect(mails).toHaveLength(6);
+  });
+});
+
+describe('the organisation', () => {
+  it('is matched to the shared record of the same name and place, and kept as typed otherwise', async () => {
+    const organisation = await t.app.ctx.db.insertInto('organisations').values({
+      slug: 'kitchen-coop-lyon', name: JSON.stringify(original('fr', 'Coopérative des Cuisines')), dedup_key: 'cooperative des cuisines|lyon|FR', kind: 'other', city: 'Lyon', country: 'FR',
+    }).returning('id').executeTakeFirstOrThrow();
+    const { id, link, visitor } = await draft();
+    await postDraft(t, visitor, link, { intent: 'save', ...complete({ organisation_name: 'COOPERATIVE des cuisines' }) });
+    expect(await submissionRow(t, id)).toMatchObject({ organisation_id: organisation.id, organisation_name: 'COOPERATIVE des cuisines', region: 'europe' });
+    await postDraft(t, visitor, link, { intent: 'save', ...complete({ organisation_name: 'Another kitchen' }) });
+    expect(await submissionRow(t, id)).toMatchObject({ organisation_id: null, organisation_name: 'Another kitchen' });
   });
 });
