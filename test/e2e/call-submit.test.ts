@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCall, insertSubmission } from '../calls-fixtures.ts';
 import { original } from '../../src/i18n/translatable.ts';
-import { axeViolations, expectNoViolations, startBrowserRun, type BrowserRun } from './browser.ts';
+import { axeViolations, expectNoViolations, signInWithForm, startBrowserRun, type BrowserRun } from './browser.ts';
+import { createUser } from '../helpers.ts';
 
 const LANGS = ['en', 'fr', 'es', 'ko'] as const;
 const PHONE = { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true };
@@ -114,5 +115,16 @@ describe('autosave', () => {
     // The fixture's row has no coordinates yet, so the notice may be about the city: any notice means saved.
     await Promise.all([page.waitForURL(/notice=/), page.locator('.form-actions button[value=save]').click()]);
     expect((await row()).version).toBe(after.version + 1);
+  });
+});
+
+describe('the secretariat', () => {
+  it.each(LANGS)('the list and a submission in %s, with no axe violation', async (lang) => {
+    if (lang === 'en') await createUser(run.t.app, 'e2e-calls@example.org', ['editor']);
+    const editor = await run.newPage();
+    await signInWithForm(editor, 'e2e-calls@example.org');
+    await expectNoViolations(editor, `/${lang}/admin/calls/e2e-call/submissions`);
+    await expectNoViolations(editor, `/${lang}/admin/calls/e2e-call/submissions/${ids.fr}`);
+    await editor.context().close();
   });
 });
