@@ -8,7 +8,7 @@ import { sendPage } from '../../web/render.tsx';
 import { route } from '../../web/routes.ts';
 import { AUTOSAVE_SCRIPT, AUTOSAVE_SCRIPT_PATH } from './autosave-asset.ts';
 import { callBySlug, callPhase, isEditable, requireOpen, saveSubmission, StaleVersionError, startSubmission, submissionForToken, withdrawSubmission, type Call } from './domain.ts';
-import { missingForSubmission, parseDraft, presenterRows, startForm, versionOf } from './forms.ts';
+import { missingForSubmission, parseDraft, startForm, versionOf } from './forms.ts';
 import type { SubmissionRow } from './queries.ts';
 import { DraftPage, FIELD_LABELS, type DraftState, type DraftValues } from './views/draft.tsx';
 import { StartPage, StartSentPage } from './views/start.tsx';
@@ -140,7 +140,7 @@ async function postDraft(request: CallRequest, reply: FastifyReply) {
     return reply.redirect(`${action}?notice=${notice}${anchor}`, 303);
   } catch (error) {
     // Both kept: the stored version stays, the typed one is shown again, to be saved on purpose.
-    if (error instanceof StaleVersionError) return draftPage(request, reply, { ...base, version: error.current, values: valuesOfPost(fields, presenterRows(fields)), stale: true }, 409);
+    if (error instanceof StaleVersionError) return draftPage(request, reply, { ...base, version: error.current, values: valuesOfPost(fields, draft.presenters), stale: true }, 409);
     throw error;
   }
 }
