@@ -170,6 +170,9 @@ describe('bad input, each a named 4xx in the reader’s language', () => {
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('This question needs an answer.');
     expect(await submissionRow(t, en.id)).toMatchObject({ state: 'draft', version: 1 });
+    const long = await postDraft(t, en.visitor, en.link, { intent: 'save', ...complete({ [`q_${textQuestion}`]: 'x'.repeat(51), themes: ['not-a-theme'], country: 'XX' }) });
+    expect(long.statusCode).toBe(400);
+    for (const message of ['This answer is longer than allowed.', 'Choose themes from the list.', 'Choose a country from the list.']) expect(long.body).toContain(message);
     // Saving the same draft is fine: drafts may be incomplete.
     expect((await postDraft(t, en.visitor, en.link, { intent: 'save', ...complete({ [`q_${textQuestion}`]: '' }) })).statusCode).toBe(303);
   });
