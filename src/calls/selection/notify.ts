@@ -52,10 +52,15 @@ export async function releaseDecisions(ctx: Ctx, actorId: number, call: CallRow)
   return count;
 }
 
-/** True when the server answered (so it did not take the message) or was never reached. */
-function notTaken(error: unknown): boolean {
-  const e = error as { responseCode?: number; code?: string };
-  return typeof e.responseCode === 'number' || ['ECONNECTION', 'ECONNREFUSED', 'EDNS', 'EENVELOPE'].includes(e.code ?? '');
+/**
+ * True when the message surely did not reach the server: it answered with an error code, or it was
+ * never reached (refused, unknown, unreachable). A connection lost mid-exchange is not that.
+ */
+export function notTaken(error: unknown): boolean {
+  const e = error as { responseCode?: number; code?: string; message?: string };
+  if (typeof e.responseCode === 'number') return true;
+  if (['EDNS', 'EENVELOPE'].includes(e.code ?? '')) return true;
+  return /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ENETUNREACH/.test(e.message ?? '');
 }
 
 /** The job: sends every pending mail of a call, one at a time; throws (to be retried) when the server fails. */
