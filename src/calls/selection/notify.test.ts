@@ -102,7 +102,7 @@ describe('decision mails', () => {
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Ces décisions sont déjà communiquées');
     await t.app.ctx.jobs.drain([NOTIFY_JOB]);
-    expect(smtp.received.filter((mail) => mail.to?.[0]?.address.startsWith(SLUG))).toHaveLength(4);
+    expect(smtp.received.filter((mail) => mail.to?.[0]?.address.startsWith(SLUG) ?? false)).toHaveLength(4);
     // A released decision no longer changes.
     const row = await db().selectFrom('submissions').select(['id', 'version']).where('email', '=', `${SLUG}-0@example.org`).executeTakeFirstOrThrow();
     const change = await editor.post(`/en/admin/calls/${SLUG}/selection/decide`, { id: String(row.id), version: String(row.version), decision: 'rejected' }, { from: `/en/admin/calls/${SLUG}/selection` });
@@ -114,7 +114,7 @@ describe('decision mails', () => {
 describe('a mail server failing mid-notification', () => {
   it('stops, resumes later, and every submitter gets exactly one mail', async () => {
     const SLUG = 'notify-failing';
-    const people = Array.from({ length: 6 }, (_, i) => ({ lang: (['en', 'fr', 'es', 'ko'] as const)[i % 4], decision: 'accepted' as const, title: `Initiative ${i}` }));
+    const people = Array.from({ length: 6 }, (_, i) => ({ lang: (['en', 'fr', 'es', 'ko'] as const)[i % 4]!, decision: 'accepted' as const, title: `Initiative ${i}` }));
     const { callId } = await callWith(SLUG, people);
     expect((await editor.post(`/en/admin/calls/${SLUG}/notifications/release`, {}, { from: `/en/admin/calls/${SLUG}/notifications/preview` })).statusCode).toBe(303);
     // The server takes two messages, then refuses every one (a 451, as a full spool answers).
@@ -126,7 +126,7 @@ describe('a mail server failing mid-notification', () => {
     const stages = async () => (await db().selectFrom('call_notifications').select(['stage', sql<number>`count(*)::int`.as('n')]).where('call_id', '=', callId).groupBy('stage').execute())
       .reduce((all, row) => ({ ...all, [row.stage]: row.n }), {} as Record<string, number>);
     expect(await stages()).toEqual({ sent: 2, pending: 4 });
-    const mine = () => smtp.received.filter((mail) => mail.to?.[0]?.address.startsWith(SLUG));
+    const mine = () => smtp.received.filter((mail) => mail.to?.[0]?.address.startsWith(SLUG) ?? false);
     expect(mine()).toHaveLength(2);
 
     // Then the server stops altogether: nothing is taken, nothing is lost.
