@@ -18,8 +18,8 @@ import { callProgramme, lastItem, nextPosition, publishable } from './queries.ts
  *
  * Numbering rule: a submission gets its code (session.workshop.item, the next free item number of
  * the workshop) when first placed, and keeps it when moved, so a printed or mailed number stays
- * true; only "Renumber" rewrites every code from the current order. Taking it out of the programme
- * clears its code.
+ * true; only "Renumber" rewrites every code from the current order (in each workshop, its own
+ * numbers first, then those moved in). Taking it out of the programme clears its code.
  */
 type Ctx = Pick<AppContext, 'db' | 'pageCache'>;
 
@@ -118,7 +118,10 @@ export function renumber(ctx: Ctx, actorId: number, call: CallRow) {
     const workshops = [...programme.workshops].sort((a, b) => (sessionOrder.get(a.session_id) ?? 0) - (sessionOrder.get(b.session_id) ?? 0) || a.position - b.position);
     const codes: { id: number; code: string }[] = [];
     for (const workshop of workshops) {
-      const items = programme.items.filter((item) => item.workshop_id === workshop.id).sort((a, b) => compareCodes(a.code ?? '', b.code ?? '') || a.id - b.id);
+      // Those already numbered in this workshop keep their order; those moved in follow, in code order.
+      const own = (code: string | null) => (code?.startsWith(`${workshop.code}.`) ? 0 : 1);
+      const items = programme.items.filter((item) => item.workshop_id === workshop.id)
+        .sort((a, b) => own(a.code) - own(b.code) || compareCodes(a.code ?? '', b.code ?? '') || a.id - b.id);
       items.forEach((item, index) => codes.push({ id: item.id, code: `${workshop.code}.${index + 1}` }));
     }
     if (!codes.length) return 0;

@@ -102,7 +102,7 @@ describe('decision mails', () => {
     expect(again.statusCode).toBe(409);
     expect(again.body).toContain('Ces décisions sont déjà communiquées');
     await t.app.ctx.jobs.drain([NOTIFY_JOB]);
-    expect(smtp.received.filter((mail) => mail.to?.[0]?.address.startsWith(SLUG) ?? false)).toHaveLength(4);
+    expect(smtp.received.filter((mail) => (mail.to?.[0]?.address ?? '').startsWith(SLUG))).toHaveLength(4);
     // A released decision no longer changes.
     const row = await db().selectFrom('submissions').select(['id', 'version']).where('email', '=', `${SLUG}-0@example.org`).executeTakeFirstOrThrow();
     const change = await editor.post(`/en/admin/calls/${SLUG}/selection/decide`, { id: String(row.id), version: String(row.version), decision: 'rejected' }, { from: `/en/admin/calls/${SLUG}/selection` });
@@ -126,7 +126,7 @@ describe('a mail server failing mid-notification', () => {
     const stages = async () => (await db().selectFrom('call_notifications').select(['stage', sql<number>`count(*)::int`.as('n')]).where('call_id', '=', callId).groupBy('stage').execute())
       .reduce((all, row) => ({ ...all, [row.stage]: row.n }), {} as Record<string, number>);
     expect(await stages()).toEqual({ sent: 2, pending: 4 });
-    const mine = () => smtp.received.filter((mail) => mail.to?.[0]?.address.startsWith(SLUG) ?? false);
+    const mine = () => smtp.received.filter((mail) => (mail.to?.[0]?.address ?? '').startsWith(SLUG));
     expect(mine()).toHaveLength(2);
 
     // Then the server stops altogether: nothing is taken, nothing is lost.
