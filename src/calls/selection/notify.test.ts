@@ -63,7 +63,7 @@ describe('decision mails', () => {
     expect(preview.statusCode).toBe(200);
     expect(preview.body).toContain('4 mails will be sent, exactly as shown.');
     expect(preview.body).toContain('Bravo : Monnaie locale à Bordeaux est retenue pour Forum notify-four');
-    expect(preview.body).toContain('Bonjour Person 0,\n\n« Monnaie locale à Bordeaux » sera présentée au forum.');
+    expect(preview.body).toContain('<p>Bonjour Person 0,</p><p>« Monnaie locale à Bordeaux » sera présentée au forum.</p>');
     expect(preview.body).toContain('Su iniciativa está en lista de espera: Cooperativas de Bilbao');
     expect(preview.body).toContain('귀하의 사례가 선정되었습니다: 서울 사회적경제 지원');
     expect(preview.body).toContain('About your initiative: Community land trust');

@@ -71,7 +71,7 @@ export function PreviewPage({ ctx, call, groups, progress }: { ctx: PageContext;
             <article class="mail-preview" lang={group.lang}>
               <p><strong>{t('selection.mail_to')}</strong> {mail.to}</p>
               <p><strong>{t('selection.mail_subject')}</strong> <span class="mail-subject">{mail.subject}</span></p>
-              <pre class="mail-body">{mail.text}</pre>
+              <MailText text={mail.text} />
             </article>
           ))}
         </section>
@@ -82,6 +82,15 @@ export function PreviewPage({ ctx, call, groups, progress }: { ctx: PageContext;
           <button type="submit">{t.plural('selection.release', total)}</button>
         </form>
       )}
+    </div>
+  );
+}
+
+/** A plain-text mail as the reader sees it: paragraphs and line breaks kept, long lines wrapped (no <pre> wider than a phone). */
+function MailText({ text }: { text: string }) {
+  return (
+    <div class="mail-body">
+      {text.split(/\n{2,}/).map((paragraph) => <p>{paragraph.split('\n').map((line, i) => <>{i > 0 && <br />}{line}</>)}</p>)}
     </div>
   );
 }
