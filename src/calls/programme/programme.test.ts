@@ -112,6 +112,10 @@ describe('the programme of a call', () => {
       const archive = await t.app.inject(`/${lang}/initiatives?event=${EVENT}`);
       expect(archive.body).toContain('Cooperativas de vivienda');
     }
+    // The booklet is made from the same tables: its page lists the published entries.
+    const booklet = await t.app.inject(`/fr/initiatives/programme/${EVENT}/booklet`);
+    expect(booklet.statusCode).toBe(200);
+    expect(booklet.body).toContain('Community wealth building');
   });
 
   it('publishes again by updating the same initiatives, never duplicating them', async () => {

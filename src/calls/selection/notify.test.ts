@@ -147,4 +147,18 @@ describe('a mail server failing mid-notification', () => {
     expect(counts).toEqual([1, 1, 1, 1, 1, 1]);
     smtp = restarted;
   });
+
+  it('never resends a mail a dead sender may have handed over: it is marked unconfirmed', async () => {
+    const SLUG = 'notify-crashed';
+    const { callId, ids } = await callWith(SLUG, [{ lang: 'ko', decision: 'rejected', title: 'A' }, { lang: 'es', decision: 'accepted', title: 'B' }]);
+    expect((await editor.post(`/en/admin/calls/${SLUG}/notifications/release`, {}, { from: `/en/admin/calls/${SLUG}/notifications/preview` })).statusCode).toBe(303);
+    // As a sender killed during the SMTP exchange leaves it: claimed, never settled.
+    await db().updateTable('call_notifications').set({ stage: 'sending', attempts: 1 }).where('submission_id', '=', ids[0]!).execute();
+    await t.app.ctx.jobs.drain([NOTIFY_JOB]);
+    const rows = await db().selectFrom('call_notifications').select(['submission_id', 'stage']).where('call_id', '=', callId).orderBy('submission_id').execute();
+    expect(rows.map((row) => row.stage)).toEqual(['unconfirmed', 'sent']);
+    expect(smtp.received.filter((mail) => (mail.to?.[0]?.address ?? '').startsWith(SLUG)).map((mail) => mail.to?.[0]?.address)).toEqual([`${SLUG}-1@example.org`]);
+    const preview = await editor.get(`/en/admin/calls/${SLUG}/notifications/preview`);
+    expect(preview.body).toContain('1 sent, 0 waiting, 1 unconfirmed');
+  });
 });
