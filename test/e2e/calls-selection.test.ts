@@ -41,7 +41,7 @@ const overflow = () => page.evaluate(() => document.scrollingElement!.scrollWidt
 describe.each(LANGS)('the selection and programme pages in %s at 360 px', (lang) => {
   it('are axe clean and fit the screen', async () => {
     for (const path of [`/${lang}/admin/calls/${SLUG}/selection`, `/${lang}/admin/calls/${SLUG}/selection?region=europe&state=pending`,
-      `/${lang}/admin/calls/${SLUG}/notifications/preview`, `/${lang}/admin/calls/${SLUG}/programme`]) {
+      `/${lang}/admin/calls/${SLUG}/notifications`, `/${lang}/admin/calls/${SLUG}/notifications/preview`, `/${lang}/admin/calls/${SLUG}/programme`]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       expect(await axeViolations(page), path).toEqual([]);

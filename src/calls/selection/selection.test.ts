@@ -74,6 +74,11 @@ describe('the ranked table', () => {
     expect((await editor.get(`${PAGE}?theme=poetry`)).body).toContain('This theme is not one of the call’s themes.');
     expect((await editor.get(`${PAGE}?min=abc`)).statusCode).toBe(400);
     expect((await editor.get(`/es/admin/calls/${SLUG}/selection?state=maybe`)).body).toContain('Ese estado de decisión no existe.');
+    // The same facets posted with a bulk decision: refused before anything is written.
+    const bulk = await editor.post(`/fr/admin/calls/${SLUG}/selection/bulk`, { kind: 'pirates', decision: 'rejected' }, { from: `/fr/admin/calls/${SLUG}/selection` });
+    expect(bulk.statusCode).toBe(400);
+    expect(bulk.body).toContain('Ce type d’organisation n’existe pas.');
+    expect(await db().selectFrom('submissions').select('id').where('call_id', '=', callId).where('decision', 'is not', null).execute()).toHaveLength(0);
   });
 
   it('is for the secretariat only', async () => {
