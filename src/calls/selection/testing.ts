@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
-import { insertCall } from '../../../test/calls-fixtures.ts';
 import type { DB } from '../../db/types.ts';
 import { original } from '../../i18n/translatable.ts';
 
@@ -19,7 +18,8 @@ export const SPREAD = [
 export const THEMES = ['local-development', 'public-policy'] as const;
 
 export async function seedSelectionCall(db: Kysely<DB>, slug: string, count: number, reviewerIds: number[]): Promise<number> {
-  const callId = await insertCall(db, { slug, state: 'in_review', themes: [...THEMES], title: JSON.stringify(original('en', `Forum call ${slug}`)) });
+  const { id: callId } = await db.insertInto('calls').values({ slug, event_slug: slug, state: 'in_review', themes: [...THEMES], title: JSON.stringify(original('en', `Forum call ${slug}`)) })
+    .returning('id').executeTakeFirstOrThrow();
   await db.insertInto('call_score_categories').values({ call_id: callId, position: 1, label: JSON.stringify(original('en', 'Relevance')), min_score: 0, max_score: 5 }).execute();
   const organisations = await db.insertInto('organisations').values(SPREAD.map((s, i) => ({
     slug: `${slug}-org-${i}`, name: JSON.stringify(original('en', `${slug} organisation ${i}`)), dedup_key: `${slug}|org|${i}`, kind: s.kind, country: s.country,
