@@ -1,5 +1,6 @@
 import { measureStats } from './synthetic/stats.tsx';
 import { measureBooklet } from './synthetic/booklet.ts';
+import { measureSelection } from './synthetic/calls-selection.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.ts';
 import { workingGroups } from './synthetic/network.ts';
@@ -82,3 +83,6 @@ MEASURES.push({ name: 'newsletter delivery', run: (_db, url) => measureNewslette
 
 // The GSEF2018 booklet as PDF in four languages, from the database (issue 12: < 2 s each).
 MEASURES.push({ name: 'booklet', run: (db) => measureBooklet(db) });
+
+// A call's selection with 600 submissions × 3 reviews: the ranked table read and a bulk decision on 600 (issue 12: < 2 s).
+MEASURES.push({ name: 'call selection', run: (db) => measureSelection(db) });

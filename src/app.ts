@@ -77,6 +77,7 @@ import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
 import { callSubmitAdminRoutes, callSubmitRoutes } from './calls/submit/index.ts';
+import { callSelectionRoutes, defineSelectionJobs } from './calls/selection/index.ts';
 import { defineBookletJobs, enqueueStandingBooklets } from './calls/booklet/domain.ts';
 import { defineFeeJobs } from './members/fees/jobs.ts';
 import { noticeRoutes } from './notices/routes.tsx';
@@ -177,6 +178,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerRoutes(app, [...noticeRoutes, ...outreachRoutes]);
   registerRoutes(app, bookletRoutes);
   registerRoutes(app, [...callSubmitRoutes, ...callSubmitAdminRoutes]);
+  registerRoutes(app, callSelectionRoutes);
   registerMachineDraftTrigger(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -206,6 +208,7 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
   // A failed backup is recorded and mailed, not retried: the next night's run tries again.
   defineBookletJobs(ctx);
+  defineSelectionJobs(ctx);
   ctx.jobs.define({ name: BACKUP_JOB, run: () => scheduledBackupJob(ctx), retryLimit: 0 });
   defineFeeJobs(ctx);
   ctx.jobs.define({ name: 'notices.digest', run: async () => void (await sendDigests(ctx)), retryLimit: 2 });

@@ -259,6 +259,46 @@ CREATE TABLE booklets (
   CONSTRAINT booklets_pkey PRIMARY KEY (event_slug)
 );
 
+CREATE TABLE call_mail_templates (
+  call_id integer NOT NULL,
+  lang text NOT NULL,
+  decision text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT call_mail_templates_body_check CHECK (((length(body) >= 1) AND (length(body) <= 10000))),
+  CONSTRAINT call_mail_templates_decision_check CHECK ((decision = ANY (ARRAY['accepted'::text, 'waitlisted'::text, 'rejected'::text]))),
+  CONSTRAINT call_mail_templates_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT call_mail_templates_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 200))),
+  CONSTRAINT call_mail_templates_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_mail_templates_pkey PRIMARY KEY (call_id, lang, decision)
+);
+
+CREATE TABLE call_notifications (
+  submission_id integer NOT NULL,
+  call_id integer NOT NULL,
+  lang text NOT NULL,
+  decision text NOT NULL,
+  to_address text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  message_id text NOT NULL,
+  stage text NOT NULL DEFAULT 'pending'::text,
+  attempts integer NOT NULL DEFAULT 0,
+  last_error text,
+  sent_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT call_notifications_decision_check CHECK ((decision = ANY (ARRAY['accepted'::text, 'waitlisted'::text, 'rejected'::text]))),
+  CONSTRAINT call_notifications_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT call_notifications_stage_check CHECK ((stage = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'unconfirmed'::text]))),
+  CONSTRAINT call_notifications_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_notifications_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE,
+  CONSTRAINT call_notifications_pkey PRIMARY KEY (submission_id),
+  CONSTRAINT call_notifications_message_id_key UNIQUE (message_id)
+);
+
+CREATE INDEX call_notifications_call_stage ON call_notifications USING btree (call_id, stage);
+
 CREATE TABLE call_questions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   call_id integer NOT NULL,
@@ -294,6 +334,17 @@ CREATE TABLE call_score_categories (
   CONSTRAINT call_score_categories_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
   CONSTRAINT call_score_categories_pkey PRIMARY KEY (id),
   CONSTRAINT call_score_categories_call_id_position_key UNIQUE (call_id, "position") DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE call_targets (
+  call_id integer NOT NULL,
+  dimension text NOT NULL,
+  value text NOT NULL,
+  target integer NOT NULL,
+  CONSTRAINT call_targets_dimension_check CHECK ((dimension = ANY (ARRAY['region'::text, 'country'::text, 'theme'::text, 'language'::text]))),
+  CONSTRAINT call_targets_target_check CHECK ((target >= 0)),
+  CONSTRAINT call_targets_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_targets_pkey PRIMARY KEY (call_id, dimension, value)
 );
 
 CREATE TABLE calls (
@@ -1086,7 +1137,12 @@ CREATE TABLE programme_workshops (
   code text NOT NULL,
   title jsonb NOT NULL,
   "position" integer NOT NULL,
+  room text,
+  moderators text[] NOT NULL DEFAULT '{}'::text[],
+  partner text,
   CONSTRAINT programme_workshops_code_check CHECK ((code ~ '^[0-9]+\.[0-9]+$'::text)),
+  CONSTRAINT programme_workshops_partner_check CHECK (((partner IS NULL) OR (length(partner) <= 300))),
+  CONSTRAINT programme_workshops_room_check CHECK (((room IS NULL) OR (length(room) <= 200))),
   CONSTRAINT programme_workshops_title_check CHECK (is_translatable(title)),
   CONSTRAINT programme_workshops_session_id_fkey FOREIGN KEY (session_id) REFERENCES programme_sessions(id) ON DELETE CASCADE,
   CONSTRAINT programme_workshops_pkey PRIMARY KEY (id),
@@ -1421,6 +1477,10 @@ CREATE TABLE submissions (
   CONSTRAINT submissions_pkey PRIMARY KEY (id),
   CONSTRAINT submissions_token_hash_key UNIQUE (token_hash)
 );
+
+CREATE UNIQUE INDEX submissions_call_code ON submissions USING btree (call_id, code) WHERE (code IS NOT NULL);
+
+CREATE INDEX submissions_call_decision ON submissions USING btree (call_id, decision);
 
 CREATE INDEX submissions_call_state ON submissions USING btree (call_id, state);
 
