@@ -113,7 +113,7 @@ export function translationLangs<L extends string>(actor: Actor | null | undefin
  */
 export function approvalRefusal(actor: Actor, entry: { status: string; by?: number }, secondPerson: boolean, textChanged: boolean): string | null {
   if (!secondPerson) return null;
-  if (textChanged || entry.by === actor.id) return 'translations.refused.second_person';
-  if (entry.status !== 'human' || entry.by === undefined) return 'translations.refused.needs_draft';
+  if (textChanged || entry.by === actor.id) return 'trq.refused.second_person';
+  if (entry.status !== 'human' || entry.by === undefined) return 'trq.refused.needs_draft';
   return null;
 }
