@@ -36,6 +36,9 @@ export interface QueueItem extends QueuePosition {
 
 export const PAGE_SIZE = 50;
 
+/** since with its microseconds (a JavaScript Date keeps milliseconds only, and a cursor must be exact). */
+const SINCE = sql`to_char(u.since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+
 /** Keyset cursors travel in URLs as base64url JSON. */
 export function encodePosition(position: QueuePosition): string {
   return Buffer.from(JSON.stringify([position.since, position.tbl, position.rowKey, position.col, position.lang])).toString('base64url');
@@ -76,15 +79,15 @@ export async function queuePage(db: Kysely<DB>, filter: QueueFilter, after: Queu
   const keyset = after
     ? sql`(u.since, u.tbl, u.row_key, u.col, u.lang) > (${after.since}::timestamptz, ${after.tbl}, ${after.rowKey}, ${after.col}, ${after.lang})`
     : sql`true`;
-  const { rows } = await sql<{ since: Date; tbl: string; row_key: string; col: string; lang: string; module: string; state: UnitState; source_lang: Lang; source_hash: string; excerpt: string | null }>`
-    SELECT u.since, u.tbl, u.row_key, u.col, u.lang, u.module, u.state, u.source_lang, u.source_hash,
+  const { rows } = await sql<{ since: string; tbl: string; row_key: string; col: string; lang: string; module: string; state: UnitState; source_lang: Lang; source_hash: string; excerpt: string | null }>`
+    SELECT ${SINCE} AS since, u.tbl, u.row_key, u.col, u.lang, u.module, u.state, u.source_lang, u.source_hash,
            left(s.text, 160) AS excerpt
     FROM (SELECT * FROM translation_units AS u WHERE ${conditions(filter)} AND ${keyset}
           ORDER BY u.since, u.tbl, u.row_key, u.col, u.lang LIMIT ${limit + 1}) AS u
     LEFT JOIN translation_sources AS s ON s.tbl = u.tbl AND s.row_key = u.row_key AND s.col = u.col AND s.source_hash = u.source_hash
     ORDER BY u.since, u.tbl, u.row_key, u.col, u.lang`.execute(db);
   const items = rows.slice(0, limit).map((row) => ({
-    since: row.since.toISOString(),
+    since: row.since,
     tbl: row.tbl,
     rowKey: row.row_key,
     col: row.col,
@@ -122,14 +125,15 @@ export async function countsByModule(db: Kysely<DB>, lang: Lang): Promise<StateC
 
 export interface UnitRow {
   state: string;
-  since: Date;
+  /** ISO 8601 with microseconds. */
+  since: string;
   sourceHash: string;
   madeFromHash: string | null;
 }
 
 export async function unitRow(db: Kysely<DB>, tbl: string, rowKey: string, col: string, lang: Lang): Promise<UnitRow | undefined> {
-  const { rows } = await sql<{ state: string; since: Date; source_hash: string; made_from_hash: string | null }>`
-    SELECT state, since, source_hash, made_from_hash FROM translation_units
+  const { rows } = await sql<{ state: string; since: string; source_hash: string; made_from_hash: string | null }>`
+    SELECT state, ${SINCE} AS since, source_hash, made_from_hash FROM translation_units AS u
     WHERE tbl = ${tbl} AND row_key = ${rowKey} AND col = ${col} AND lang = ${lang}`.execute(db);
   const row = rows[0];
   return row && { state: row.state, since: row.since, sourceHash: row.source_hash, madeFromHash: row.made_from_hash };

@@ -85,7 +85,7 @@ async function editorPage(request: UnitRequest, reply: FastifyReply, state: Edit
     glossary: glossaryHints(sourceText, target),
     action: query.size ? `${self}?${query}` : self,
     back: query.size ? `/${request.lang}/admin/translations?${query}` : `/${request.lang}/admin/translations`,
-    position: encodePosition({ since: (unit?.since ?? new Date(0)).toISOString(), tbl: field.table, rowKey: key, col: field.column, lang: target }),
+    position: encodePosition({ since: unit?.since ?? new Date(0).toISOString(), tbl: field.table, rowKey: key, col: field.column, lang: target }),
     saved: state.problem ? undefined : saved,
     problem: state.problem,
     secondApproval: settings[target].secondApproval,
