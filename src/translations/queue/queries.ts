@@ -57,35 +57,35 @@ export function decodePosition(cursor: string | undefined): QueuePosition | null
   }
 }
 
-function conditions(filter: QueueFilter) {
-  return sql.join(
-    [
-      sql`u.lang = ANY(${filter.langs}::text[])`,
-      sql`u.state = ANY(${filter.states}::text[])`,
-      filter.modules.length ? sql`u.module = ANY(${filter.modules}::text[])` : sql`true`,
-      filter.minAgeDays !== null ? sql`u.since <= now() - make_interval(days => ${filter.minAgeDays}::int)` : sql`true`,
-    ],
-    sql` AND `,
-  );
-}
-
 /**
  * One page of the queue, oldest first, after a position (keyset: the cost does not grow with the
- * page number). Uses the (lang, state, since, …) index; one more row than asked tells whether a
- * next page exists.
+ * page number). Each (language, state[, module]) is read on its own through the index that has it
+ * first and `since` next (translation_units_queue, or translation_units_module_queue when modules
+ * are chosen) — a short ordered index scan of one page each — and the pages are merged:
+ * one scan over `lang = ANY(…) AND state = ANY(…)` would sort every matching unit instead
+ * (bench/translations-queue.ts: 160 ms over 100,000 units, against under 10 ms this way).
  */
 export async function queuePage(db: Kysely<DB>, filter: QueueFilter, after: QueuePosition | null, limit = PAGE_SIZE): Promise<{ items: QueueItem[]; more: boolean }> {
   if (!filter.langs.length || !filter.states.length) return { items: [], more: false };
   const keyset = after
-    ? sql`(u.since, u.tbl, u.row_key, u.col, u.lang) > (${after.since}::timestamptz, ${after.tbl}, ${after.rowKey}, ${after.col}, ${after.lang})`
+    ? sql`(u.since, u.tbl, u.row_key, u.col) >= (${after.since}::timestamptz, ${after.tbl}, ${after.rowKey}, ${after.col})
+          AND (u.since, u.tbl, u.row_key, u.col, u.lang) > (${after.since}::timestamptz, ${after.tbl}, ${after.rowKey}, ${after.col}, ${after.lang})`
     : sql`true`;
+  const age = filter.minAgeDays !== null ? sql`u.since <= now() - make_interval(days => ${filter.minAgeDays}::int)` : sql`true`;
+  const modules = filter.modules.length ? sql`unnest(${filter.modules}::text[])` : sql`(VALUES (NULL::text))`;
   const { rows } = await sql<{ since: string; tbl: string; row_key: string; col: string; lang: string; module: string; state: UnitState; source_lang: Lang; source_hash: string; excerpt: string | null }>`
     SELECT ${SINCE} AS since, u.tbl, u.row_key, u.col, u.lang, u.module, u.state, u.source_lang, u.source_hash,
            left(s.text, 160) AS excerpt
-    FROM (SELECT * FROM translation_units AS u WHERE ${conditions(filter)} AND ${keyset}
-          ORDER BY u.since, u.tbl, u.row_key, u.col, u.lang LIMIT ${limit + 1}) AS u
+    FROM unnest(${filter.langs}::text[]) AS l(lang)
+    CROSS JOIN unnest(${filter.states}::text[]) AS st(state)
+    CROSS JOIN ${modules} AS m(module)
+    CROSS JOIN LATERAL (
+      SELECT * FROM translation_units AS u
+      WHERE u.lang = l.lang AND u.state = st.state AND ${filter.modules.length ? sql`u.module = m.module` : sql`true`} AND ${age} AND ${keyset}
+      ORDER BY u.since, u.tbl, u.row_key, u.col LIMIT ${limit + 1}) AS u
     LEFT JOIN translation_sources AS s ON s.tbl = u.tbl AND s.row_key = u.row_key AND s.col = u.col AND s.source_hash = u.source_hash
-    ORDER BY u.since, u.tbl, u.row_key, u.col, u.lang`.execute(db);
+    ORDER BY u.since, u.tbl, u.row_key, u.col, u.lang
+    LIMIT ${limit + 1}`.execute(db);
   const items = rows.slice(0, limit).map((row) => ({
     since: row.since,
     tbl: row.tbl,
