@@ -1,3 +1,4 @@
+import { measureTranslationsQueue } from './translations-queue.ts';
 import { measureStats } from './synthetic/stats.tsx';
 import { measureBooklet } from './synthetic/booklet.ts';
 import { measureSelection } from './synthetic/calls-selection.ts';
@@ -80,6 +81,9 @@ MEASURES.push({ name: 'stats and report', run: (db) => measureStats(db) });
 
 // Newsletter delivery: an issue sent to 10,000 synthetic subscribers (NEWSLETTER_BENCH_SIZE) through a local SMTP server.
 MEASURES.push({ name: 'newsletter delivery', run: (_db, url) => measureNewsletter(url, os.tmpdir(), Number(process.env.NEWSLETTER_BENCH_SIZE) || 10_000) });
+
+// The translators' queue and dashboard over 100,000 translation units (issue 13: p95 < 50 ms).
+MEASURES.push({ name: 'translations queue', run: (db) => measureTranslationsQueue(db) });
 
 // The GSEF2018 booklet as PDF in four languages, from the database (issue 12: < 2 s each).
 MEASURES.push({ name: 'booklet', run: (db) => measureBooklet(db) });

@@ -38,4 +38,6 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
   { key: 'stats.admin.title', path: '/admin/stats', permission: 'members.applications' },
   { key: 'site.settings.title', path: '/admin/site', permission: 'site.manage' },
+  { key: 'trq.title', path: '/admin/translations', permission: 'translations.translate' },
+  { key: 'trq.settings.title', path: '/admin/translations/settings', permission: 'translations.manage' },
 ];
