@@ -82,3 +82,25 @@ export async function callFeedEntries(db: Db, lang: Lang, baseUrl: string, categ
     };
   });
 }
+
+/**
+ * Call closing days for the calendar feed (activities/ics.ts's shape): one all-day event each, its
+ * UID fixed by the call's slug; SEQUENCE follows the call's last change so a moved deadline replaces
+ * the old entry in a subscribed calendar.
+ */
+export async function callDeadlineIcsEvents(db: Db, lang: Lang, baseUrl: string, summary: (title: string) => string) {
+  const deadlines = await callDeadlines(db, lang, baseUrl);
+  return deadlines.map((deadline) => ({
+    uid: `call-${deadline.slug}-closes@calls.gsef-net.org`,
+    sequence: Math.floor(deadline.updatedAt.getTime() / 1000) % 2_000_000_000,
+    updatedAt: deadline.updatedAt,
+    start_date: deadline.day,
+    end_date: deadline.day,
+    date_precision: 'day' as const,
+    tentative: false,
+    summary: summary(deadline.title),
+    description: deadline.closesText,
+    location: '',
+    url: deadline.url,
+  }));
+}

@@ -3,7 +3,7 @@ import { pick, textOf, type Translatable } from '../../../i18n/translatable.ts';
 import { TranslationNotice } from '../../../web/components.tsx';
 import type { PageContext } from '../../../web/page-context.ts';
 import { dateInZone } from '../../admin/model.ts';
-import { phaseOf, type PublicCall } from '../domain.ts';
+import { phaseOf, type CallDeadline, type PublicCall } from '../domain.ts';
 import { bookletPath, callPath, eventInitiativesPath, programmePath, submitPath } from '../paths.ts';
 
 /** A plain text in paragraphs (blank lines), escaped, with the notice when another language is shown. */
@@ -74,6 +74,25 @@ export function OpenCalls({ ctx, calls }: { ctx: PageContext; calls: PublicCall[
       <h2 id="open-calls-heading">{t('calls.public.open_heading')}</h2>
       <ul>{open.map((call) => <CallItem ctx={ctx} call={call} />)}</ul>
       <p><a href={`/${lang}/calls`}>{t('calls.public.all')}</a></p>
+    </section>
+  );
+}
+
+/** The calendar's part: calls closing in the period shown, each on its day in the call's zone. */
+export function CallDeadlines({ ctx, deadlines }: { ctx: PageContext; deadlines: CallDeadline[] }) {
+  const { t, lang } = ctx;
+  if (deadlines.length === 0) return null;
+  return (
+    <section aria-labelledby="cal-call-deadlines" class="cal-month">
+      <h3 id="cal-call-deadlines">{t('calls.public.deadlines')}</h3>
+      <ul>
+        {deadlines.map((deadline) => (
+          <li>
+            <a href={callPath(lang, deadline.slug)}>{t('calls.public.deadline', { title: deadline.title })}</a>{' '}
+            <span class="meta">{deadline.closesText}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
