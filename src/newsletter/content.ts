@@ -93,13 +93,15 @@ async function sectionItems(db: Kysely<DB>, baseUrl: string, issue: Issue, secti
     }));
   }
   if (section.kind === 'calls') {
-    // The calls open on the issue's date (end of that day, UTC), whatever day it is sent.
-    const rows = await openCalls(db, new Date(`${issue.issue_date}T23:59:59Z`));
+    // The calls open or announced on the issue's date (end of that day, UTC), whatever day it is sent.
+    const at = new Date(`${issue.issue_date}T23:59:59Z`);
+    const rows = await openCalls(db, at);
     return rows.map((row) => ({
       title: local(row.title, lang) ?? { text: row.slug, lang },
       summary: null,
       url: `${baseUrl}${callPath(lang, row.slug)}`,
-      meta: row.closes_at ? t('calls.public.closes_on', { date: dateInZone(row.closes_at, row.time_zone, lang) }) : undefined,
+      meta: row.opens_at && row.opens_at > at ? t('calls.public.opens_on', { date: dateInZone(row.opens_at, row.time_zone, lang) })
+        : row.closes_at ? t('calls.public.closes_on', { date: dateInZone(row.closes_at, row.time_zone, lang) }) : undefined,
     }));
   }
   if (section.kind === 'member' && section.member_slug) {

@@ -166,6 +166,24 @@ describe('where calls appear', () => {
     expect(sitemap).not.toContain('appel-brouillon');
   });
 
+  it('in the newsletter’s “calls” section, the calls open on the issue’s date', async () => {
+    const { addSection, createIssue, issueDetail } = await import('../../newsletter/issues.ts');
+    const { issueContent } = await import('../../newsletter/content.ts');
+    const db = t.app.ctx.db;
+    const actor = await createUser(t.app, 'calls-newsletter@example.org', ['editor']);
+    const today = new Date().toISOString().slice(0, 10);
+    const id = await createIssue(db, { slug: '2099-12-31', issue_date: today, source_lang: 'en', fallback_lang: 'en', events_count: 3 }, actor);
+    await addSection(db, id, 'calls', actor);
+    const content = await issueContent(db, 'http://passerelle.test', (await issueDetail(db, { id }))!, 'fr');
+    const section = content.sections.find((s) => s.kind === 'calls')!;
+    expect(section.title.text).toBe('Appels à initiatives');
+    // Open ones, then those announced; never a draft, nor a call whose results are out.
+    expect(section.items.map((item) => item.url)).toEqual(['http://passerelle.test/fr/calls/appel-ouvert', 'http://passerelle.test/fr/calls/appel-a-venir']);
+    expect(section.items[0]!.title.text).toBe('Appel ouvert');
+    expect(section.items[0]!.meta).toMatch(/^clôture le .* \(Asia\/Seoul\)$/);
+    expect(section.items[1]!.meta).toMatch(/^ouverture le /);
+  });
+
   it('afresh after a save: the page cache is cleared', async () => {
     expect((await get('/en/calls')).body).toContain('Coming call');
     expect((await get('/en/calls')).body).toContain('Coming call');
