@@ -17,8 +17,9 @@ const noSideScroll = (page: Page) => page.evaluate(() => document.documentElemen
 beforeAll(async () => {
   run = await startBrowserRun();
   const db = run.t.app.ctx.db;
+  const forum = await db.selectFrom('activities').select('id').where('slug', '=', 'gsef2018-bilbao').executeTakeFirstOrThrow();
   const callId = await insertCall(db, {
-    slug: 'axe-call', time_zone: 'Europe/Madrid',
+    slug: 'axe-call', activity_id: forum.id, time_zone: 'Europe/Madrid',
     title: JSON.stringify(translated('fr', { fr: 'Appel à initiatives', en: 'Call for initiatives' })),
     body: JSON.stringify(original('fr', 'Un texte assez long pour faire plusieurs lignes sur un petit écran de téléphone.')),
   });
@@ -48,7 +49,8 @@ describe.each(LANGS)('calls at 360 px in %s', (lang) => {
     const form = editor.locator(`form[action="/${lang}/admin/calls/axe-call"]`);
     await Promise.all([editor.waitForResponse((r) => r.request().method() === 'POST'), form.locator('button[type=submit]').last().click()]);
     await editor.waitForLoadState();
-    expect(await editor.locator('.error-summary li').count()).toBe(1);
+    expect(await editor.locator('.error-summary li').allTextContents()).toHaveLength(1);
+    expect(await editor.locator('#time_zone-error').count()).toBe(1);
     expect(await axeViolations(editor)).toEqual([]);
   }, AXE_TIME);
 });
