@@ -74,6 +74,8 @@ describe('the seeded GSEF2018 call', () => {
       expect(page.body).toContain(`href="/${lang}/initiatives/programme/gsef2018-bilbao/booklet"`);
       expect(page.body).not.toContain('/submit"');
     }
+    // Its terms (dates, attachments) are not in the seeds: none are shown rather than defaults.
+    expect((await get('/en/calls/gsef2018-bilbao')).body).not.toContain('How to take part');
   });
 });
 

@@ -47,18 +47,23 @@ export function CallPage({ ctx, detail }: { ctx: PageContext; detail: CallDetail
         </section>
       )}
       <Paragraphs ctx={ctx} field={call.body} />
-      <h2>{t('calls.public.details')}</h2>
-      <dl class="facts">
-        <dt>{t('calls.field.opens_at')}</dt>
-        <dd>{call.opens_at ? dateInZone(call.opens_at, call.time_zone, lang) : t('calls.admin.no_date')}</dd>
-        <dt>{t('calls.field.closes_at')}</dt>
-        <dd>{call.closes_at ? dateInZone(call.closes_at, call.time_zone, lang) : t('calls.admin.no_date')}</dd>
-        <dt>{t('calls.field.languages')}</dt>
-        <dd>{call.languages.map((l) => t.langName(l as Lang)).join(', ')}</dd>
-        {themes.length > 0 && <><dt>{t('calls.field.themes')}</dt><dd>{themes.map((theme) => textOf(theme.name, lang)).join(', ')}</dd></>}
-        <dt>{t('calls.public.attachments')}</dt>
-        <dd>{call.max_attachments === 0 || kinds.length === 0 ? t('calls.public.no_attachments') : t('calls.public.attachments_allowed', { count: call.max_attachments, kinds: kinds.join(', '), size: formatSize(ctx, call.attachment_max_bytes) })}</dd>
-      </dl>
+      {/* A call run before Passerelle (no dates recorded) has no terms to show: its outcome is the page. */}
+      {(call.opens_at || call.closes_at) && (
+        <>
+          <h2>{t('calls.public.details')}</h2>
+          <dl class="facts">
+            <dt>{t('calls.field.opens_at')}</dt>
+            <dd>{call.opens_at ? dateInZone(call.opens_at, call.time_zone, lang) : t('calls.admin.no_date')}</dd>
+            <dt>{t('calls.field.closes_at')}</dt>
+            <dd>{call.closes_at ? dateInZone(call.closes_at, call.time_zone, lang) : t('calls.admin.no_date')}</dd>
+            <dt>{t('calls.field.languages')}</dt>
+            <dd>{call.languages.map((l) => t.langName(l as Lang)).join(', ')}</dd>
+            {themes.length > 0 && <><dt>{t('calls.field.themes')}</dt><dd>{themes.map((theme) => textOf(theme.name, lang)).join(', ')}</dd></>}
+            <dt>{t('calls.public.attachments')}</dt>
+            <dd>{call.max_attachments === 0 || kinds.length === 0 ? t('calls.public.no_attachments') : t('calls.public.attachments_allowed', { count: call.max_attachments, kinds: kinds.join(', '), size: formatSize(ctx, call.attachment_max_bytes) })}</dd>
+          </dl>
+        </>
+      )}
       {questions.length > 0 && (
         <section aria-labelledby="call-questions">
           <h2 id="call-questions">{t('calls.public.questions')}</h2>
