@@ -113,8 +113,19 @@ describe('bad input is named in the reader’s language, nothing stored', () => 
   it('refuses a post without its CSRF token (403, in Korean for a Korean reader)', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/ko/admin/calls/new', headers: { ...FORM, cookie: editor.cookies }, payload: form(frenchCall({ slug: 'appel-csrf' })) });
     expect(response.statusCode).toBe(403);
-    expect(response.body).toContain('lang="ko"');
+    expect(response.body).toContain('보안을 위해 이 양식을 받을 수 없었습니다.');
     expect((await calls()).some((c) => c.slug === 'appel-csrf')).toBe(false);
+  });
+
+  it('refuses a bad edit as a whole: the stored call and its questions are unchanged', async () => {
+    const [before] = await calls();
+    const questions = () => t.app.ctx.db.selectFrom('call_questions').selectAll().where('call_id', '=', before!.id).orderBy('id').execute();
+    const questionsBefore = await questions();
+    const response = await editor.post('/es/admin/calls/appel-2026', frenchCall({ title_fr: 'Changé', time_zone: 'Nowhere/Land', q0_kind: '' }), { from: '/es/admin/calls/appel-2026' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Esta zona horaria no existe');
+    expect((await calls()).find((c) => c.id === before!.id)).toEqual(before);
+    expect(await questions()).toEqual(questionsBefore);
   });
 
   it('keeps the back-office to the secretariat', async () => {
