@@ -79,6 +79,8 @@ import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
 import { callSubmitAdminRoutes, callSubmitRoutes } from './calls/submit/index.ts';
 import { callSelectionRoutes, defineSelectionJobs } from './calls/selection/index.ts';
+import { callAdminRoutes } from './calls/admin/routes.tsx';
+import { callPublicRoutes } from './calls/public/routes.tsx';
 import { defineBookletJobs, enqueueStandingBooklets } from './calls/booklet/domain.ts';
 import { defineFeeJobs } from './members/fees/jobs.ts';
 import { noticeRoutes } from './notices/routes.tsx';
@@ -181,6 +183,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerRoutes(app, bookletRoutes);
   registerRoutes(app, [...callSubmitRoutes, ...callSubmitAdminRoutes]);
   registerRoutes(app, callSelectionRoutes);
+  registerRoutes(app, [...callPublicRoutes, ...callAdminRoutes]);
   registerMachineDraftTrigger(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,3 +1,4 @@
+import { callsOfActivity } from '../calls/public/domain.ts';
 import type { Kysely } from 'kysely';
 import { loadImages } from '../images/domain.ts';
 import type { DB } from '../db/types.ts';
@@ -60,8 +61,8 @@ export async function activityDetail(db: Kysely<DB>, slug: string) {
     listResources(db, activity.id),
     listRelated(db, activity),
   ]);
-  const [organisations, images] = await Promise.all([listOrganisations(db, [activity.id]), loadImages(db, [activity.photo_image_id])]);
-  return { activity, children, resources, related, organisations, photo: activity.photo_image_id ? images.get(activity.photo_image_id) ?? null : null };
+  const [organisations, images, calls] = await Promise.all([listOrganisations(db, [activity.id]), loadImages(db, [activity.photo_image_id]), callsOfActivity(db, activity.id)]);
+  return { activity, children, resources, related, organisations, calls, photo: activity.photo_image_id ? images.get(activity.photo_image_id) ?? null : null };
 }
 
 /** Title and dates of the activities with these slugs, by slug: how other modules name an event. */

@@ -1,6 +1,7 @@
 import { yearOf } from './dates.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { isLang, type Lang } from '../i18n/i18n.ts';
+import { isLang, translator, type Lang } from '../i18n/i18n.ts';
+import { callDeadlineIcsEvents, callDeadlines } from '../calls/public/domain.ts';
 import { textOf } from '../i18n/translatable.ts';
 import { HttpError, notFound } from '../web/http-error.ts';
 import { listParam, PAGE_SIZE, pageParam } from '../web/listing.tsx';
@@ -104,9 +105,10 @@ async function calendar(request: FastifyRequest<{ Querystring: Query }>, reply: 
   const from = month ? `${year}-${String(month).padStart(2, '0')}-01` : `${year}-01-01`;
   const to = month ? new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) : `${year}-12-31`;
   const events = await (month ? eventsBetween(db, from, to, { precisions: PLACEABLE }) : eventsStartingIn(db, from, to));
+  const deadlines = await callDeadlines(db, request.lang, '', { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) });
   return sendPage(request, reply, {
     title: request.t('calendar.title'),
-    body: (ctx) => <CalendarPage ctx={ctx} data={{ year, month, years, events, upcoming, latestShown }} />,
+    body: (ctx) => <CalendarPage ctx={ctx} data={{ year, month, years, events, upcoming, latestShown, deadlines }} />,
   });
 }
 
@@ -140,7 +142,10 @@ async function calendarFeed(request: FastifyRequest<{ Querystring: Query }>, rep
   const lang: Lang = isLang(langText) ? langText : 'en';
   const { db, config } = request.server.ctx;
   const events = await feedEvents(db, filter, lang, config.baseUrl);
-  return sendIcs(reply, icsCalendar('GSEF', events), 'gsef.ics');
+  // Calls' closing days are no activity type: they are in the unfiltered feed only.
+  const t = translator(lang);
+  const deadlines = filter.types?.length ? [] : await callDeadlineIcsEvents(db, lang, config.baseUrl, (title) => t('calls.public.deadline', { title }));
+  return sendIcs(reply, icsCalendar('GSEF', [...events, ...deadlines]), 'gsef.ics');
 }
 
 async function eventFeed(request: FastifyRequest<{ Params: { slug: string } }>, reply: FastifyReply) {

@@ -1003,7 +1003,7 @@ CREATE TABLE newsletter_sections (
   texts jsonb NOT NULL DEFAULT '{}'::jsonb,
   member_slug text,
   news_ids integer[] NOT NULL DEFAULT '{}'::integer[],
-  CONSTRAINT newsletter_sections_kind_check CHECK ((kind = ANY (ARRAY['important'::text, 'news'::text, 'member'::text, 'events'::text, 'text'::text]))),
+  CONSTRAINT newsletter_sections_kind_check CHECK ((kind = ANY (ARRAY['important'::text, 'news'::text, 'member'::text, 'events'::text, 'calls'::text, 'text'::text]))),
   CONSTRAINT newsletter_sections_texts_check CHECK ((jsonb_typeof(texts) = 'object'::text)),
   CONSTRAINT newsletter_sections_issue_id_fkey FOREIGN KEY (issue_id) REFERENCES newsletter_issues(id) ON DELETE CASCADE,
   CONSTRAINT newsletter_sections_pkey PRIMARY KEY (id),

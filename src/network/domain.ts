@@ -1,3 +1,4 @@
+import { openCalls } from '../calls/public/domain.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { memberKeyFigures, memberPlaces } from '../members/domain.ts';
@@ -19,7 +20,7 @@ export interface KeyFigure {
 /** What the home page shows about the network, every figure computed from the stored data. */
 export async function networkOverview(db: Kysely<DB>, today = new Date()) {
   const day = today.toISOString().slice(0, 10);
-  const [profile, bodies, bodyCount, members, activities, forum, upcoming, news, places] = await Promise.all([
+  const [profile, bodies, bodyCount, members, activities, forum, upcoming, news, places, calls] = await Promise.all([
     getProfile(db),
     // The home page presents the main bodies; the governance page lists them all.
     listBodies(db, { limit: HOME_BODIES, offset: 0 }),
@@ -30,6 +31,7 @@ export async function networkOverview(db: Kysely<DB>, today = new Date()) {
     upcomingEvents(db, day, HOME_EVENTS),
     acceptedNews(db, { limit: HOME_NEWS }),
     memberPlaces(db),
+    openCalls(db, today),
   ]);
   // Every picture of the page in one query.
   const images = await loadImages(db, [forum?.forum.photo_image_id, ...news.map((item) => item.image_id)]);
@@ -52,6 +54,7 @@ export async function networkOverview(db: Kysely<DB>, today = new Date()) {
     forum,
     upcoming,
     news,
+    calls,
     images,
     members: { ...members, places },
   };

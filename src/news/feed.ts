@@ -4,6 +4,7 @@ import { translator, type Lang } from '../i18n/i18n.ts';
 import { pick } from '../i18n/translatable.ts';
 import { recentDocuments } from '../search/recent.ts';
 import { acceptedNews } from './domain.ts';
+import { callFeedEntries } from '../calls/public/domain.ts';
 
 /**
  * `/{lang}/feed.xml`: an Atom 1.0 feed (RFC 4287) of accepted news and announcements, with the newest
@@ -26,7 +27,11 @@ const MAX_ENTRIES = 50;
 export async function feedEntries(db: Kysely<DB>, lang: Lang, baseUrl: string): Promise<FeedEntry[]> {
   const base = baseUrl.replace(/\/+$/, '');
   const t = translator(lang);
-  const [news, recent] = await Promise.all([acceptedNews(db, { limit: 30 }), recentDocuments(db, { lang, limit: 40 })]);
+  const [news, recent, calls] = await Promise.all([
+    acceptedNews(db, { limit: 30 }),
+    recentDocuments(db, { lang, limit: 40 }),
+    callFeedEntries(db, lang, base, t('calls.public.feed_kind')),
+  ]);
   const entries: FeedEntry[] = news.map((item) => {
     const title = pick(item.title, lang);
     const summary = pick(item.summary, lang);
@@ -48,6 +53,8 @@ export async function feedEntries(db: Kysely<DB>, lang: Lang, baseUrl: string): 
     const url = `${base}/${lang}${document.path}`;
     entries.push({ id: url, title: document.title, titleLang: document.titleLang, summary: document.summary, summaryLang: document.titleLang, url, updated: document.updatedAt, category: t(`news.feed_kind.${document.kind}`) });
   }
+  // An open call is news while it is open: it is listed whatever its age.
+  entries.push(...calls);
   return entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, MAX_ENTRIES);
 }
 

@@ -6,6 +6,9 @@ import { translator, type Lang } from '../i18n/i18n.ts';
 import { pick, type Translatable } from '../i18n/translatable.ts';
 import { memberProfile } from '../members/domain.ts';
 import { acceptedNews, newsImageUrl, newsUrl } from '../news/domain.ts';
+import { openCalls } from '../calls/public/domain.ts';
+import { callPath } from '../calls/public/paths.ts';
+import { dateInZone } from '../calls/admin/model.ts';
 import { countryName } from '../places/countries.ts';
 import type { Edition, Issue, Section } from './issues.ts';
 import type { SectionKind } from './tables.ts';
@@ -87,6 +90,18 @@ async function sectionItems(db: Kysely<DB>, baseUrl: string, issue: Issue, secti
       summary: local(row.summary, lang),
       url: `${baseUrl}/${lang}/activities/${row.slug}`,
       meta: [datesInWords(t, row), placeInWords(row, lang)].filter(Boolean).join(' · '),
+    }));
+  }
+  if (section.kind === 'calls') {
+    // The calls open or announced on the issue's date (end of that day, UTC), whatever day it is sent.
+    const at = new Date(`${issue.issue_date}T23:59:59Z`);
+    const rows = await openCalls(db, at);
+    return rows.map((row) => ({
+      title: local(row.title, lang) ?? { text: row.slug, lang },
+      summary: null,
+      url: `${baseUrl}${callPath(lang, row.slug)}`,
+      meta: row.opens_at && row.opens_at > at ? t('calls.public.opens_on', { date: dateInZone(row.opens_at, row.time_zone, lang) })
+        : row.closes_at ? t('calls.public.closes_on', { date: dateInZone(row.closes_at, row.time_zone, lang) }) : undefined,
     }));
   }
   if (section.kind === 'member' && section.member_slug) {

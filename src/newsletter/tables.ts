@@ -10,7 +10,7 @@ type Json<T> = ColumnType<T, T | string, T | string>;
 
 export const ISSUE_STATUSES = ['draft', 'scheduled', 'sending', 'sent'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
-export const SECTION_KINDS = ['important', 'news', 'member', 'events', 'text'] as const;
+export const SECTION_KINDS = ['important', 'news', 'member', 'events', 'calls', 'text'] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
 export type DeliveryStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
 

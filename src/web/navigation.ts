@@ -33,6 +33,7 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'admin.mandates', path: '/admin/mandates', permission: 'governance.read' },
   { key: 'admin.newsletter', path: '/admin/newsletter', permission: 'newsletter.manage' },
   { key: 'admin.library', path: '/admin/library', permission: 'library.manage' },
+  { key: 'calls.admin.title', path: '/admin/calls', permission: 'calls.manage' },
   { key: 'initiatives.admin.nav', path: '/admin/initiatives', permission: 'initiatives.manage' },
   { key: 'news.admin.nav', path: '/admin/news', permission: 'news.review' },
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },

@@ -12,6 +12,7 @@ import { homeSitemap } from '../network/sitemap-source.ts';
 import { librarySitemap } from '../library/sitemap-source.ts';
 import { newsSitemap } from '../news/sitemap-source.ts';
 import { newsletterSitemap } from '../newsletter/sitemap-source.ts';
+import { callSitemap } from '../calls/public/sitemap-source.ts';
 
 /**
  * `/sitemap.xml`: every public page in every language, each URL with its `hreflang` alternates
@@ -49,6 +50,7 @@ export const SITEMAP_SOURCES: SitemapSource[] = [
   newsletterSitemap,
   statsSitemap,
   openDataSitemap,
+  callSitemap,
 ];
 
 /** The sitemaps protocol allows 50,000 URLs per file: pages × 4 languages. */

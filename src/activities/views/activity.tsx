@@ -1,6 +1,7 @@
 import { textOf } from '../../i18n/translatable.ts';
 import { Picture } from '../../images/picture.tsx';
 import { LocalText, ScrollingTable } from '../../web/components.tsx';
+import { ForumCalls } from '../../calls/public/views/parts.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { activityDetail, seriesDetail } from '../domain.ts';
 import { ActivityItem, placeOf, When } from './parts.tsx';
@@ -70,6 +71,7 @@ export function ActivityPage({ ctx, detail, registration }: { ctx: PageContext; 
       </dl>
       <LocalText ctx={ctx} field={activity.summary} />
       <LocalText ctx={ctx} field={activity.body} as="div" />
+      <ForumCalls ctx={ctx} calls={detail.calls} />
       {activity.date_precision !== 'year' && (
         <p>
           <a href={`/${lang}/activities/${activity.slug}/calendar.ics`}>{t('activities.add_to_calendar')}</a>

@@ -1,6 +1,8 @@
 import type { PageContext } from '../../web/page-context.ts';
 import type { ActivityListRow } from '../domain.ts';
 import { ActivityItem } from './parts.tsx';
+import { CallDeadlines } from '../../calls/public/views/parts.tsx';
+import type { CallDeadline } from '../../calls/public/domain.ts';
 
 export interface CalendarData {
   year: number;
@@ -10,6 +12,8 @@ export interface CalendarData {
   upcoming: ActivityListRow[];
   /** No period was asked and nothing is coming up: the latest year is shown, and the page says so. */
   latestShown?: boolean;
+  /** Closing days of calls for initiatives in the period (the calls module's). */
+  deadlines?: CallDeadline[];
 }
 
 const monthName = (lang: string, year: number, month: number) =>
@@ -68,6 +72,7 @@ export function CalendarPage({ ctx, data }: { ctx: PageContext; data: CalendarDa
           </nav>
         )}
         {data.events.length === 0 && <p>{t('calendar.empty')}</p>}
+        <CallDeadlines ctx={ctx} deadlines={data.deadlines ?? []} />
         {[...byMonth].map(([month, events]) => (
           <section aria-labelledby={`cal-m${month}`} class="cal-month">
             <h3 id={`cal-m${month}`}>

@@ -3,6 +3,7 @@ import type { PageContext } from '../../web/page-context.ts';
 import type { networkOverview } from '../domain.ts';
 import { textOf } from '../../i18n/translatable.ts';
 import { MembersMiniMap } from '../../map/views/mini-map.tsx';
+import { OpenCalls } from '../../calls/public/views/parts.tsx';
 import { HomeActions, HomeEvents, HomeForum, HomeNews, HomeNewsletter } from './home-sections.tsx';
 
 type Overview = NonNullable<Awaited<ReturnType<typeof networkOverview>>>;
@@ -19,6 +20,7 @@ export function HomePage({ ctx, overview }: { ctx: PageContext; overview: Overvi
         <p class="lead">{t('home.intro', { acronym: profile.acronym, year: String(profile.launched_year) })}</p>
         <HomeActions ctx={ctx} />
       </section>
+      <OpenCalls ctx={ctx} calls={overview.calls} />
 
       <div class="home-grid">
         <HomeForum ctx={ctx} forum={overview.forum} images={overview.images} />
