@@ -67,7 +67,8 @@ describe('the machine-draft job', () => {
     expect(page.body).toContain((machineTitle.title as Translatable).es!.text.replace(/&/g, '&amp;').slice(0, 20));
   });
 
-  it('runs as a queued job, started by a back-office save', async () => {
+  // The queued run drafts every text still missing (about 700 on the seeded data): minutes under load.
+  it('runs as a queued job, started by a back-office save', { timeout: 240_000 }, async () => {
     const page = await editor.get('/en/admin/translations/machine');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('English → French, through Spanish');
