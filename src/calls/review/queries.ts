@@ -1,0 +1,80 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/types.ts';
+
+export type Db = Kysely<DB> | Transaction<DB>;
+
+/** The SQL test of a conflict of interest between `s` (submissions) and `r` (call_reviewers): migration 0910. */
+export const conflictOf = sql<boolean>`call_review_conflict(s, r)`;
+
+export function callBySlug(db: Db, slug: string) {
+  return db.selectFrom('calls').select(['id', 'slug', 'title', 'state', 'languages']).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function phasesOf(db: Db, callId: number) {
+  return db.selectFrom('call_review_phases').selectAll().where('call_id', '=', callId).orderBy('opens_at').orderBy('id').execute();
+}
+
+export function categoriesOf(db: Db, callId: number) {
+  return db.selectFrom('call_score_categories').select(['id', 'position', 'label', 'weight', 'required', 'min_score', 'max_score'])
+    .where('call_id', '=', callId).orderBy('position').execute();
+}
+
+export function invitationOf(db: Db, callId: number, userId: number) {
+  return db.selectFrom('call_reviewers').selectAll().where('call_id', '=', callId).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** The calls a user is invited to review, with their progress: one query whatever their number. */
+export function callsOfReviewer(db: Db, userId: number) {
+  return db.selectFrom('call_reviewers as r').innerJoin('calls as c', 'c.id', 'r.call_id')
+    .select((eb) => ['c.slug', 'c.title', 'c.state',
+      eb.selectFrom('review_assignments as a').innerJoin('submissions as s', 's.id', 'a.submission_id')
+        .select(sql<number>`count(*)::int`.as('n')).whereRef('a.call_id', '=', 'r.call_id').whereRef('a.reviewer_id', '=', 'r.user_id')
+        .where('s.state', '=', 'submitted').where(sql<boolean>`NOT ${conflictOf}`).as('assigned'),
+      eb.selectFrom('reviews as v').innerJoin('submissions as s', 's.id', 'v.submission_id')
+        .select(sql<number>`count(*)::int`.as('n')).whereRef('s.call_id', '=', 'r.call_id').whereRef('v.reviewer_id', '=', 'r.user_id')
+        .where('v.submitted_at', 'is not', null).as('done'),
+    ])
+    .where('r.user_id', '=', userId).orderBy('c.created_at', 'desc').execute();
+}
+
+/**
+ * The submissions assigned to a reviewer (conflicts never shown, even when assigned by hand before
+ * the conflict was declared), with their own review and how many reviews each has: one query.
+ */
+export function assignedTo(db: Db, callId: number, userId: number) {
+  return db.selectFrom('review_assignments as a')
+    .innerJoin('submissions as s', 's.id', 'a.submission_id')
+    .innerJoin('call_reviewers as r', (join) => join.onRef('r.call_id', '=', 'a.call_id').onRef('r.user_id', '=', 'a.reviewer_id'))
+    .leftJoin('reviews as mine', (join) => join.onRef('mine.submission_id', '=', 's.id').onRef('mine.reviewer_id', '=', 'a.reviewer_id'))
+    .select((eb) => ['s.id', 's.title', 's.source_lang', 's.city', 's.country', 'mine.submitted_at as reviewed_at', 'mine.total',
+      eb.selectFrom('reviews as v').select(sql<number>`count(*)::int`.as('n')).whereRef('v.submission_id', '=', 's.id').where('v.submitted_at', 'is not', null).as('reviews'),
+    ])
+    .where('a.call_id', '=', callId).where('a.reviewer_id', '=', userId).where('s.state', '=', 'submitted')
+    .where(sql<boolean>`NOT ${conflictOf}`)
+    .orderBy('s.id').execute();
+}
+
+/** One submission with the facts the guard needs about this reviewer, in one query. */
+export function submissionForReviewer(db: Db, callId: number, submissionId: number, userId: number) {
+  return db.selectFrom('submissions as s')
+    .leftJoin('call_reviewers as r', (join) => join.on('r.call_id', '=', callId).on('r.user_id', '=', userId))
+    .selectAll('s')
+    .select((eb) => [
+      sql<boolean>`r.user_id IS NOT NULL`.as('invited'),
+      sql<boolean>`coalesce(${conflictOf}, false)`.as('conflict'),
+      eb.exists(eb.selectFrom('review_assignments as a').select('a.reviewer_id').whereRef('a.submission_id', '=', 's.id').where('a.reviewer_id', '=', userId)).as('assigned'),
+      eb.selectFrom('submission_files as f').select(sql<string[]>`coalesce(array_agg(f.file_name ORDER BY f.id), '{}')`.as('names')).whereRef('f.submission_id', '=', 's.id').as('file_names'),
+    ])
+    .where('s.id', '=', submissionId).where('s.call_id', '=', callId).executeTakeFirst();
+}
+
+export function reviewOf(db: Db, submissionId: number, userId: number) {
+  return db.selectFrom('reviews').selectAll().where('submission_id', '=', submissionId).where('reviewer_id', '=', userId).executeTakeFirst();
+}
+
+/** The other reviewers' sent reviews of a submission, oldest first (shown as "Reviewer 1, 2 …"). */
+export function othersReviews(db: Db, submissionId: number, userId: number) {
+  return db.selectFrom('reviews').select(['id', 'scores', 'total', 'comment', 'proposed_decision', 'submitted_at'])
+    .where('submission_id', '=', submissionId).where('reviewer_id', '!=', userId).where('submitted_at', 'is not', null)
+    .orderBy('submitted_at').orderBy('id').execute();
+}
