@@ -75,6 +75,7 @@ import { runExtraction } from './library/extract.ts';
 import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
+import { reviewRoutes } from './calls/review/index.ts';
 import { defineBookletJobs, enqueueStandingBooklets } from './calls/booklet/domain.ts';
 import { defineFeeJobs } from './members/fees/jobs.ts';
 import { feeRoutes } from './members/fees/routes.tsx';
@@ -169,6 +170,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerAssets(app);
   registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...governanceTextsRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes, ...machineDraftRoutes]);
   registerRoutes(app, bookletRoutes);
+  registerRoutes(app, reviewRoutes);
   registerMachineDraftTrigger(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
