@@ -226,7 +226,7 @@ function Assignments(props: AdminReviewProps) {
                     </span>
                   ))}
                 </td>
-                <td>{s ? <>{t('calls_review.summary', { count: s.count, mean: t.number(s.mean), median: t.number(s.median) })}{s.disagree && <strong> {t('calls_review.disagree')}</strong>}</> : '—'}</td>
+                <td>{s ? <>{t.plural('calls_review.summary', s.count, { mean: t.number(s.mean), median: t.number(s.median) })}{s.disagree && <strong> {t('calls_review.disagree')}</strong>}</> : '—'}</td>
               </tr>
             );
           })}

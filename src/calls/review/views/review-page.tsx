@@ -83,7 +83,7 @@ function Others({ ctx, others }: { ctx: PageContext; others: OthersView }) {
         <>
           {others.summary && (
             <p id="summary">
-              {t('calls_review.summary', { count: others.summary.count, mean: t.number(others.summary.mean), median: t.number(others.summary.median) })}
+              {t.plural('calls_review.summary', others.summary.count, { mean: t.number(others.summary.mean), median: t.number(others.summary.median) })}
               {others.summary.disagree && <strong> {t('calls_review.disagree')}</strong>}
             </p>
           )}
