@@ -164,11 +164,12 @@ function ScoreForm(props: ReviewPageProps) {
   );
 }
 
-function ReadOnlyReview({ ctx, categories, mine }: Pick<ReviewPageProps, 'ctx' | 'categories' | 'mine'>) {
+function ReadOnlyReview({ ctx, categories, mine, errors = {} }: Pick<ReviewPageProps, 'ctx' | 'categories' | 'mine' | 'errors'>) {
   const { t, lang } = ctx;
   return (
     <section aria-labelledby="form-heading">
       <h2 id="form-heading">{t('calls_review.yours_title')}</h2>
+      <ErrorSummary ctx={ctx} errors={errors} labels={{}} />
       {!mine ? <p>{t('calls_review.yours_none')}</p> : (
         <ul>
           {categories.map((c) => <li>{textOf(c.label, lang)}: {mine.scores[String(c.id)] ?? '—'}</li>)}
