@@ -1,5 +1,6 @@
 import { measureStats } from './synthetic/stats.tsx';
 import { measureBooklet } from './synthetic/booklet.ts';
+import { measureCallsReview } from './synthetic/calls-review.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.ts';
 import { workingGroups } from './synthetic/network.ts';
@@ -82,3 +83,6 @@ MEASURES.push({ name: 'newsletter delivery', run: (_db, url) => measureNewslette
 
 // The GSEF2018 booklet as PDF in four languages, from the database (issue 12: < 2 s each).
 MEASURES.push({ name: 'booklet', run: (db) => measureBooklet(db) });
+
+// A call of 600 submissions × 3 reviews: the reviewer's list and review page (issue 12: p95 < 50 ms).
+MEASURES.push({ name: 'calls review', run: (_db, url) => measureCallsReview(url) });
