@@ -1518,22 +1518,6 @@ CREATE TABLE users (
   CONSTRAINT users_email_key UNIQUE (email)
 );
 
-CREATE OR REPLACE FUNCTION call_review_conflict(s submissions, r call_reviewers)
- RETURNS boolean
- LANGUAGE sql
- STABLE
-AS $function$
-  SELECT s.id = ANY (r.conflict_submissions)
-    OR (s.organisation_name IS NOT NULL AND lower(s.organisation_name) = ANY (r.conflict_organisations))
-    OR (r.organisation_name IS NOT NULL AND lower(s.organisation_name) = lower(r.organisation_name))
-    OR (r.city IS NOT NULL AND lower(s.city) = lower(r.city) AND (r.country IS NULL OR s.country IS NULL OR s.country = r.country))
-    OR EXISTS (
-      SELECT 1 FROM organisations o, jsonb_each(o.name) AS n(lang, value)
-      WHERE o.id = s.organisation_id
-        AND (lower(n.value ->> 'text') = lower(r.organisation_name) OR lower(n.value ->> 'text') = ANY (r.conflict_organisations))
-    )
-$function$;
-
 CREATE OR REPLACE FUNCTION initiative_search_text(title jsonb, summary jsonb, city text, presenters jsonb)
  RETURNS text
  LANGUAGE sql

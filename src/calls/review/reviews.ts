@@ -2,7 +2,6 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import type { DB, ReviewsTable } from '../../db/types.ts';
 import { weightedTotal } from '../scores.ts';
 import type { Category, ReviewInput } from './forms.ts';
-import { assignedTo } from './queries.ts';
 
 export type Review = Selectable<ReviewsTable>;
 
@@ -34,15 +33,4 @@ export async function saveReview(db: Kysely<DB>, submissionId: number, reviewerI
     const stored = await trx.selectFrom('reviews').selectAll().where('submission_id', '=', submissionId).where('reviewer_id', '=', reviewerId).executeTakeFirst();
     return { ok: false as const, stored };
   });
-}
-
-/**
- * "Save and next": of the reviewer's assigned submissions they have not reviewed yet, the one with
- * the fewest reviews (then the lowest number), so that no submission is left behind.
- */
-export async function nextSubmission(db: Kysely<DB>, callId: number, reviewerId: number, after: number | null): Promise<number | null> {
-  const rows = await assignedTo(db, callId, reviewerId);
-  const open = rows.filter((row) => !row.reviewed_at && row.id !== after);
-  open.sort((a, b) => (a.reviews ?? 0) - (b.reviews ?? 0) || a.id - b.id);
-  return open[0]?.id ?? null;
 }

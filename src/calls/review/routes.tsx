@@ -9,8 +9,8 @@ import { parseReview, type Values } from './forms.ts';
 import { reviewerCall, reviewerSubmission } from './guard.ts';
 import { shownVersion } from './language.ts';
 import { phaseAt, showsOthers } from './phase.ts';
-import { assignedTo, callsOfReviewer, categoriesOf, othersReviews, phasesOf, reviewOf } from './queries.ts';
-import { nextSubmission, saveReview, type Review } from './reviews.ts';
+import { assignedTo, callsOfReviewer, categoriesOf, fewestReviewed, othersReviews, phasesOf, progressOfReviewer, reviewOf } from './queries.ts';
+import { saveReview, type Review } from './reviews.ts';
 import { AssignedList, ReviewerHome, reviewsPath } from './views/reviewer.tsx';
 import { ReviewPage, type ReviewPageProps } from './views/review-page.tsx';
 
@@ -43,12 +43,12 @@ async function reviewPage(request: SubmissionRequest, reply: FastifyReply, extra
   const user = request.user!;
   const { call } = await reviewerCall(db, user, request.params.slug);
   const row = await reviewerSubmission(db, user, call.id, request.params.id);
-  const [phases, categories, mine, assigned] = await Promise.all([
-    phasesOf(db, call.id), categoriesOf(db, call.id), reviewOf(db, row.id, user.id), assignedTo(db, call.id, user.id),
+  const [phases, categories, mine, progress] = await Promise.all([
+    phasesOf(db, call.id), categoriesOf(db, call.id), reviewOf(db, row.id, user.id), progressOfReviewer(db, call.id, user.id),
   ]);
   const state = phaseAt(phases);
   const shown = showsOthers(state.others, Boolean(mine?.submitted_at));
-  const [reviews, summaries] = shown ? await Promise.all([othersReviews(db, row.id, user.id), reviewSummaries(db, call.id)]) : [[], null];
+  const [reviews, summaries] = shown ? await Promise.all([othersReviews(db, row.id, user.id), reviewSummaries(db, call.id, [row.id])]) : [[], null];
   const props: Omit<ReviewPageProps, 'ctx'> = {
     slug: call.slug,
     copy: reviewCopy(row, state.blind),
@@ -57,7 +57,7 @@ async function reviewPage(request: SubmissionRequest, reply: FastifyReply, extra
     categories,
     mine,
     others: { shown, rule: state.others, reviews, summary: summaries?.get(row.id) ?? null },
-    progress: { done: assigned.filter((a) => a.reviewed_at).length, total: assigned.length },
+    progress,
     saved: request.query.saved === '1',
     ...extra,
   };
@@ -81,7 +81,7 @@ async function save(request: SubmissionRequest, reply: FastifyReply) {
   const result = await saveReview(db, row.id, user.id, categories, parsed.data);
   if (!result.ok) return reviewPage(request, reply, { stale: result.stored as Review, values, errors: { _form: 'calls_review.error.stale' } }, 409);
   if (parsed.data.next) {
-    const next = await nextSubmission(db, call.id, user.id, row.id);
+    const next = await fewestReviewed(db, call.id, user.id, row.id);
     return reply.redirect(next ? reviewsPath(request.lang, call.slug, next) : `${reviewsPath(request.lang, call.slug)}?done=1`, 303);
   }
   return reply.redirect(`${reviewsPath(request.lang, call.slug, row.id)}?saved=1`, 303);

@@ -45,18 +45,3 @@ CREATE TABLE review_assignments (
   FOREIGN KEY (call_id, reviewer_id) REFERENCES call_reviewers (call_id, user_id) ON DELETE CASCADE
 );
 CREATE INDEX review_assignments_reviewer ON review_assignments (call_id, reviewer_id);
-
--- The one definition of a conflict of interest, used by the assignment and by the reviewer's guard:
--- same organisation (by record or by name), same city (and country when known), or declared.
-CREATE FUNCTION call_review_conflict(s submissions, r call_reviewers) RETURNS boolean
-LANGUAGE sql STABLE AS $$
-  SELECT s.id = ANY (r.conflict_submissions)
-    OR (s.organisation_name IS NOT NULL AND lower(s.organisation_name) = ANY (r.conflict_organisations))
-    OR (r.organisation_name IS NOT NULL AND lower(s.organisation_name) = lower(r.organisation_name))
-    OR (r.city IS NOT NULL AND lower(s.city) = lower(r.city) AND (r.country IS NULL OR s.country IS NULL OR s.country = r.country))
-    OR EXISTS (
-      SELECT 1 FROM organisations o, jsonb_each(o.name) AS n(lang, value)
-      WHERE o.id = s.organisation_id
-        AND (lower(n.value ->> 'text') = lower(r.organisation_name) OR lower(n.value ->> 'text') = ANY (r.conflict_organisations))
-    )
-$$;

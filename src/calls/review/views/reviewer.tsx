@@ -39,7 +39,7 @@ export function ReviewerHome({ ctx, calls }: { ctx: PageContext; calls: { slug: 
   );
 }
 
-export interface AssignedRow { id: number; title: Translatable | null; source_lang: string | null; city: string | null; country: string | null; reviewed_at: Date | null; reviews: number | null }
+export interface AssignedRow { id: number; title: Translatable | null; source_lang: string | null; city: string | null; country: string | null; reviewed_at: Date | null }
 
 export function AssignedList({ ctx, slug, callTitle, rows, state, allDone }: { ctx: PageContext; slug: string; callTitle: string; rows: AssignedRow[]; state: PhaseState; allDone: boolean }) {
   const { t, lang } = ctx;
