@@ -36,8 +36,11 @@ export function categoriesOf(db: Db, callId: number) {
     .where('call_id', '=', callId).orderBy('position').execute();
 }
 
-export function invitationOf(db: Db, callId: number, userId: number) {
-  return db.selectFrom('call_reviewers').selectAll().where('call_id', '=', callId).where('user_id', '=', userId).executeTakeFirst();
+/** A call by its slug, if the user is invited to review it: one query. */
+export function invitedCall(db: Db, slug: string, userId: number) {
+  return db.selectFrom('calls as c').innerJoin('call_reviewers as r', 'r.call_id', 'c.id')
+    .select(['c.id', 'c.slug', 'c.title', 'c.state', 'r.languages'])
+    .where('c.slug', '=', slug).where('r.user_id', '=', userId).executeTakeFirst();
 }
 
 /** The calls a user is invited to review, with their progress: one query whatever their number. */
@@ -64,11 +67,11 @@ function assignedQuery(db: Db, callId: number, userId: number) {
     .where(sql<boolean>`NOT ${conflictOf}`);
 }
 
-/** The reviewer's list, with their own review's state: one query. */
-export function assignedTo(db: Db, callId: number, userId: number) {
+/** One page of the reviewer's list, with their own review's state: one query. */
+export function assignedTo(db: Db, callId: number, userId: number, page: { limit: number; offset: number }) {
   return assignedQuery(db, callId, userId)
     .select(['s.id', 's.title', 's.source_lang', 's.city', 's.country', 'mine.submitted_at as reviewed_at'])
-    .orderBy('s.id').execute();
+    .orderBy('s.id').limit(page.limit).offset(page.offset).execute();
 }
 
 /** "n of m": the reviewer's reviewed and assigned counts, without reading the rows. */

@@ -14,7 +14,9 @@ import { saveReview, type Review } from './reviews.ts';
 import { AssignedList, ReviewerHome, reviewsPath } from './views/reviewer.tsx';
 import { ReviewPage, type ReviewPageProps } from './views/review-page.tsx';
 
-type CallRequest = FastifyRequest<{ Params: { lang: string; slug: string }; Querystring: { done?: string } }>;
+type CallRequest = FastifyRequest<{ Params: { lang: string; slug: string }; Querystring: { done?: string; page?: string } }>;
+/** Rows per page of a reviewer's list: a reviewer of 600 submissions pages through them. */
+export const LIST_PAGE = 100;
 type SubmissionRequest = FastifyRequest<{ Params: { lang: string; slug: string; id: number }; Querystring: { original?: string; saved?: string }; Body: Values }>;
 const callSchema = { params: z.object({ lang: z.string(), slug: z.string().max(100) }) };
 const submissionSchema = { params: z.object({ lang: z.string(), slug: z.string().max(100), id: z.coerce.number().int().positive().max(2_147_483_647) }) };
@@ -27,11 +29,16 @@ async function home(request: FastifyRequest, reply: FastifyReply) {
 async function list(request: CallRequest, reply: FastifyReply) {
   const db = request.server.ctx.db;
   const { call } = await reviewerCall(db, request.user!, request.params.slug);
-  const [rows, phases] = await Promise.all([assignedTo(db, call.id, request.user!.id), phasesOf(db, call.id)]);
+  const page = Math.min(10_000, Math.max(1, Number.parseInt(request.query.page ?? '1', 10) || 1));
+  const [rows, progress, phases] = await Promise.all([
+    assignedTo(db, call.id, request.user!.id, { limit: LIST_PAGE, offset: (page - 1) * LIST_PAGE }),
+    progressOfReviewer(db, call.id, request.user!.id),
+    phasesOf(db, call.id),
+  ]);
   const title = textOf(call.title, request.lang);
   return sendPage(request, reply, {
     title: request.t('calls_review.list_title', { call: title }),
-    body: (ctx) => <AssignedList ctx={ctx} slug={call.slug} callTitle={title} rows={rows} state={phaseAt(phases)} allDone={request.query.done === '1'} />,
+    body: (ctx) => <AssignedList ctx={ctx} slug={call.slug} callTitle={title} rows={rows} progress={progress} page={page} pageSize={LIST_PAGE} state={phaseAt(phases)} allDone={request.query.done === '1'} />,
   });
 }
 

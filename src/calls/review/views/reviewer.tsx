@@ -1,6 +1,7 @@
 import type { Lang } from '../../../i18n/langs.ts';
 import { textOf, type Translatable } from '../../../i18n/translatable.ts';
 import { ScrollingTable } from '../../../web/components.tsx';
+import { Pagination } from '../../../web/listing.tsx';
 import type { PageContext } from '../../../web/page-context.ts';
 import type { PhaseState } from '../phase.ts';
 
@@ -41,16 +42,18 @@ export function ReviewerHome({ ctx, calls }: { ctx: PageContext; calls: { slug: 
 
 export interface AssignedRow { id: number; title: Translatable | null; source_lang: string | null; city: string | null; country: string | null; reviewed_at: Date | null }
 
-export function AssignedList({ ctx, slug, callTitle, rows, state, allDone }: { ctx: PageContext; slug: string; callTitle: string; rows: AssignedRow[]; state: PhaseState; allDone: boolean }) {
+export function AssignedList({ ctx, slug, callTitle, rows, progress, page, pageSize, state, allDone }: {
+  ctx: PageContext; slug: string; callTitle: string; rows: AssignedRow[]; progress: { done: number; total: number };
+  page: number; pageSize: number; state: PhaseState; allDone: boolean;
+}) {
   const { t, lang } = ctx;
-  const done = rows.filter((row) => row.reviewed_at).length;
   return (
     <div class="reviews-list">
       <h1>{t('calls_review.list_title', { call: callTitle })}</h1>
       <p><a href={reviewsPath(lang)}>{t('calls_review.home_title')}</a></p>
       <PhaseNotice ctx={ctx} state={state} />
       {allDone && <p class="notice" role="status">{t('calls_review.all_done')}</p>}
-      <p id="progress">{t('calls_review.progress', { done, total: rows.length })}</p>
+      <p id="progress">{t('calls_review.progress', progress)}</p>
       {rows.length === 0 ? <p>{t('calls_review.list_none')}</p> : (
         <ScrollingTable captionId="assigned-caption">
           <caption id="assigned-caption">{t('calls_review.list_caption')}</caption>
@@ -68,6 +71,7 @@ export function AssignedList({ ctx, slug, callTitle, rows, state, allDone }: { c
           </tbody>
         </ScrollingTable>
       )}
+      <Pagination ctx={ctx} total={progress.total} page={page} pageSize={pageSize} path={reviewsPath(lang, slug)} query={new URLSearchParams()} />
     </div>
   );
 }
