@@ -133,7 +133,7 @@ function Reviewers(props: AdminReviewProps) {
       {reviewers.length === 0 ? <p>{t('calls_review.reviewers_none')}</p> : (
         <ScrollingTable captionId="progress-caption">
           <caption id="progress-caption">{t('calls_review.progress_caption')}</caption>
-          <thead><tr><th scope="col">{t('calls_review.reviewer')}</th><th scope="col">{t('calls_review.reads')}</th><th scope="col">{t('calls_review.col_assigned')}</th><th scope="col">{t('calls_review.col_done')}</th><th scope="col">{t('calls_review.cap')}</th><th scope="col"><span class="visually-hidden">{t('calls_review.actions')}</span></th></tr></thead>
+          <thead><tr><th scope="col">{t('calls_review.reviewer')}</th><th scope="col">{t('calls_review.reads')}</th><th scope="col">{t('calls_review.col_assigned')}</th><th scope="col">{t('calls_review.col_done')}</th><th scope="col">{t('calls_review.cap')}</th><th scope="col">{t('calls_review.actions')}</th></tr></thead>
           <tbody>
             {reviewers.map((r) => (
               <tr>
