@@ -11,8 +11,9 @@ interface Reviewer { id: number; languages: string[]; cap: number; load: number 
 /**
  * The balanced assignment: every submitted submission gets up to `perSubmission` reviewers, each
  * reading its source language, under their cap, never one with a conflict of interest. Existing
- * assignments (automatic or by hand) stay and count. Submissions with the fewest reviewers are
- * served first and the least loaded reviewer is taken first, so the load evens out.
+ * assignments (automatic or by hand) stay and count. Submissions with the fewest reviewers, then
+ * the fewest possible reviewers, are served first and the least loaded reviewer is taken first, so
+ * the load evens out.
  * Returns how many assignments were made and which submissions are still short.
  */
 export async function assignAutomatically(db: Db, callId: number, perSubmission: number, actorId: number) {
@@ -36,11 +37,16 @@ export async function assignAutomatically(db: Db, callId: number, perSubmission:
     const have = new Map<number, number>();
     const existing = await trx.selectFrom('review_assignments').select(['submission_id', sql<number>`count(*)::int`.as('n')]).where('call_id', '=', callId).groupBy('submission_id').execute();
     for (const row of existing) have.set(row.submission_id, row.n);
-    const order = [...submissions].sort((a, b) => (have.get(a.id) ?? 0) - (have.get(b.id) ?? 0) || a.id - b.id);
+    const langOf = (submission: (typeof submissions)[number]) => submission.source_lang ?? submission.lang;
+    // The most constrained first (fewest reviewers who may take it), so that the easy ones do not
+    // use up the only reviewers of a rare language; then the ones with the fewest reviewers so far.
+    const eligible = new Map(submissions.map((sub) => [sub.id, reviewers.filter((r) => r.languages.includes(langOf(sub)) && !taken.has(`${sub.id}:${r.id}`)).length]));
+    const order = [...submissions].sort((a, b) =>
+      (have.get(a.id) ?? 0) - (have.get(b.id) ?? 0) || eligible.get(a.id)! - eligible.get(b.id)! || a.id - b.id);
     const made: { submission_id: number; reviewer_id: number }[] = [];
     const short: number[] = [];
     for (const submission of order) {
-      const lang = submission.source_lang ?? submission.lang;
+      const lang = langOf(submission);
       let count = have.get(submission.id) ?? 0;
       while (count < perSubmission) {
         const pick = reviewers

@@ -176,3 +176,10 @@ describe('the secretariat\'s forms', () => {
     expect((await editor.get('/en/admin/calls/no-such-call/review')).statusCode).toBe(404);
   });
 });
+
+describe('finding the reviews', () => {
+  it('links the reviewer\'s space from the back-office dashboard', async () => {
+    const body = (await ana.get('/fr/admin')).body;
+    expect(body).toContain('href="/fr/reviews"');
+  });
+});
