@@ -119,3 +119,8 @@ export function othersReviews(db: Db, submissionId: number, userId: number) {
     .where('submission_id', '=', submissionId).where('reviewer_id', '!=', userId).where('submitted_at', 'is not', null)
     .orderBy('submitted_at').orderBy('id').execute();
 }
+
+/** The call's own questions, to show a submission's answers under their labels. */
+export function questionsOf(db: Db, callId: number) {
+  return db.selectFrom('call_questions').select(['id', 'kind', 'label', 'choices']).where('call_id', '=', callId).orderBy('position').execute();
+}

@@ -31,6 +31,11 @@ beforeAll(async () => {
   s[2] = (await insertSubmission(db, callId, { lang: 'es', titleText: 'Cooperativas de vivienda', summaryText: 'Viviendas cooperativas en Bilbao.', organisation_name: 'Red Beta', city: 'Bilbao', country: 'ES' })).id;
   s[3] = (await insertSubmission(db, callId, { lang: 'ko', titleText: '사회적 금융', summaryText: '서울의 사회적 금융.', organisation_name: 'Seoul SE Center', city: 'Seoul', country: 'KR' })).id;
   s[4] = (await insertSubmission(db, callId, { ...alpha, lang: 'en', titleText: 'Alpha care cooperative', summaryText: 'Home care.', city: 'Lyon', country: 'FR' })).id;
+  const [question, choice] = await db.insertInto('call_questions').values([
+    { call_id: callId, position: 1, kind: 'number', label: JSON.stringify(original('en', 'Members involved')) },
+    { call_id: callId, position: 2, kind: 'choice', label: JSON.stringify(original('en', 'Stage')), choices: JSON.stringify([{ value: 'pilot', label: original('en', 'Pilot project') }]) },
+  ]).returning('id').execute();
+  await db.updateTable('submissions').set({ answers: JSON.stringify({ [question!.id]: 1200, [choice!.id]: 'pilot' }) }).where('id', '=', s[1]).execute();
   await db.insertInto('submission_files').values({ submission_id: s[1], file_key: 'k1', file_name: 'budget-alpha.pdf', mime: 'application/pdf', size: 10 }).execute();
   // A machine draft in English of the Spanish summary: shown labelled, the original one click away.
   const summary = setMachineDraft(original('es', 'Viviendas cooperativas en Bilbao.'), 'en', 'Housing cooperatives in Bilbao.', 'apertium es→en');
@@ -111,6 +116,9 @@ describe('reviewers review', () => {
     expect(body).toContain('Lyon, FR');
     expect(body).toContain('Monnaie locale à Lyon');
     expect(body).toContain('Blind review');
+    // The answers to the call's own questions are the work, kept on the blind copy.
+    expect(body).toContain('<dt>Members involved</dt><dd>1,200</dd>');
+    expect(body).toContain('<dt>Stage</dt><dd>Pilot project</dd>');
   });
 
   it('shows a machine draft labelled, the original one click away', async () => {

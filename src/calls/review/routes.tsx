@@ -9,7 +9,7 @@ import { parseReview, type Values } from './forms.ts';
 import { reviewerCall, reviewerSubmission } from './guard.ts';
 import { shownVersion } from './language.ts';
 import { phaseAt, showsOthers } from './phase.ts';
-import { assignedTo, callsOfReviewer, categoriesOf, fewestReviewed, othersReviews, phasesOf, progressOfReviewer, reviewOf } from './queries.ts';
+import { assignedTo, callsOfReviewer, categoriesOf, fewestReviewed, othersReviews, phasesOf, progressOfReviewer, questionsOf, reviewOf } from './queries.ts';
 import { saveReview, type Review } from './reviews.ts';
 import { AssignedList, ReviewerHome, reviewsPath } from './views/reviewer.tsx';
 import { ReviewPage, type ReviewPageProps } from './views/review-page.tsx';
@@ -50,8 +50,8 @@ async function reviewPage(request: SubmissionRequest, reply: FastifyReply, extra
   const user = request.user!;
   const { call } = await reviewerCall(db, user, request.params.slug);
   const row = await reviewerSubmission(db, user, call.id, request.params.id);
-  const [phases, categories, mine, progress] = await Promise.all([
-    phasesOf(db, call.id), categoriesOf(db, call.id), reviewOf(db, row.id, user.id), progressOfReviewer(db, call.id, user.id),
+  const [phases, categories, mine, progress, questions] = await Promise.all([
+    phasesOf(db, call.id), categoriesOf(db, call.id), reviewOf(db, row.id, user.id), progressOfReviewer(db, call.id, user.id), questionsOf(db, call.id),
   ]);
   const state = phaseAt(phases);
   const shown = showsOthers(state.others, Boolean(mine?.submitted_at));
@@ -62,6 +62,7 @@ async function reviewPage(request: SubmissionRequest, reply: FastifyReply, extra
     version: shownVersion(row.title, row.summary, request.lang, request.query.original === '1'),
     state,
     categories,
+    questions,
     mine,
     others: { shown, rule: state.others, reviews, summary: summaries?.get(row.id) ?? null },
     progress,

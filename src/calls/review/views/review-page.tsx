@@ -14,6 +14,8 @@ import { PhaseNotice, reviewsPath } from './reviewer.tsx';
 export interface CategoryView { id: number; label: Translatable; required: boolean; min_score: number; max_score: number; weight: string }
 export interface OthersView { shown: boolean; rule: PhaseState['others']; reviews: Pick<Review, 'scores' | 'total' | 'comment' | 'proposed_decision'>[]; summary: ReviewSummary | null }
 
+export interface QuestionView { id: number; kind: string; label: Translatable; choices: unknown }
+
 export interface ReviewPageProps {
   ctx: PageContext;
   slug: string;
@@ -21,6 +23,8 @@ export interface ReviewPageProps {
   version: ShownVersion;
   state: PhaseState;
   categories: CategoryView[];
+  /** The call's own questions: the submission's answers are shown under them (kept on a blind copy). */
+  questions: QuestionView[];
   mine: Review | undefined;
   others: OthersView;
   progress: { done: number; total: number };
@@ -31,7 +35,26 @@ export interface ReviewPageProps {
   saved?: boolean;
 }
 
-function SubmissionText({ ctx, slug, copy, version }: Pick<ReviewPageProps, 'ctx' | 'slug' | 'copy' | 'version'>) {
+/** An answer as the submitter chose it: a choice by its label in the reader's language. */
+function answerText(ctx: PageContext, question: QuestionView, answer: unknown): string {
+  if (question.kind === 'choice' && Array.isArray(question.choices)) {
+    const choice = (question.choices as { value?: unknown; label?: Translatable }[]).find((c) => c.value === answer);
+    if (choice?.label) return textOf(choice.label, ctx.lang);
+  }
+  return typeof answer === 'number' ? ctx.t.number(answer) : String(answer);
+}
+
+function Answers({ ctx, copy, questions }: Pick<ReviewPageProps, 'ctx' | 'copy' | 'questions'>) {
+  const answered = questions.filter((q) => copy.answers[String(q.id)] !== undefined && copy.answers[String(q.id)] !== '');
+  if (answered.length === 0) return null;
+  return (
+    <dl class="submission-answers">
+      {answered.map((q) => <><dt>{textOf(q.label, ctx.lang)}</dt><dd>{answerText(ctx, q, copy.answers[String(q.id)])}</dd></>)}
+    </dl>
+  );
+}
+
+function SubmissionText({ ctx, slug, copy, version, questions }: Pick<ReviewPageProps, 'ctx' | 'slug' | 'copy' | 'version' | 'questions'>) {
   const { t, lang } = ctx;
   const url = reviewsPath(lang, slug, copy.id);
   const label = version.status === 'original'
@@ -65,6 +88,7 @@ function SubmissionText({ ctx, slug, copy, version }: Pick<ReviewPageProps, 'ctx
           {copy.names.files.length > 0 && <><dt>{t('calls_review.files')}</dt><dd><ul>{copy.names.files.map((file) => <li>{file}</li>)}</ul></dd></>}
         </>}
       </dl>
+      <Answers ctx={ctx} copy={copy} questions={questions} />
       {!copy.names && <p class="notice">{t('calls_review.blind_notice')}</p>}
     </section>
   );
