@@ -18,6 +18,7 @@ import { JobQueue } from './jobs/queue.ts';
 import { SCHEDULES } from './jobs/schedules.ts';
 import { defineMachineDraftJobs, registerMachineDraftTrigger } from './translations/machine/jobs.ts';
 import { machineDraftRoutes } from './translations/machine/routes.tsx';
+import { registerTranslationWorkflow, translationRoutes } from './translations/routes.ts';
 import { BACKUP_JOB, backupSchedules, scheduledBackupJob } from './db/scheduled-backup.ts';
 import { createMailer } from './mail/mailer.ts';
 import { deliverMail, DELIVER_MAIL } from './mail/outbox.ts';
@@ -40,6 +41,7 @@ import { newsletterPublicRoutes } from './newsletter/public-routes.tsx';
 import { defineNewsletterJobs, resumeSending } from './newsletter/jobs.ts';
 import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
+import { registerUploadCleanup } from './web/uploads.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
 import { registerMetrics } from './web/metrics.ts';
@@ -76,8 +78,13 @@ import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
 import { reviewRoutes } from './calls/review/index.ts';
+import { callSubmitAdminRoutes, callSubmitRoutes } from './calls/submit/index.ts';
+import { callSelectionRoutes, defineSelectionJobs } from './calls/selection/index.ts';
 import { defineBookletJobs, enqueueStandingBooklets } from './calls/booklet/domain.ts';
 import { defineFeeJobs } from './members/fees/jobs.ts';
+import { noticeRoutes } from './notices/routes.tsx';
+import { outreachRoutes } from './activities/outreach-routes.tsx';
+import { sendDigests } from './notices/domain.ts';
 import { feeRoutes } from './members/fees/routes.tsx';
 import { deleteExpiredRateLimits, postgresRateLimitStore, RATE_LIMIT_CLEANUP_JOB } from './web/rate-limit-store.ts';
 
@@ -127,6 +134,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   });
   // Per-field size and type rules are checked in web/uploads.ts; these are the outer bounds.
   await app.register(fastifyMultipart, { limits: { fileSize: 25 * 1024 * 1024, files: 10, fields: 200, fieldSize: 100_000 } });
+  registerUploadCleanup(app);
   await app.register(fastifyRateLimit, {
     // Only routes declaring a limit are counted (page-cache hits and other routes touch no table);
     // counts live in PostgreSQL so that several instances share one limit.
@@ -165,12 +173,16 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerInputGuard(app);
   registerPageCache(app);
   registerSiteSettings(app);
+  registerTranslationWorkflow(app, ctx);
   await registerMetrics(app);
   registerErrorPages(app);
   registerAssets(app);
-  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...governanceTextsRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes, ...machineDraftRoutes]);
+  registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...governanceTextsRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes, ...machineDraftRoutes, ...translationRoutes]);
+  registerRoutes(app, [...noticeRoutes, ...outreachRoutes]);
   registerRoutes(app, bookletRoutes);
   registerRoutes(app, reviewRoutes);
+  registerRoutes(app, [...callSubmitRoutes, ...callSubmitAdminRoutes]);
+  registerRoutes(app, callSelectionRoutes);
   registerMachineDraftTrigger(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -200,8 +212,10 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
   // A failed backup is recorded and mailed, not retried: the next night's run tries again.
   defineBookletJobs(ctx);
+  defineSelectionJobs(ctx);
   ctx.jobs.define({ name: BACKUP_JOB, run: () => scheduledBackupJob(ctx), retryLimit: 0 });
   defineFeeJobs(ctx);
+  ctx.jobs.define({ name: 'notices.digest', run: async () => void (await sendDigests(ctx)), retryLimit: 2 });
   defineMachineDraftJobs(ctx);
 }
 

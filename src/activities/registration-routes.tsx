@@ -1,3 +1,4 @@
+import { joinLinkOf } from './outreach.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { textOf } from '../i18n/translatable.ts';
 import { HttpError, notFound } from '../web/http-error.ts';
@@ -50,9 +51,10 @@ async function submit(request: SlugRequest, reply: FastifyReply) {
 async function cancelPage(request: FastifyRequest<{ Params: { token: string } }>, reply: FastifyReply) {
   const registration = await findByToken(request.server.ctx.db, request.params.token);
   if (!registration) throw notFound();
+  const joinLink = registration.status === 'confirmed' ? await joinLinkOf(request.server.ctx.db, registration.activity_id) : null;
   return sendPage(request, reply, {
     title: request.t('registration.cancel_title'),
-    body: (ctx) => <CancelPage ctx={ctx} token={request.params.token} registration={registration} done={false} />,
+    body: (ctx) => <CancelPage ctx={ctx} token={request.params.token} registration={registration} done={false} joinLink={joinLink} />,
   });
 }
 

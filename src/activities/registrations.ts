@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { noticeStaff } from '../notices/domain.ts';
+import { joinLinkOf } from './outreach.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppContext } from '../context.ts';
@@ -90,6 +92,7 @@ export async function register(ctx: Ctx, slug: string, input: RegistrationInput,
         await trx.insertInto('registrations').values({ activity_id: activity.id, email: input.email, ...values }).execute();
       }
       await mailStatus(trx, ctx, activity, { email: input.email, lang, status, token }, 'registration.confirm');
+      if (status === 'waiting') await noticeStaff(trx, ctx, 'registration.full', { subject: textOf(activity.title, 'en'), path: `/admin/activities/${activity.slug}/registrations` });
       return { status };
     });
   } catch (error) {
@@ -130,6 +133,8 @@ async function mailStatus(
   const t = translator(person.lang);
   const title = textOf(activity.title, person.lang);
   const base = ctx.config.baseUrl;
+  // An online event's link goes to those who hold a seat, never to the waiting list.
+  const joinLink = person.status === 'confirmed' ? await joinLinkOf(trx, activity.id) : null;
   const text = [
     t('registration.mail.hello'),
     '',
@@ -137,6 +142,7 @@ async function mailStatus(
     t(person.status === 'confirmed' ? 'registration.mail.confirmed' : 'registration.mail.waiting', { title }),
     datesInWords(t, activity),
     '',
+    ...(joinLink ? [t('outreach.mail.join', { url: joinLink }), ''] : []),
     t('registration.mail.calendar', { url: `${base}/${person.lang}/activities/${activity.slug}/calendar.ics` }),
     t('registration.mail.cancel', { url: `${base}/${person.lang}/registrations/${person.token}/cancel` }),
     ...(person.again ? [t('registration.mail.new_cancel_link')] : []),
@@ -183,7 +189,7 @@ export async function findByToken(db: Kysely<DB>, token: string, today = new Dat
   const row = await db
     .selectFrom('registrations as r')
     .innerJoin('activities as a', 'a.id', 'r.activity_id')
-    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.slug', 'a.title', 'a.end_date', 'a.date_precision', 'a.registration_closes'])
+    .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.id as activity_id', 'a.slug', 'a.title', 'a.end_date', 'a.date_precision', 'a.registration_closes'])
     .where('r.cancel_token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (row && today > cancellableUntil(row)) throw new LinkExpiredError();

@@ -9,15 +9,15 @@ import { newUserForm } from './forms.ts';
 import { checkFileStorage } from '../storage/health.ts';
 import { backupStatus } from '../db/scheduled-backup.ts';
 import { can } from './permissions.ts';
-import { countOverdue } from '../members/fees/domain.ts';
+import { waitingFor } from '../notices/waiting.ts';
 import { AuditPage, DashboardPage, UsersPage, type NewUserState } from './views/admin.tsx';
 
 async function dashboard(request: FastifyRequest, reply: FastifyReply) {
   const storageProblem = await checkFileStorage(request.server.ctx);
   // Shown to those who run the site; a backup's file name and error say nothing a visitor should see.
   const backups = can(request.user, 'users.manage') ? await backupStatus(request.server.ctx) : null;
-  const feesOverdue = can(request.user, 'members.manage') ? await countOverdue(request.server.ctx.db) : null;
-  return sendPage(request, reply, { title: request.t('admin.dashboard'), body: (ctx) => <DashboardPage ctx={ctx} storageProblem={storageProblem} backups={backups} feesOverdue={feesOverdue} /> });
+  const waiting = await waitingFor(request.server.ctx.db, request.user!);
+  return sendPage(request, reply, { title: request.t('admin.dashboard'), body: (ctx) => <DashboardPage ctx={ctx} storageProblem={storageProblem} backups={backups} waiting={waiting} /> });
 }
 
 async function showUsers(request: FastifyRequest, reply: FastifyReply, state: NewUserState = {}, status = 200) {

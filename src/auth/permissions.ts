@@ -101,7 +101,7 @@ export interface ReviewAccessFacts {
   invited: boolean;
   /** The submission is assigned to the reviewer. */
   assigned: boolean;
-  /** Same organisation, same city or a declared conflict (call_review_conflict in the database). */
+  /** Same organisation, same city or a declared conflict (conflictOf in src/calls/review/queries.ts). */
   conflict: boolean;
   /** The submission was submitted (not a draft, not withdrawn). */
   submitted: boolean;
@@ -113,4 +113,27 @@ export interface ReviewAccessFacts {
  */
 export function canReviewSubmission(actor: Actor | null | undefined, facts: ReviewAccessFacts): boolean {
   return can(actor, 'calls.review') && facts.invited && facts.assigned && !facts.conflict && facts.submitted;
+}
+
+/**
+ * The languages an actor may translate into (the queue, the editor, XLIFF): the secretariat
+ * (`translations.manage`) all four; a translator only those the secretariat gave them
+ * (translator_languages, passed in as `assigned`). The translations module's one guard.
+ */
+export function translationLangs<L extends string>(actor: Actor | null | undefined, all: readonly L[], assigned: readonly string[]): L[] {
+  if (!can(actor, 'translations.translate')) return [];
+  if (can(actor, 'translations.manage')) return [...all];
+  return all.filter((lang) => assigned.includes(lang));
+}
+
+/**
+ * Why an actor may not approve a translation, or null when they may. With the language's
+ * second-person rule, the approver must not be the last person who wrote the text, and a machine
+ * draft (written by no one) needs a person's draft first: two people have then read it.
+ */
+export function approvalRefusal(actor: Actor, entry: { status: string; by?: number }, secondPerson: boolean, textChanged: boolean): string | null {
+  if (!secondPerson) return null;
+  if (textChanged || entry.by === actor.id) return 'trq.refused.second_person';
+  if (entry.status !== 'human' || entry.by === undefined) return 'trq.refused.needs_draft';
+  return null;
 }

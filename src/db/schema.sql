@@ -70,6 +70,38 @@ CREATE INDEX activities_themes ON activities USING gin (themes);
 
 CREATE INDEX activities_type ON activities USING btree (type);
 
+CREATE TABLE activity_join_links (
+  activity_id integer NOT NULL,
+  url text NOT NULL,
+  updated_by integer,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT activity_join_links_url_check CHECK (((url ~ '^https://[^[:space:][:cntrl:]]+$'::text) AND (length(url) <= 500))),
+  CONSTRAINT activity_join_links_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE CASCADE,
+  CONSTRAINT activity_join_links_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT activity_join_links_pkey PRIMARY KEY (activity_id)
+);
+
+CREATE TABLE activity_mailings (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  activity_id integer NOT NULL,
+  audience text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  with_join_link boolean NOT NULL DEFAULT false,
+  recipients integer NOT NULL,
+  sent_by integer,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT activity_mailings_audience_check CHECK ((audience = ANY (ARRAY['confirmed'::text, 'waiting'::text, 'all'::text]))),
+  CONSTRAINT activity_mailings_body_check CHECK (((length(body) >= 1) AND (length(body) <= 10000))),
+  CONSTRAINT activity_mailings_recipients_check CHECK ((recipients >= 0)),
+  CONSTRAINT activity_mailings_subject_check CHECK ((((length(subject) >= 1) AND (length(subject) <= 200)) AND (subject !~ '[[:cntrl:]]'::text))),
+  CONSTRAINT activity_mailings_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE CASCADE,
+  CONSTRAINT activity_mailings_sent_by_fkey FOREIGN KEY (sent_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT activity_mailings_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX activity_mailings_activity ON activity_mailings USING btree (activity_id, created_at);
+
 CREATE TABLE activity_organisations (
   activity_id integer NOT NULL,
   organisation_id integer NOT NULL,
@@ -227,6 +259,46 @@ CREATE TABLE booklets (
   CONSTRAINT booklets_pkey PRIMARY KEY (event_slug)
 );
 
+CREATE TABLE call_mail_templates (
+  call_id integer NOT NULL,
+  lang text NOT NULL,
+  decision text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT call_mail_templates_body_check CHECK (((length(body) >= 1) AND (length(body) <= 10000))),
+  CONSTRAINT call_mail_templates_decision_check CHECK ((decision = ANY (ARRAY['accepted'::text, 'waitlisted'::text, 'rejected'::text]))),
+  CONSTRAINT call_mail_templates_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT call_mail_templates_subject_check CHECK (((length(subject) >= 1) AND (length(subject) <= 200))),
+  CONSTRAINT call_mail_templates_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_mail_templates_pkey PRIMARY KEY (call_id, lang, decision)
+);
+
+CREATE TABLE call_notifications (
+  submission_id integer NOT NULL,
+  call_id integer NOT NULL,
+  lang text NOT NULL,
+  decision text NOT NULL,
+  to_address text NOT NULL,
+  subject text NOT NULL,
+  body text NOT NULL,
+  message_id text NOT NULL,
+  stage text NOT NULL DEFAULT 'pending'::text,
+  attempts integer NOT NULL DEFAULT 0,
+  last_error text,
+  sent_at timestamp with time zone,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT call_notifications_decision_check CHECK ((decision = ANY (ARRAY['accepted'::text, 'waitlisted'::text, 'rejected'::text]))),
+  CONSTRAINT call_notifications_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
+  CONSTRAINT call_notifications_stage_check CHECK ((stage = ANY (ARRAY['pending'::text, 'sending'::text, 'sent'::text, 'unconfirmed'::text]))),
+  CONSTRAINT call_notifications_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_notifications_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE,
+  CONSTRAINT call_notifications_pkey PRIMARY KEY (submission_id),
+  CONSTRAINT call_notifications_message_id_key UNIQUE (message_id)
+);
+
+CREATE INDEX call_notifications_call_stage ON call_notifications USING btree (call_id, stage);
+
 CREATE TABLE call_questions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   call_id integer NOT NULL,
@@ -301,6 +373,17 @@ CREATE TABLE call_score_categories (
   CONSTRAINT call_score_categories_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
   CONSTRAINT call_score_categories_pkey PRIMARY KEY (id),
   CONSTRAINT call_score_categories_call_id_position_key UNIQUE (call_id, "position") DEFERRABLE INITIALLY DEFERRED
+);
+
+CREATE TABLE call_targets (
+  call_id integer NOT NULL,
+  dimension text NOT NULL,
+  value text NOT NULL,
+  target integer NOT NULL,
+  CONSTRAINT call_targets_dimension_check CHECK ((dimension = ANY (ARRAY['region'::text, 'country'::text, 'theme'::text, 'language'::text]))),
+  CONSTRAINT call_targets_target_check CHECK ((target >= 0)),
+  CONSTRAINT call_targets_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_targets_pkey PRIMARY KEY (call_id, dimension, value)
 );
 
 CREATE TABLE calls (
@@ -581,6 +664,31 @@ CREATE TABLE meeting_attachments (
 );
 
 CREATE INDEX meeting_attachments_meeting ON meeting_attachments USING btree (meeting_id);
+
+CREATE TABLE meeting_attendance (
+  meeting_id integer NOT NULL,
+  mandate_id integer NOT NULL,
+  status text NOT NULL,
+  recorded_by integer,
+  recorded_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT meeting_attendance_status_check CHECK ((status = ANY (ARRAY['present'::text, 'excused'::text, 'absent'::text]))),
+  CONSTRAINT meeting_attendance_mandate_id_fkey FOREIGN KEY (mandate_id) REFERENCES mandates(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attendance_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_attendance_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_attendance_pkey PRIMARY KEY (meeting_id, mandate_id)
+);
+
+CREATE TABLE meeting_convocations (
+  meeting_id integer NOT NULL,
+  email text NOT NULL,
+  mandate_id integer,
+  sent_by integer,
+  sent_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT meeting_convocations_mandate_id_fkey FOREIGN KEY (mandate_id) REFERENCES mandates(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_convocations_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE,
+  CONSTRAINT meeting_convocations_sent_by_fkey FOREIGN KEY (sent_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT meeting_convocations_pkey PRIMARY KEY (meeting_id, email)
+);
 
 CREATE TABLE meeting_decisions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
@@ -1018,7 +1126,11 @@ CREATE TABLE people (
   name text NOT NULL,
   title jsonb,
   grammatical_form text,
+  email text,
+  lang text NOT NULL DEFAULT 'en'::text,
+  CONSTRAINT people_email_check CHECK (((email IS NULL) OR ((email = lower(email)) AND (POSITION(('@'::text) IN (email)) > 1)))),
   CONSTRAINT people_grammatical_form_check CHECK ((grammatical_form = ANY (ARRAY['feminine'::text, 'masculine'::text, 'neutral'::text]))),
+  CONSTRAINT people_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
   CONSTRAINT people_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
   CONSTRAINT people_title_check CHECK (((title IS NULL) OR is_translatable(title))),
   CONSTRAINT people_pkey PRIMARY KEY (id),
@@ -1064,7 +1176,12 @@ CREATE TABLE programme_workshops (
   code text NOT NULL,
   title jsonb NOT NULL,
   "position" integer NOT NULL,
+  room text,
+  moderators text[] NOT NULL DEFAULT '{}'::text[],
+  partner text,
   CONSTRAINT programme_workshops_code_check CHECK ((code ~ '^[0-9]+\.[0-9]+$'::text)),
+  CONSTRAINT programme_workshops_partner_check CHECK (((partner IS NULL) OR (length(partner) <= 300))),
+  CONSTRAINT programme_workshops_room_check CHECK (((room IS NULL) OR (length(room) <= 200))),
   CONSTRAINT programme_workshops_title_check CHECK (is_translatable(title)),
   CONSTRAINT programme_workshops_session_id_fkey FOREIGN KEY (session_id) REFERENCES programme_sessions(id) ON DELETE CASCADE,
   CONSTRAINT programme_workshops_pkey PRIMARY KEY (id),
@@ -1313,6 +1430,35 @@ CREATE TABLE site_settings (
   CONSTRAINT site_settings_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE staff_notice_digests (
+  user_id integer NOT NULL,
+  through_id integer NOT NULL,
+  sent_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT staff_notice_digests_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT staff_notice_digests_pkey PRIMARY KEY (user_id)
+);
+
+CREATE TABLE staff_notice_settings (
+  user_id integer NOT NULL,
+  event text NOT NULL,
+  delivery text NOT NULL,
+  CONSTRAINT staff_notice_settings_delivery_check CHECK ((delivery = ANY (ARRAY['off'::text, 'each'::text, 'digest'::text]))),
+  CONSTRAINT staff_notice_settings_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT staff_notice_settings_pkey PRIMARY KEY (user_id, event)
+);
+
+CREATE TABLE staff_notices (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  event text NOT NULL,
+  subject text NOT NULL DEFAULT ''::text,
+  path text NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT staff_notices_path_check CHECK ((path ~~ '/admin%'::text)),
+  CONSTRAINT staff_notices_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX staff_notices_created ON staff_notices USING btree (created_at, id);
+
 CREATE TABLE submission_files (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   submission_id integer NOT NULL,
@@ -1383,6 +1529,10 @@ CREATE TABLE submissions (
   CONSTRAINT submissions_pkey PRIMARY KEY (id),
   CONSTRAINT submissions_token_hash_key UNIQUE (token_hash)
 );
+
+CREATE UNIQUE INDEX submissions_call_code ON submissions USING btree (call_id, code) WHERE (code IS NOT NULL);
+
+CREATE INDEX submissions_call_decision ON submissions USING btree (call_id, decision);
 
 CREATE INDEX submissions_call_state ON submissions USING btree (call_id, state);
 

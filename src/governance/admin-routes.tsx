@@ -8,6 +8,7 @@ import { readCheckedForm } from '../web/form-with-files.ts';
 import { HttpError } from '../web/http-error.ts';
 import { addAgendaItem, addMandate, attachmentFor, attachToMeeting, bodiesForMeetings, setAttachmentVisibility, createMeeting, endMandate, MandateError, mandatesAdmin, meetingAdmin, meetingsForDecisions, UnknownBodyError, updateMeetingRecord } from './domain.ts';
 import { ATTACHMENT_RULE, attachmentForm, attachmentVisibilityForm, agendaForm, endMandateForm, mandateForm, meetingForm, meetingRecordForm } from './forms.ts';
+import { ATTENDANCE, recordAttendance, seatsOf, sendConvocations, type Attendance } from './convocations.ts';
 import { MeetingAdminPage, MeetingsAdminPage, type FormState } from './views/admin.tsx';
 import { MandatesAdminPage } from './views/mandates.tsx';
 
@@ -33,9 +34,32 @@ async function postMeeting(request: FastifyRequest<{ Body: Body }>, reply: Fasti
 }
 
 async function meetingPage(request: WithId, reply: FastifyReply, forms: Record<string, FormState> = {}, status = 200) {
-  const detail = await meetingAdmin(request.server.ctx.db, request.params.id);
+  const [detail, seats] = await Promise.all([meetingAdmin(request.server.ctx.db, request.params.id), seatsOf(request.server.ctx.db, request.params.id)]);
   if (!detail) throw notFound();
-  return sendPage(request, reply, { title: request.t('admin.meetings'), status, body: (ctx) => <MeetingAdminPage ctx={ctx} detail={detail} forms={forms} /> });
+  const convened = Number((request.query as { convened?: string }).convened);
+  const notice = forms.attendance?.notice ?? (Number.isInteger(convened) && convened >= 0 ? request.t.plural('convocation.sent', convened) : undefined);
+  const convocation = { seats, notice, error: forms.attendance?.errors ? request.t('convocation.invalid') : undefined };
+  return sendPage(request, reply, { title: request.t('admin.meetings'), status, body: (ctx) => <MeetingAdminPage ctx={ctx} detail={detail} forms={forms} convocation={convocation} /> });
+}
+
+async function postConvocation(request: WithId, reply: FastifyReply) {
+  const sent = await sendConvocations(request.server.ctx, request.params.id, request.user!.id);
+  if (sent < 0) throw notFound();
+  return reply.redirect(`/${request.lang}/admin/meetings/${request.params.id}?convened=${sent}`, 303);
+}
+
+/** The attendance form: one select per seat ("seat_<mandate id>"), empty for not recorded. */
+async function postAttendance(request: WithId, reply: FastifyReply) {
+  const marks = new Map<number, Attendance>();
+  for (const [name, value] of Object.entries(request.body ?? {})) {
+    const seat = /^seat_(\d{1,9})$/.exec(name);
+    if (!seat || value === '') continue;
+    if (!ATTENDANCE.includes(value as Attendance)) return meetingPage(request, reply, { attendance: { errors: { [name]: 'convocation.invalid' } } }, 400);
+    marks.set(Number(seat[1]), value as Attendance);
+  }
+  if (!(await meetingAdmin(request.server.ctx.db, request.params.id))) throw notFound();
+  await recordAttendance(request.server.ctx, request.params.id, request.user!.id, marks);
+  return meetingPage(request, reply, { attendance: { notice: request.t('convocation.attendance_saved') } });
 }
 
 function meetingAction<T extends z.ZodType>(schema: T, name: string, run: (request: WithId, data: z.output<T>) => Promise<void>) {
@@ -146,6 +170,8 @@ export const governanceAdminRoutes = [
   route('GET', '/:lang/admin/meetings/:id', 'governance.read', (request, reply) => meetingPage(request, reply), { schema: idSchema }),
   route('POST', '/:lang/admin/meetings/:id', 'governance.manage', postRecord, { schema: idSchema }),
   route('POST', '/:lang/admin/meetings/:id/agenda', 'governance.manage', postAgenda, { schema: idSchema }),
+  route('POST', '/:lang/admin/meetings/:id/convocation', 'governance.manage', postConvocation, { schema: idSchema }),
+  route('POST', '/:lang/admin/meetings/:id/attendance', 'governance.manage', postAttendance, { schema: idSchema }),
   route('POST', '/:lang/admin/meetings/:id/attachments', 'governance.manage', postAttachment, { schema: idSchema, csrf: false }),
   route('POST', '/:lang/admin/meetings/:id/attachments/:file', 'governance.manage', postAttachmentVisibility, { schema: attachmentSchema }),
   // Members and staff read every attachment; the public only those published with a summary.

@@ -187,13 +187,14 @@ export function mandatesAdmin(db: Db) {
 export class MandateError extends Error {}
 
 /** A seat given to a member or a person (created by name if new) in a body, from a date. */
-export async function addMandate(ctx: Ctx, actorId: number, input: { body: string; member: string; person: string; role: string; region?: string; holder_form?: GrammaticalForm; starts_on: string }) {
+export async function addMandate(ctx: Ctx, actorId: number, input: { body: string; member: string; person: string; person_email?: string; person_lang?: Lang; role: string; region?: string; holder_form?: GrammaticalForm; starts_on: string }) {
   await ctx.db.transaction().execute(async (trx) => {
     const body = await bodyBySlug(trx, input.body);
     if (!body) throw new MandateError('body');
     const member = input.member ? await memberIdBySlug(trx, input.member) : null;
     if (input.member && !member) throw new MandateError('member');
     const personId = input.person ? await personBySlugOrNew(trx, input.person, slugify(input.person)) : null;
+    if (personId && input.person_email) await trx.updateTable('people').set({ email: input.person_email, lang: input.person_lang ?? 'en' }).where('id', '=', personId).execute();
     const { id } = await insertMandate(trx, { body_id: body.id, member_id: member?.id ?? null, person_id: personId, role: input.role, region: input.region ?? null, holder_form: input.holder_form ?? null, starts_on: input.starts_on, position: 1000 });
     await recordAudit(trx, { actorId, action: 'governance.mandate.add', entityType: 'mandate', entityId: id });
     if (personId) await reindexSearch(trx, 'person', [personId]);

@@ -34,6 +34,9 @@ export const mandateForm = z
     body: z.string({ error: 'validation.choose' }).regex(/^[a-z0-9-]{1,80}$/, { error: 'validation.choose' }),
     member: z.string().max(200).default(''),
     person: fields.text(200, false),
+    // Where a person holding a seat is convened to the body's meetings (members: their contacts).
+    person_email: z.preprocess((value) => (value === '' ? undefined : value), fields.email().optional()),
+    person_lang: z.preprocess((value) => (value === '' ? undefined : value), z.enum(LANGS, { error: 'validation.choose' }).optional()),
     role: z.enum(['chair', 'co_chair', 'vice_chair', 'international_network', 'regional_network', 'member', 'advisor', 'secretary_general', 'observer'], { error: 'validation.choose' }),
     region: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['africa', 'asia-pacific', 'europe', 'latin-america-caribbean', 'north-america'], { error: 'validation.choose' }).optional()),
     holder_form: z.preprocess((value) => (value === '' ? undefined : value), z.enum(['feminine', 'masculine', 'neutral'], { error: 'validation.choose' }).optional()),

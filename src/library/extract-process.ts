@@ -1,7 +1,10 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { MAX_TEXT } from './extract-text.ts';
+import { residentMb } from '../process-memory.ts';
+
+/** Kept here for the tests and callers that read it from this module. */
+export { residentMb };
 
 /** What one extraction may cost. A document that needs more is refused, not retried. */
 export interface ExtractionLimits {
@@ -72,12 +75,4 @@ export async function extractInChildProcess(mime: string, content: Buffer, limit
     clearTimeout(timer);
     clearInterval(watcher);
   }
-}
-
-/** A process's resident memory in megabytes from /proc (Linux); null where there is no /proc. */
-export async function residentMb(pid: number | undefined): Promise<number | null> {
-  if (!pid) return null;
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
-  const kb = status ? /VmRSS:\s+(\d+) kB/.exec(status)?.[1] : undefined;
-  return kb ? Number(kb) / 1024 : null;
 }

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { noticeStaff } from '../notices/domain.ts';
 import { recordAudit } from '../audit/audit.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { AppContext } from '../context.ts';
@@ -11,6 +12,7 @@ import { findOrCreateOrganisation, organisationKey } from '../organisations/doma
 import { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
+import { putUpload } from '../storage/storage.ts';
 import type { UploadedFile } from '../web/uploads.ts';
 import {
   applicationEvents,
@@ -82,7 +84,7 @@ export async function saveApplication(
   const place = data.city && data.country ? new Gazetteer().find(data.city, data.country) : null;
   // Stored before the transaction (the storage is not the database), and removed again when the
   // transaction does not commit, so a refused or failed save leaves no file behind.
-  const keys = await Promise.all(input.files.map((file) => ctx.files.put(file.content)));
+  const keys = await Promise.all(input.files.map((file) => putUpload(ctx.files, file)));
   try {
     return await saveInTransaction(ctx, input, keys, place);
   } catch (error) {
@@ -106,7 +108,7 @@ async function saveInTransaction(
     if (input.token && !existing) throw new ApplicationStateError('not found');
     if (existing && !isEditable(existing.status)) throw new ApplicationStateError('locked');
     const quotaKey = existing ? existing.created_from : from;
-    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + file.content.length, 0) });
+    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + (file.size ?? file.content.length), 0) });
     const values = {
       lang,
       email: data.email,
@@ -136,7 +138,7 @@ async function saveInTransaction(
     // The form counts too (routes.tsx); this is the backstop for two saves of one draft at once.
     if (already + input.files.length > MAX_DOCUMENTS) throw new DocumentQuotaError('documents');
     for (const [index, file] of input.files.entries()) {
-      await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: file.content.length });
+      await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: file.size ?? file.content.length });
     }
     const link = `${ctx.config.baseUrl}/${lang}/join/${token}`;
     const t = translator(lang);
@@ -151,7 +153,9 @@ async function saveInTransaction(
         duplicate_application_id: dupApplication?.id ?? null,
         duplicate_member_id: dupMember?.id ?? null,
       });
-      await insertEvent(trx, { applicationId: id, action: existing?.status === 'needs_information' ? 'resubmitted' : 'submitted', actorId: null });
+      const resubmitted = existing?.status === 'needs_information';
+      await insertEvent(trx, { applicationId: id, action: resubmitted ? 'resubmitted' : 'submitted', actorId: null });
+      await noticeStaff(trx, ctx, resubmitted ? 'application.information' : 'application.received', { subject: data.organisation_name, path: `/admin/applications/${id}` });
       // The address is the visitor's word only: nothing they wrote goes into these mails, and one
       // address gets a few of them a day at most, however many applications name it.
       if (await mayMail(trx, 'membership', data.email, APPLICANT_MAIL_LIMIT)) {

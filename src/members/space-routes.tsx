@@ -8,6 +8,8 @@ import { textOf } from '../i18n/translatable.ts';
 import { findMemberBySlug } from './domain.ts';
 import { changeDecisionForm, inviteForm, ownEditForm, reviewSettingForm } from './record-forms.ts';
 import { contactsOf, decideChange, editOwnMember, inviteContact, memberOfContact, membersOfContact, pendingChanges, reviewsPublicEdits, setReviewPublicEdits, SpaceError } from './space.ts';
+import { memberRecord } from './space-record.ts';
+import { MemberRecordPage } from './views/space-record.tsx';
 import { OwnMemberPage, OwnMembersPage, SpaceAdminPage } from './views/space.tsx';
 
 type Body = Record<string, unknown>;
@@ -40,6 +42,12 @@ async function ownMemberPage(request: SlugRequest, reply: FastifyReply, state?: 
     status,
     body: (ctx) => <OwnMemberPage ctx={ctx} member={member} reviewed={reviewed} state={state ?? { values, notice: noticeOf(request) }} />,
   });
+}
+
+async function ownRecordPage(request: SlugRequest, reply: FastifyReply) {
+  const member = await ownMember(request);
+  const record = await memberRecord(request.server.ctx.db, member);
+  return sendPage(request, reply, { title: request.t('record.title', { name: textOf(member.name, request.lang) }), body: (ctx) => <MemberRecordPage ctx={ctx} member={member} record={record} /> });
 }
 
 async function postOwnMember(request: SlugRequest, reply: FastifyReply) {
@@ -108,6 +116,7 @@ export const memberSpaceRoutes = [
   route('GET', '/:lang/my-member', 'members.own', ownMembers),
   route('GET', '/:lang/my-member/:slug', 'members.own', (request, reply) => ownMemberPage(request as SlugRequest, reply)),
   route('POST', '/:lang/my-member/:slug', 'members.own', postOwnMember),
+  route('GET', '/:lang/my-member/:slug/record', 'members.own', (request, reply) => ownRecordPage(request as SlugRequest, reply)),
   route('GET', '/:lang/admin/members/:slug/space', 'members.manage', (request, reply) => spaceAdmin(request as SlugRequest, reply)),
   route('POST', '/:lang/admin/members/:slug/contacts', 'members.manage', postInvite),
   route('POST', '/:lang/admin/members/:slug/changes/:id', 'members.manage', postDecision, { schema: { params: changeParams } }),

@@ -1,4 +1,5 @@
 import type { Transaction } from 'kysely';
+import { noticeStaff } from '../notices/domain.ts';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import type { DB, NewsStatus } from '../db/types.ts';
@@ -80,6 +81,7 @@ export async function createNews(
       await trx.insertInto('news_reviews').values({ news_id: row.id, reviewer_id: userId, action: published ? 'accepted' : 'submitted' }).execute();
       await recordAudit(trx, { actorId: userId, action: published ? 'news.announce' : 'news.submit', entityType: 'news', entityId: row.id });
       if (published) await reindexSearch(trx, 'news', [row.id]);
+      else await noticeStaff(trx, ctx, 'news.contribution', { subject: input.title, path: `/admin/news/${row.id}` });
       return row;
     });
     if (published) await ctx.pageCache.invalidate();
@@ -124,6 +126,7 @@ export async function resubmitNews(ctx: Ctx, { id, userId, input, image }: { id:
         .execute();
       await trx.insertInto('news_reviews').values({ news_id: id, reviewer_id: userId, action: 'resubmitted' }).execute();
       await recordAudit(trx, { actorId: userId, action: 'news.resubmit', entityType: 'news', entityId: id });
+      await noticeStaff(trx, ctx, 'news.contribution', { subject: input.title, path: `/admin/news/${id}` });
     });
   } catch (error) {
     if (imageKey) await ctx.files.delete(imageKey);

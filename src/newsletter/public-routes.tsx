@@ -52,7 +52,7 @@ async function bounce(request: FastifyRequest, reply: FastifyReply) {
   if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) throw new HttpError(400, 'error.bad_request');
   const parsed = parseInput(bounceInput, request.body);
   if (!parsed.ok) throw new HttpError(400, 'error.bad_request', parsed.fields);
-  const result = await recordDeliveryBounce(request.server.ctx.db, parsed.data);
+  const result = await recordDeliveryBounce(request.server.ctx, parsed.data);
   return reply.code(200).send({ recorded: true, delivery: result.delivery, subscriberStatus: result.subscriberStatus, bounceCount: result.bounceCount });
 }
 

@@ -79,3 +79,18 @@ export function organisationOptions(db: Kysely<DB>) {
     .orderBy('o.slug')
     .execute();
 }
+
+/**
+ * The shared record a name typed in a form stands for, without creating one: the same name in the
+ * same place, else the only record of that name in that country (a city spelt another way). Null
+ * when none or several match, so a form keeps the name as typed until the secretariat decides.
+ */
+export async function matchOrganisation(db: Kysely<DB> | Transaction<DB>, name: string, city?: string | null, country?: string | null): Promise<number | null> {
+  const key = nameKey(name);
+  if (!key) return null;
+  const exact = await db.selectFrom('organisations').select('id').where('dedup_key', '=', organisationKey(name, city, country)).executeTakeFirst();
+  if (exact) return exact.id;
+  if (!country) return null;
+  const sameName = await db.selectFrom('organisations').select('id').where('dedup_key', 'like', `${key.replace(/[\\%_]/g, '\\$&')}|%`).where('country', '=', country.toUpperCase()).limit(2).execute();
+  return sameName.length === 1 ? sameName[0]!.id : null;
+}

@@ -1,7 +1,5 @@
-import { PDF_FONT_FAMILY, noSystemFontsConfig, pdfFontBlobs } from './fonts.ts';
-
-/** Typst resolves paths against this root, which holds only the files a caller passes: nothing is read from disk. */
-const VIRTUAL_ROOT = '/nonexistent/passerelle-typst';
+import { PDF_FONT_FAMILY } from './fonts.ts';
+import { PdfPool } from './pool.ts';
 
 /** 2000-01-01T00:00:00Z: the creation date of every PDF unless one is given, so the same source gives the same bytes. */
 export const FIXED_PDF_TIMESTAMP = Date.UTC(2000, 0, 1) / 1000;
@@ -13,13 +11,6 @@ export interface CompilePdfOptions {
   inputs?: Record<string, string>;
   /** Creation date written into the PDF (default FIXED_PDF_TIMESTAMP); pass a date derived from the inputs, never "now". */
   createdAt?: Date;
-}
-
-/** A Typst compile error with the compiler's own messages. */
-export class TypstError extends Error {
-  constructor(readonly diagnostics: string) {
-    super(`Typst could not compile the document: ${diagnostics}`);
-  }
 }
 
 /**
@@ -37,9 +28,15 @@ export function typstPrelude(options: { lang: string }): string {
 }
 
 /**
- * Compiles Typst source to a tagged PDF. Fonts come only from npm (see fonts.ts); a fresh compiler
- * per call (about 30 ms) keeps no state between documents. The native binding is loaded on first use,
- * so a server that never makes a PDF never loads it.
+ * The children every PDF of this process is made in: one process-wide pool, as the machine's memory
+ * is, so that however many modules print at once, at most two compilers run.
+ */
+const pool = new PdfPool();
+
+/**
+ * Compiles Typst source to a tagged PDF, in a child process (pool.ts) with bounded time, memory and
+ * output. Fonts come only from npm (see fonts.ts); a fresh compiler per document keeps no state
+ * between documents. Rejects with TypstError when the source is wrong, PdfLimitError past a limit.
  */
 export async function compilePdf(source: string, options: CompilePdfOptions = {}): Promise<Buffer> {
   return (await compilePdfDocument(source, options)).pdf;
@@ -47,35 +44,11 @@ export async function compilePdf(source: string, options: CompilePdfOptions = {}
 
 /** compilePdf, with the number of pages laid out. */
 export async function compilePdfDocument(source: string, options: CompilePdfOptions = {}): Promise<{ pdf: Buffer; pages: number }> {
-  const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
-  const previous = process.env.FONTCONFIG_FILE;
-  process.env.FONTCONFIG_FILE = noSystemFontsConfig();
-  let compiler;
-  try {
-    compiler = NodeCompiler.create({ workspace: VIRTUAL_ROOT, fontArgs: [{ fontBlobs: pdfFontBlobs() }] });
-  } finally {
-    if (previous === undefined) delete process.env.FONTCONFIG_FILE;
-    else process.env.FONTCONFIG_FILE = previous;
-  }
-  for (const [path, content] of Object.entries(options.files ?? {})) {
-    compiler.mapShadow(`${VIRTUAL_ROOT}/${path.replace(/^\/+/, '')}`, typeof content === 'string' ? Buffer.from(content) : content);
-  }
   const timestamp = options.createdAt ? Math.floor(options.createdAt.getTime() / 1000) : FIXED_PDF_TIMESTAMP;
-  try {
-    const compiled = compiler.compile({ mainFileContent: source, inputs: options.inputs ?? {} });
-    const document = compiled.result;
-    if (!document || compiled.hasError()) throw new TypstError(describe(compiled.takeError() ?? compiled.takeDiagnostics()));
-    return { pdf: compiler.pdf(document, { creationTimestamp: timestamp }), pages: document.numOfPages };
-  } catch (error) {
-    throw error instanceof TypstError ? error : new TypstError(describe(error));
-  } finally {
-    compiler.evictCache(10);
-  }
+  return pool.compile({ source, files: options.files ?? {}, inputs: options.inputs ?? {}, timestamp });
 }
 
-function describe(error: unknown): string {
-  if (!error) return 'unknown error';
-  const { shortDiagnostics, code, message } = error as { shortDiagnostics?: unknown; code?: unknown; message?: unknown };
-  if (Array.isArray(shortDiagnostics) && shortDiagnostics.length) return JSON.stringify(shortDiagnostics).slice(0, 2000);
-  return String(code || message || error);
+/** The PDF child processes alive now (the memory probe and tests count them). */
+export function pdfChildren(): number[] {
+  return pool.children;
 }

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { membershipTarget as latestTarget } from '../members/domain.ts';
 import {
-  activitiesOfYear, activitiesPerYear, activityYears, applicationsAsOf, initiativesBy, membersAsOf, membershipOverTime, newsletterFigures, plannedVersusHeld, reachOfYear, type Count,
+  activitiesOfYear, activitiesPerYear, callsReceivedSelected, activityYears, applicationsAsOf, initiativesBy, membersAsOf, membershipOverTime, newsletterFigures, plannedVersusHeld, reachOfYear, type Count,
 } from './queries.ts';
 
 export type { Count };
@@ -19,10 +19,11 @@ export function parseDay(value: unknown, today: string): string | null {
 
 /** Every figure of the public page, as it stood on `day`, for the activities of `year`. */
 export async function networkFigures(db: Kysely<DB>, day: string, year: number) {
-  const [byKind, byRegion, byCountry, overTime, applications, perYear, types, regions, formats, reach, programme, iRegion, iCountry, iTheme, newsletter, years, target] = await Promise.all([
+  const [byKind, byRegion, byCountry, overTime, applications, perYear, types, regions, formats, reach, programme, iRegion, iCountry, iTheme, newsletter, years, target, calls] = await Promise.all([
     membersAsOf(db, day, 'kind'), membersAsOf(db, day, 'region'), membersAsOf(db, day, 'country'), membershipOverTime(db, day), applicationsAsOf(db, day),
     activitiesPerYear(db), activitiesOfYear(db, year, 'type'), activitiesOfYear(db, year, 'region'), activitiesOfYear(db, year, 'format'), reachOfYear(db, year), plannedVersusHeld(db, year),
     initiativesBy(db, 'region'), initiativesBy(db, 'country'), initiativesBy(db, 'theme'), newsletterFigures(db), activityYears(db), latestTarget(db),
+    callsReceivedSelected(db),
   ]);
   const total = byKind.reduce((sum, row) => sum + row.count, 0);
   return {
@@ -31,6 +32,7 @@ export async function networkFigures(db: Kysely<DB>, day: string, year: number) 
     applications,
     activities: { perYear, types, regions, formats, reach, programme },
     initiatives: { total: iRegion.reduce((sum, row) => sum + row.count, 0), byRegion: iRegion, byCountry: iCountry, byTheme: iTheme },
+    calls,
     newsletter,
   };
 }
@@ -51,6 +53,8 @@ export function figureTable(figures: NetworkFigures, name: string): Count[] | nu
     'initiatives-by-region': figures.initiatives.byRegion,
     'initiatives-by-country': figures.initiatives.byCountry,
     'initiatives-by-theme': figures.initiatives.byTheme,
+    'calls-received': figures.calls.map((call) => ({ key: call.slug, count: call.received })),
+    'calls-selected': figures.calls.map((call) => ({ key: call.slug, count: call.selected })),
     'subscribers-by-language': figures.newsletter.subscribers,
     'subscribers-by-topic': figures.newsletter.topics,
     'deliveries-by-status': figures.newsletter.deliveries,

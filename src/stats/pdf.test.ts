@@ -1,34 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers.ts';
+import { pdfFonts, pdfText } from '../../test/pdf-text.ts';
 import { networkFigures } from './domain.ts';
 
 let t: TestApp;
-const folder = mkdtempSync(join(tmpdir(), 'report-pdf-'));
 beforeAll(async () => {
   t = await createTestApp();
 });
 afterAll(async () => {
-  rmSync(folder, { recursive: true, force: true });
   await t?.close();
 });
 
-/** The PDF's text as poppler's pdftotext reads it (what a screen reader or a search engine gets). */
-function pdfText(pdf: Buffer, name: string): { text: string; fonts: string } {
-  const file = join(folder, name);
-  writeFileSync(file, pdf);
-  return { text: execFileSync('pdftotext', ['-layout', file, '-']).toString('utf8'), fonts: execFileSync('pdffonts', [file]).toString('utf8') };
-}
 
 describe('the annual report as PDF', () => {
   it('holds the 2019 figures, as the lists give them, with embedded fonts, in English and Korean', async () => {
     const response = await t.app.inject('/en/reports/2019/report.pdf');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
-    const { text, fonts } = pdfText(response.rawPayload, 'en.pdf');
+    const text = pdfText(response.rawPayload, { layout: true });
+    const fonts = pdfFonts(response.rawPayload).join('\n');
     const events = (await t.app.inject('/api/v1/events?year=2019&limit=1')).json().total as number;
     expect(text).toContain('Annual report 2019');
     expect(text).toContain(`${events} activities started in 2019, sub-events included.`);
@@ -40,7 +30,7 @@ describe('the annual report as PDF', () => {
     }
     expect(text).toMatch(/Participants 13, Countries 9/);
     expect(fonts).toMatch(/NotoSansKR.*yes/);
-    const ko = pdfText((await t.app.inject('/ko/reports/2019/report.pdf')).rawPayload, 'ko.pdf').text;
+    const ko = pdfText((await t.app.inject('/ko/reports/2019/report.pdf')).rawPayload, { layout: true });
     expect(ko).toContain('2019년 연례 보고서');
   });
 

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { compilePdf, typstPrelude } from '../pdf/index.ts';
 import type { Translator } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
 import type { Lang } from '../i18n/langs.ts';
@@ -9,15 +7,14 @@ import type { AnnualReport } from './report.ts';
 /**
  * The annual report as a tagged PDF, laid out by Typst (docs/decisions/0800-report-pdf-typst.md).
  * All text goes in as one JSON input, never spliced into the Typst source, so no title can break
- * the markup. Noto Sans KR (TrueType from npm) covers Hangul and the Latin of en, fr and es.
+ * the markup. Compiled by src/pdf (a child process; the npm font only; Korean broken between words);
+ * the template follows src/pdf's prelude.
  */
 const TEMPLATE = `
 #let d = json(bytes(sys.inputs.data))
 #set document(title: d.title)
 #set page(paper: "a4", margin: 2cm, footer: context align(right, counter(page).display()))
-#set text(font: "Noto Sans KR", size: 10pt, lang: d.lang)
-// Korean breaks between words, not between syllables: each run of Hangul is kept whole.
-#show regex("[\\p{Hangul}]+"): it => if d.lang == "ko" { box(it) } else { it }
+#set text(size: 10pt)
 #heading(level: 1, d.title)
 #d.intro
 #for section in d.sections [
@@ -28,11 +25,6 @@ const TEMPLATE = `
   }
 ]
 `;
-
-function fonts(): Buffer[] {
-  const root = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-kr/package.json'));
-  return ['400Regular/NotoSansKR_400Regular.ttf', '700Bold/NotoSansKR_700Bold.ttf'].map((file) => readFileSync(join(root, file)));
-}
 
 export function reportDocument(report: AnnualReport, t: Translator, lang: Lang) {
   const { figures, year } = report;
@@ -59,9 +51,10 @@ export function reportDocument(report: AnnualReport, t: Translator, lang: Lang) 
   };
 }
 
-/** Compiles the report; the native compiler is loaded only when a PDF is asked for. */
+/** Compiles the report (in src/pdf's child process), dated the last day of its year so the same figures give the same bytes. */
 export async function reportPdf(report: AnnualReport, t: Translator, lang: Lang): Promise<Buffer> {
-  const { NodeCompiler } = await import('@myriaddreamin/typst-ts-node-compiler');
-  const compiler = NodeCompiler.create({ fontArgs: [{ fontBlobs: fonts() }] });
-  return compiler.pdf({ mainFileContent: TEMPLATE, inputs: { data: JSON.stringify(reportDocument(report, t, lang)) } });
+  return compilePdf(`${typstPrelude({ lang })}${TEMPLATE}`, {
+    inputs: { data: JSON.stringify(reportDocument(report, t, lang)) },
+    createdAt: new Date(`${report.end}T00:00:00Z`),
+  });
 }

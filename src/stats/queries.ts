@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/types.ts';
+import type { Translatable } from '../i18n/translatable.ts';
 
 type Db = Kysely<DB>;
 export interface Count { key: string; count: number }
@@ -142,4 +143,25 @@ export async function newsletterFigures(db: Db) {
   ]);
   const counts = (rows: { key: string; count: string }[]) => rows.map((row) => ({ key: row.key, count: Number(row.count) }));
   return { subscribers: counts(subscribers.rows), topics: counts(topics.rows), issuesSent: Number(issues.rows[0]!.count), deliveries: counts(deliveries.rows) };
+}
+
+/**
+ * Each call past its draft: submissions received (the figure the secretariat reported for a call run
+ * before Passerelle, else the submissions sent, withdrawn ones included) and selected (accepted and
+ * released), with the countries of the selected ones.
+ */
+export async function callsReceivedSelected(db: Db) {
+  const { rows } = await sql<{ slug: string; title: Translatable; reported: number | null; sent: string; selected: string; countries: string }>`
+    SELECT c.slug, c.title, c.received_count_reported AS reported,
+      count(s.id) FILTER (WHERE s.submitted_at IS NOT NULL) AS sent,
+      count(s.id) FILTER (WHERE s.decision = 'accepted' AND s.decision_released_at IS NOT NULL) AS selected,
+      count(DISTINCT s.country) FILTER (WHERE s.decision = 'accepted' AND s.decision_released_at IS NOT NULL) AS countries
+    FROM calls c LEFT JOIN submissions s ON s.call_id = c.id
+    WHERE c.state <> 'draft'
+    GROUP BY c.id ORDER BY c.closes_at DESC NULLS LAST, c.slug`.execute(db);
+  return rows.map((row) => ({
+    slug: row.slug, title: row.title,
+    received: row.reported ?? Number(row.sent), reported: row.reported !== null,
+    selected: Number(row.selected), countries: Number(row.countries),
+  }));
 }

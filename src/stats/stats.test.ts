@@ -6,7 +6,10 @@ import { subscribersFor } from '../subscribers/domain.ts';
 import { TOPICS } from '../subscribers/topics.ts';
 import { members as SEED_MEMBERS } from '../../seed/members.ts';
 import { LANGS } from '../i18n/langs.ts';
+import { translator } from '../i18n/i18n.ts';
+import { saveApplication } from '../members/applications.ts';
 import { networkFigures } from './domain.ts';
+import { insertCall, insertSubmission } from '../../test/calls-fixtures.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -138,6 +141,31 @@ describe('/{lang}/stats', () => {
     for (const row of figures.initiatives.byTheme.slice(0, 5)) expect(row.count).toBe(await total(`/api/v1/initiatives?theme=${row.key}&limit=1`));
   });
 
+  it('counts each call’s submissions received and selected as its rows hold them, the reported figure where one was given', async () => {
+    const db = t.database.db;
+    const callId = await insertCall(db, { slug: 'stats-call', state: 'decided' });
+    const released = new Date();
+    await insertSubmission(db, callId, { decision: 'accepted', decision_released_at: released, country: 'ES' });
+    await insertSubmission(db, callId, { decision: 'accepted', decision_released_at: released, country: 'KR' });
+    await insertSubmission(db, callId, { decision: 'accepted', country: 'FR' });
+    await insertSubmission(db, callId, { decision: 'rejected', decision_released_at: released });
+    await insertSubmission(db, callId, { state: 'withdrawn', withdrawn_at: released });
+    await insertSubmission(db, callId, { state: 'draft', submitted_at: null });
+    const reportedId = await insertCall(db, { slug: 'stats-reported-call', state: 'published', received_count_reported: 40 });
+    await insertSubmission(db, reportedId, { decision: 'accepted', decision_released_at: released, imported: true });
+    await insertCall(db, { slug: 'stats-draft-call', state: 'draft' });
+
+    const { calls } = await networkFigures(db, today(), 2019);
+    expect(calls.find((call) => call.slug === 'stats-call')).toMatchObject({ received: 5, reported: false, selected: 2, countries: 2 });
+    expect(calls.find((call) => call.slug === 'stats-reported-call')).toMatchObject({ received: 40, reported: true, selected: 1 });
+    expect(calls.some((call) => call.slug === 'stats-draft-call')).toBe(false);
+    const csv = await get(`/en/stats/calls-selected.csv?as_of=${today()}`);
+    expect(csv.body).toContain('stats-call,2,');
+    const ko = (await get('/ko/stats?year=2018')).body; // a query no earlier test asked, so not a cached page
+    expect(ko).toContain('약 40건 접수');
+    expect(ko).toContain('<h3 id="calls-selected-title">공모별 선정 이니셔티브</h3>');
+  });
+
   it('exports each figure as CSV with the day it holds for', async () => {
     const csv = await get('/en/stats/members-by-kind.csv?as_of=2019-12-31');
     expect(csv.statusCode).toBe(200);
@@ -222,10 +250,28 @@ describe('/{lang}/admin/stats', () => {
     const page = await editor.get('/fr/admin/stats');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Candidatures par statut');
-    const fees = await t.app.ctx.db.selectFrom('members').select('fee_status').where('kind', 'not in', ['partner', 'honorary']).execute();
+    const db = t.app.ctx.db;
+    const members = await db.selectFrom('members').select('id').where('status', '=', 'active').orderBy('id').limit(3).execute();
+    await db.insertInto('fees').values([
+      { member_id: members[0]!.id, year: 2026, amount_minor: 50000, currency: 'EUR', due_on: '2026-03-31', state: 'paid', paid_on: '2026-03-01' },
+      { member_id: members[1]!.id, year: 2026, amount_minor: 25050, currency: 'EUR', due_on: '2026-03-31', state: 'paid', paid_on: '2026-03-02' },
+      { member_id: members[2]!.id, year: 2026, amount_minor: 500000, currency: 'KRW', due_on: '2026-03-31', state: 'overdue' },
+    ]).execute();
+    const withFees = (await editor.get('/fr/admin/stats')).body;
+    expect(withFees).toContain('Cotisations par année et par état');
+    expect(withFees).toMatch(/<th scope="row">2026<\/th><td>Payée?<\/td><td>2<\/td><td>750,50\s€<\/td>/);
+    expect(withFees).toMatch(/<th scope="row">2026<\/th><td>En retard<\/td><td>1<\/td><td>500\s000\s₩<\/td>/);
+    await saveApplication(t.app.ctx, {
+      token: null, lang: 'fr', submit: true, files: [],
+      data: { organisation_name: 'Ville des chiffres', email: 'chiffres@example.org', kind: 'local_government', category: 'city', country: 'FR', city: 'Lyon', website: '', focal_name: 'A', focal_phone: '', head_name: '', head_title: '', general_email: '', signatory_name: 'A', signatory_title: 'B', sse_situation: 'C', intent: 'submit' },
+    });
+    const funnelPage = (await editor.get('/fr/admin/stats')).body;
+    const fr = translator('fr');
+    // The funnel as the application queue holds it, each status named in the reader's language.
+    const funnel = await db.selectFrom('membership_applications').select(['status']).execute();
     const tally = new Map<string, number>();
-    for (const m of fees) tally.set(m.fee_status ?? '—', (tally.get(m.fee_status ?? '—') ?? 0) + 1);
+    for (const row of funnel) tally.set(row.status, (tally.get(row.status) ?? 0) + 1);
     expect(tally.size).toBeGreaterThan(0);
-    for (const [key, count] of tally) expect(page.body).toContain(`<th scope="row">${key}</th><td>${count}</td>`);
+    for (const [status, count] of tally) expect(funnelPage).toContain(`<th scope="row">${fr(`membership.status.${status}`)}</th><td>${count}</td>`);
   });
 });

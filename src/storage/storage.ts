@@ -25,6 +25,23 @@ export interface FileStorage {
 
 const KEY = /^[a-f0-9]{2}\/[a-f0-9]{32}$/;
 
+/** A fresh random key, as put() makes them. */
+export function newFileKey(): string {
+  const id = crypto.randomBytes(16).toString('hex');
+  return `${id.slice(0, 2)}/${id}`;
+}
+
+/**
+ * Stores an uploaded file: streamed from where web/uploads.ts received it when it is on disk, so
+ * the bytes need not enter memory (local storage streams them; S3 reads them for PutObject's length).
+ */
+export async function putUpload(storage: FileStorage, file: { path?: string; content: Buffer }): Promise<string> {
+  if (!file.path) return storage.put(file.content);
+  const key = newFileKey();
+  await storage.putAt(key, createReadStream(file.path));
+  return key;
+}
+
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 

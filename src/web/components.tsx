@@ -1,6 +1,6 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { LANGS, type Lang } from '../i18n/langs.ts';
-import { pick, type PickedText, type Translatable } from '../i18n/translatable.ts';
+import { pick, sourceLang, type PickedText, type Translatable } from '../i18n/translatable.ts';
 import type { FieldErrors } from './forms.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -15,6 +15,7 @@ export function LocalText({ ctx, field, as: Tag = 'p' }: { ctx: PageContext; fie
     <>
       <TranslationNotice ctx={ctx} picked={picked} />
       <Tag lang={picked.lang === ctx.lang ? undefined : picked.lang}>{picked.text}</Tag>
+      {picked.status === 'machine' && <MachineOriginal ctx={ctx} field={field!} />}
     </>
   );
 }
@@ -33,6 +34,18 @@ export function TranslationNotice({ ctx, picked }: { ctx: PageContext; picked: P
       {notice}
     </p>
   ) : null;
+}
+
+/** A machine draft's original, one click away (a disclosure: no script, no second page). */
+export function MachineOriginal({ ctx, field }: { ctx: PageContext; field: Translatable }) {
+  const source = sourceLang(field);
+  if (!source) return null;
+  return (
+    <details class="machine-original">
+      <summary>{ctx.t('content.show_original', { lang: ctx.t.langName(source) })}</summary>
+      <p lang={source}>{field[source]!.text}</p>
+    </details>
+  );
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {

@@ -84,7 +84,7 @@ describe('the web process under hostile uploads', () => {
   it(`stays within ${BUDGET_MB} MB of its resting memory under 20 parallel anonymous uploads and a PDF bomb`, async () => {
     // A few pages first, so "at rest" includes what any visitor makes it load.
     for (const url of ['/en/', '/en/join', '/en/library', '/en/sign-in']) await page(url);
-    // A fresh start makes the GSEF2018 booklets (Typst, in this process's workers): "at rest" is after them.
+    // A fresh start makes the GSEF2018 booklets (Typst, in short-lived child processes): "at rest" is after them.
     for (const lang of ['fr', 'en']) {
       for (let i = 0; i < 300; i++) {
         const status = await fetch(`${base}/${lang}/initiatives/programme/gsef2018-bilbao/booklet.pdf`).then(async (r) => (await r.arrayBuffer(), r.status), () => 0);

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, FastifySchema, HTTPMethods } from 'fastify';
 import { can, type Permission } from '../auth/permissions.ts';
+import { withDisplayPolicy } from '../i18n/translatable.ts';
 import { HttpError } from './http-error.ts';
 
 /**
@@ -51,7 +52,9 @@ export function registerRoutes(app: FastifyInstance, routes: Route[]): void {
       schema: entry.schema,
       config: { ...rateLimitOf(entry), ...(entry.csrf === false ? { csrf: false } : {}) },
       preHandler: requirePermission(entry.permission),
-      handler: entry.handler as (request: FastifyRequest, reply: FastifyReply) => unknown,
+      // The whole handler runs under the public display policy, so titles and descriptions picked
+      // before sendPage follow it too (src/translations/settings.ts).
+      handler: (request: FastifyRequest, reply: FastifyReply) => withDisplayPolicy(request.displayPolicy ?? undefined, () => entry.handler(request, reply)),
     });
     const methods = methodsByUrl.get(entry.url) ?? new Set<string>();
     methods.add(entry.method);

@@ -64,10 +64,13 @@ describe('file storage', () => {
 
 describe('uploads', () => {
   let t: TestApp;
+  const received: { path: string; onDisk: boolean }[] = [];
   beforeAll(async () => {
     t = await createTestApp({}, (app) => {
       app.post('/en/test-upload', { config: { csrf: false } }, async (request) => {
         const form = await readMultipartForm(request, { logo: { types: IMAGE_TYPES, maxBytes: 1000 } });
+        // Where each file waited, to check it is on disk now and gone once the answer is sent.
+        for (const f of form.files) received.push({ path: f.path!, onDisk: await fs.readFile(f.path!).then((bytes) => bytes.equals(f.content), () => false) });
         return { fields: form.fields, files: form.files.map((f) => ({ field: f.field, mime: f.mime, size: f.content.length })), errors: form.fileErrors };
       });
     });
@@ -82,6 +85,13 @@ describe('uploads', () => {
   it('accepts a file whose content matches an allowed type', async () => {
     const body = (await upload({ name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.png })).json();
     expect(body).toEqual({ fields: { title: 'Logo' }, files: [{ field: 'logo', mime: 'image/png', size: SAMPLE_FILES.png.length }], errors: {} });
+    // Streamed to a temporary file while it arrived (not held in memory), removed once answered.
+    const [file] = received.splice(0);
+    expect(file!.onDisk).toBe(true);
+    // The onResponse hook runs just after the answer is sent.
+    for (let i = 0; i < 50 && (await fs.stat(path.dirname(file!.path)).then(() => true, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(fs.stat(file!.path)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(fs.stat(path.dirname(file!.path))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('judges by content, not by name or declared type', async () => {

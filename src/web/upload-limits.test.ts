@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Visitor, type TestApp } from '../../test/helpers.ts';
 import { HttpError } from './http-error.ts';
 import { UploadGate } from './upload-gate.ts';
+import { residentMb } from '../process-memory.ts';
 
 let t: TestApp;
 let port = 0;
@@ -66,6 +67,25 @@ describe('multipart uploads', () => {
     expect(status).toBe(403);
     // What the sockets' buffers hold on loopback is a few megabytes at most; the old reader took it all.
     expect(written).toBeLessThan(12 * 1024 * 1024);
+  });
+
+  it('answers 20 parallel anonymous uploads without a token with 403, quickly, and holds none of them', async () => {
+    const visitors = await Promise.all(Array.from({ length: 20 }, async () => {
+      const visitor = new Visitor(t.app);
+      await visitor.get('/en/join');
+      return visitor;
+    }));
+    const rest = (await residentMb(process.pid))!;
+    let peak = rest;
+    const sampler = setInterval(async () => (peak = Math.max(peak, (await residentMb(process.pid)) ?? 0)), 20);
+    const started = Date.now();
+    // 48 MB offered by each (960 MB in all): the server stops each at its first file part.
+    const answers = await Promise.all(visitors.map((visitor) => postFileFirst('/en/join', visitor.cookies, 48 * 1024 * 1024)));
+    clearInterval(sampler);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(403));
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // This process is the server and the 20 senders: what it grew is socket buffers, not bodies.
+    expect(peak - rest).toBeLessThan(64);
   });
 });
 

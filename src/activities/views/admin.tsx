@@ -161,6 +161,7 @@ export function RegistrationsPage({ ctx, slug, title, rows, saved }: { ctx: Page
   return (
     <>
       <h1>{t('registration.list_of', { title: textOf(title, lang) })}</h1>
+      <p><a href={`/${lang}/admin/activities/${slug}/outreach`}>{t('outreach.link')}</a></p>
       {saved && (
         <p class="success" role="status">
           {t('registration.attendance_saved')}

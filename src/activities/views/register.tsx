@@ -59,11 +59,13 @@ export function RegisteredPage({ ctx, activity, status }: { ctx: PageContext; ac
   );
 }
 
-export function CancelPage({ ctx, token, registration, done }: {
+export function CancelPage({ ctx, token, registration, done, joinLink = null }: {
   ctx: PageContext;
   token: string;
   registration: { status: string; title: Translatable };
   done: boolean;
+  /** An online event's link: on this page only, reached through the registrant's own link. */
+  joinLink?: string | null;
 }) {
   const { t, lang } = ctx;
   const title = textOf(registration.title, lang);
@@ -78,6 +80,7 @@ export function CancelPage({ ctx, token, registration, done }: {
   return (
     <>
       <h1>{t('registration.cancel_title')}</h1>
+      {joinLink ? <p class="content-notice">{t('outreach.your_link')} <a href={joinLink} rel="noopener noreferrer">{joinLink}</a></p> : null}
       <p>{t('registration.cancel_question', { title })}</p>
       <form method="post" action={`/${lang}/registrations/${token}/cancel`}>
         <CsrfField ctx={ctx} />

@@ -1,3 +1,4 @@
+import type { Waiting } from '../../notices/waiting.ts';
 import { can } from '../../auth/permissions.ts';
 import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
 import type { FieldErrors } from '../../web/forms.ts';
@@ -7,7 +8,7 @@ import { LANGS, LANG_NAMES } from '../../i18n/i18n.ts';
 import { ROLES } from '../permissions.ts';
 import { BackupStatusSection, type BackupStatus } from './backup-status.tsx';
 
-export function DashboardPage({ ctx, storageProblem = null, backups = null, feesOverdue = null }: { ctx: PageContext; storageProblem?: string | null; backups?: BackupStatus | null; feesOverdue?: number | null }) {
+export function DashboardPage({ ctx, storageProblem = null, backups = null, waiting }: { ctx: PageContext; storageProblem?: string | null; backups?: BackupStatus | null; waiting: Waiting[] }) {
   const { t, lang, user } = ctx;
   return (
     <>
@@ -18,11 +19,7 @@ export function DashboardPage({ ctx, storageProblem = null, backups = null, fees
         </p>
       )}
       <p>{t('admin.welcome', { name: user?.name || user?.email || '' })}</p>
-      {feesOverdue !== null && (
-        <p class="dashboard-count">
-          <a href={`/${lang}/admin/fees`}>{t.plural('fees.dashboard_overdue', feesOverdue)}</a>
-        </p>
-      )}
+      <WaitingList ctx={ctx} waiting={waiting} />
       <ul class="cards">
         {ADMIN_NAV.filter((item) => item.path !== '/admin' && item.permission && can(user, item.permission)).map((item) => (
           <li class="card">
@@ -32,6 +29,23 @@ export function DashboardPage({ ctx, storageProblem = null, backups = null, fees
       </ul>
       {backups && <BackupStatusSection ctx={ctx} status={backups} />}
     </>
+  );
+}
+
+/** The counts of what waits on this person, first on the back-office home, each linking to its queue. */
+function WaitingList({ ctx, waiting }: { ctx: PageContext; waiting: Waiting[] }) {
+  const { t, lang } = ctx;
+  const open = waiting.filter((one) => one.count > 0);
+  return (
+    <section aria-labelledby="waiting-title">
+      <h2 id="waiting-title">{t('notices.waiting_title')}</h2>
+      {open.length ? (
+        <ul class="dashboard-counts">
+          {open.map((one) => <li class="dashboard-count"><a href={`/${lang}${one.path}`}>{t.plural(`notices.waiting.${one.key}`, one.count)}</a></li>)}
+        </ul>
+      ) : <p>{t('notices.waiting_none')}</p>}
+      <p><a href={`/${lang}/account/notices`}>{t('notices.settings_link')}</a></p>
+    </section>
   );
 }
 

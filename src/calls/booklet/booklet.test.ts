@@ -1,15 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../../test/helpers.ts';
+import { pdfFonts, pdfText } from '../../../test/pdf-text.ts';
 import { BOOKLET_JOB, bookletEdition, generateBooklet } from './domain.ts';
 import './tables.ts';
 
 const EVENT = 'gsef2018-bilbao';
-const folder = mkdtempSync(join(tmpdir(), 'booklet-'));
 let t: TestApp;
 let codes: string[];
 /** Every numbered entry of three parts: the 102 initiatives and the thematic workshops numbered like them (4.4.1). */
@@ -21,18 +17,10 @@ beforeAll(async () => {
   itemCodes = (await t.app.ctx.db.selectFrom('initiatives').select('code').where('event_slug', '=', EVENT).execute()).map((row) => row.code).filter((code) => code.split('.').length === 3);
 });
 afterAll(async () => {
-  rmSync(folder, { recursive: true, force: true });
   await t?.close();
 });
 
-let count = 0;
-function save(pdf: Buffer): string {
-  const file = join(folder, `${count++}.pdf`);
-  writeFileSync(file, pdf);
-  return file;
-}
-const text = (file: string, page?: number) =>
-  execFileSync('pdftotext', [...(page ? ['-f', String(page), '-l', String(page)] : []), '-layout', file, '-'], { maxBuffer: 64 << 20 }).toString('utf8');
+const text = (pdf: Buffer, page?: number) => pdfText(pdf, { layout: true, page });
 
 /** Asks for the PDF, runs the queued booklet jobs, asks again. */
 async function fetchPdf(lang: string): Promise<Buffer> {
@@ -51,10 +39,10 @@ async function fetchPdf(lang: string): Promise<Buffer> {
  * The contents as the reader sees them: "1.1.2  Title …  7" lines on the contents pages, read from
  * the pages before the first session.
  */
-function contentsPages(file: string): Map<string, number> {
+function contentsPages(pdf: Buffer): Map<string, number> {
   const pages = new Map<string, number>();
   for (let page = 2; page < 12; page++) {
-    for (const line of text(file, page).split('\n')) {
+    for (const line of text(pdf, page).split('\n')) {
       const match = /^\s*(\d+\.\d+\.\d+)\s.*?\s(\d+)\s*$/.exec(line);
       if (match) pages.set(match[1]!, Number(match[2]));
     }
@@ -80,16 +68,16 @@ describe('the GSEF2018 booklet', () => {
   for (const lang of ['fr', 'en'] as const) {
     it(`prints all ${102} entries in ${lang}, each on the page its contents line gives`, async () => {
       expect(codes).toHaveLength(102);
-      const file = save(await fetchPdf(lang));
-      const all = text(file);
+      const pdf = (await fetchPdf(lang));
+      const all = text(pdf);
       for (const code of codes) expect(all).toMatch(new RegExp(`(^|\\s)${code.replace(/\./g, '\\.')}\\s`));
-      const contents = contentsPages(file);
+      const contents = contentsPages(pdf);
       expect([...contents.keys()].sort()).toEqual([...itemCodes].sort());
       for (const [code, page] of contents) {
         // The entry's heading is on that page: its code at the start of a line.
-        expect(text(file, page), `${code} on page ${page}`).toMatch(new RegExp(`^\\s*${code.replace(/\./g, '\\.')}\\s+\\S`, 'm'));
+        expect(text(pdf, page), `${code} on page ${page}`).toMatch(new RegExp(`^\\s*${code.replace(/\./g, '\\.')}\\s+\\S`, 'm'));
       }
-      const fonts = execFileSync('pdffonts', [file]).toString('utf8').split('\n').slice(2).filter(Boolean);
+      const fonts = pdfFonts(pdf);
       for (const line of fonts) expect(line).toMatch(/NotoSansKR-(Regular|Bold)\s.*\byes\s+yes\s+yes\b/);
       expect(all).toContain(lang === 'fr' ? 'Index des pays' : 'Index of countries');
     });
@@ -124,8 +112,8 @@ describe('the GSEF2018 booklet', () => {
     await t.app.ctx.db.updateTable('initiatives').where('event_slug', '=', EVENT).where('code', '=', '1.1.2')
       .set({ title: sql`jsonb_set(title, '{en}', '{"text": "Koopera renamed for the test", "status": "human", "updatedAt": "2026-12-01T00:00:00Z"}')` }).execute();
     expect((await t.app.inject(`/en/initiatives/programme/${EVENT}/booklet.pdf`)).statusCode).toBe(202);
-    const file = save(await fetchPdf('en'));
-    expect(text(file)).toContain('Koopera renamed for the test');
+    const pdf = (await fetchPdf('en'));
+    expect(text(pdf)).toContain('Koopera renamed for the test');
     const rows = await t.app.ctx.db.selectFrom('booklet_files').selectAll().where('lang', '=', 'en').execute();
     expect(rows.map((row) => row.content_hash)).not.toContain(before.content_hash);
     expect(await t.app.ctx.files.get(before.file_key!)).toBeNull();
@@ -140,9 +128,9 @@ describe('the GSEF2018 booklet', () => {
     await t.app.ctx.db.updateTable('booklet_files').set({ updated_at: new Date(Date.now() - 3600_000) }).where('lang', '=', 'es').execute();
     await t.app.inject(`/es/initiatives/programme/${EVENT}/booklet`);
     expect(await t.app.ctx.jobs.drain([BOOKLET_JOB])).toBe(1);
-    const file = save(await fetchPdf('es'));
+    const pdf = (await fetchPdf('es'));
     // A thematic workshop says who ran it, in the booklet's language.
-    expect(text(file)).toMatch(/Taller organizado por \S/);
+    expect(text(pdf)).toMatch(/Taller organizado por \S/);
   });
 
   it('answers 404 for an event without a programme', async () => {
@@ -189,13 +177,13 @@ describe('the secretariat\'s part of the booklet', () => {
     const audit = await t.app.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'calls.booklet.update').execute();
     expect(audit).toHaveLength(1);
     await t.app.ctx.jobs.drain([BOOKLET_JOB]);
-    const file = save(await fetchPdf('ko'));
-    const lines = text(file, 2).split('\n').map((line) => line.trim()).filter((line) => /\p{Script=Hangul}/u.test(line) && line.length > 20);
+    const pdf = (await fetchPdf('ko'));
+    const lines = text(pdf, 2).split('\n').map((line) => line.trim()).filter((line) => /\p{Script=Hangul}/u.test(line) && line.length > 20);
     expect(lines.length).toBeGreaterThan(3);
     for (const line of lines) for (const word of line.split(/\s+/)) expect(words).toContain(word);
     expect(lines.join(' ')).toContain(words.join(' '));
-    expect(text(file)).toContain('EUDEL');
-    expect(execFileSync('pdffonts', [file]).toString('utf8')).toMatch(/NotoSansKR-Regular/);
+    expect(text(pdf)).toContain('EUDEL');
+    expect(pdfFonts(pdf).join('\n')).toMatch(/NotoSansKR-Regular/);
     const page = await t.app.inject(`/en/initiatives/programme/${EVENT}/booklet`);
     expect(page.body).toContain('The forum gathered local governments.');
     expect(page.body).toContain('<li>EUDEL</li>');

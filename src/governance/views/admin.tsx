@@ -1,3 +1,5 @@
+import type { Seat } from '../convocations.ts';
+import { ConvocationSection } from './convocation.tsx';
 import { textsHref } from '../../web/texts-editor.tsx';
 import { GOVERNANCE_TEXTS_BASE } from '../texts.ts';
 import { can } from '../../auth/permissions.ts';
@@ -13,6 +15,7 @@ import { meetingWhen } from './governance.tsx';
 export interface FormState {
   errors?: FieldErrors;
   values?: Record<string, unknown>;
+  notice?: string;
 }
 
 type Detail = NonNullable<Awaited<ReturnType<typeof meetingAdmin>>>;
@@ -96,7 +99,7 @@ export function MeetingsAdminPage({ ctx, meetings, bodies, state }: {
   );
 }
 
-export function MeetingAdminPage({ ctx, detail, forms }: { ctx: PageContext; detail: Detail; forms: Record<string, FormState> }) {
+export function MeetingAdminPage({ ctx, detail, forms, convocation }: { ctx: PageContext; detail: Detail; forms: Record<string, FormState>; convocation: { seats: Seat[]; notice?: string; error?: string } }) {
   const { t, lang, user } = ctx;
   const { meeting, agenda, decisions, attachments } = detail;
   const attachmentState = forms.attachment ?? {};
@@ -141,6 +144,7 @@ export function MeetingAdminPage({ ctx, detail, forms }: { ctx: PageContext; det
           <button type="submit">{t('governance.admin.add_item')}</button>
         </form>
       )}
+      <ConvocationSection ctx={ctx} meetingId={meeting.id} {...convocation} />
       <h2>{t('membership.decisions')}</h2>
       {decisions.length === 0 ? (
         <p>{t('membership.no_decisions')}</p>

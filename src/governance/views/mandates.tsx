@@ -1,4 +1,5 @@
 import { can } from '../../auth/permissions.ts';
+import { LANG_NAMES, LANGS } from '../../i18n/langs.ts';
 import { textOf } from '../../i18n/translatable.ts';
 import { REGIONS } from '../../places/regions.ts';
 import { CsrfField, ErrorSummary, Field, ScrollingTable } from '../../web/components.tsx';
@@ -93,6 +94,8 @@ export function MandatesAdminPage({ ctx, data, forms }: { ctx: PageContext; data
           <Select ctx={ctx} name="member" label={t('governance.admin.member')} state={state} empty={t('governance.admin.no_member')}
             options={data.members.map((member) => ({ value: member.slug, label: textOf(member.name, lang) }))} />
           <Field ctx={ctx} name="person" label={t('governance.admin.person')} hint={t('governance.admin.person_hint')} errors={errors} value={str(state.values?.person)} />
+          <Field ctx={ctx} name="person_email" type="email" label={t('governance.admin.person_email')} hint={t('governance.admin.person_email_hint')} errors={errors} value={str(state.values?.person_email)} />
+          <Select ctx={ctx} name="person_lang" label={t('governance.admin.person_lang')} state={state} empty="—" options={LANGS.map((code) => ({ value: code, label: LANG_NAMES[code] }))} />
           <Select ctx={ctx} name="role" label={t('governance.admin.role')} state={state} chosen="member" options={MANDATE_ROLES.map((role) => ({ value: role, label: t(`governance.role.${role}`) }))} />
           <Select ctx={ctx} name="holder_form" label={t('governance.admin.holder_form')} state={state} empty="—"
             options={GRAMMATICAL_FORMS.map((form) => ({ value: form, label: t(`governance.form.${form}`) }))} />

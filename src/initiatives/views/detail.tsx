@@ -187,6 +187,10 @@ export function ProgrammePage({ ctx, eventSlug, eventName, programme }: { ctx: P
                   <h4 id={`workshop-${workshop.code}`}>
                     {workshop.code} <Text ctx={ctx} field={workshop.title} />
                   </h4>
+                  {(workshop.room || workshop.moderators.length > 0 || workshop.partner) && (
+                    <p class="meta">{[workshop.room && t('programme.room_is', { room: workshop.room }), workshop.moderators.length > 0 && t('programme.moderators_are', { names: workshop.moderators.join(', ') }),
+                      workshop.partner && t('programme.partner_is', { partner: workshop.partner })].filter(Boolean).join(' · ')}</p>
+                  )}
                   <ol class="initiatives-programme-items">
                     {programme.items.filter((item) => item.workshop_id === workshop.id).map((item) => (
                       <li>

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signIn, signInFromMail as signInFromMailOf, Visitor, type TestApp } from '../../../test/helpers.ts';
+import { pdfText } from '../../../test/pdf-text.ts';
 import { findOrCreateOrganisation } from '../../organisations/domain.ts';
 import { RENEWAL_JOB, dailyFees } from './jobs.ts';
 import { recordPayment } from './domain.ts';
@@ -29,11 +26,7 @@ const mails = (to: string, purpose: string) => db().selectFrom('outgoing_mail').
 const consecutive = (list: number[]) => list.every((value, index) => value === index + 1);
 
 /** The text of a PDF as poppler reads it, spaces (incl. narrow no-break) made plain. */
-function pdfText(pdf: Buffer): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fee-pdf-')), 'doc.pdf');
-  fs.writeFileSync(file, pdf);
-  return execFileSync('pdftotext', [file, '-']).toString('utf8').replace(/[\s\u00a0\u202f]+/g, ' ');
-}
+const plainText = (pdf: Buffer) => pdfText(pdf).replace(/[\s\u00a0\u202f]+/g, ' ');
 
 /** An applicant member as the committee's approval leaves it (or, without `approved`, one never decided). */
 async function applicant(name: string, slug: string, approved: boolean) {
@@ -280,7 +273,7 @@ describe('invoices and receipts in the members’ space', () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['content-disposition']).toBe(`attachment; filename="REC-${ISSUE_YEAR}-0001.pdf"`);
-    const text = pdfText(download.rawPayload);
+    const text = plainText(download.rawPayload);
     expect(text).toContain(`영수증 REC-${ISSUE_YEAR}-0001`);
     expect(text).toContain('서울특별시');
     expect(text).toContain('₩1,000,000');
@@ -295,7 +288,7 @@ describe('invoices and receipts in the members’ space', () => {
     expect(invoice.lang).toBe('fr');
     const download = await montrealContact.get(`/fr/my-member/montreal/fees/documents/${invoice.id}`);
     expect(download.statusCode).toBe(200);
-    const text = pdfText(download.rawPayload);
+    const text = plainText(download.rawPayload);
     const number = `INV-${ISSUE_YEAR}-${String(invoice.number).padStart(4, '0')}`;
     expect(text).toContain(`Facture ${number}`);
     expect(text).toContain('Montréal');

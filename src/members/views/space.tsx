@@ -55,6 +55,8 @@ export function OwnMemberPage({ ctx, member, reviewed, state }: { ctx: PageConte
         <a href={`/${lang}/members/${member.slug}`}>{t('membership.public_page')}</a>
         {' · '}
         <a href={`/${lang}/my-member/${member.slug}/fees`}>{t('fees.link')}</a>
+        {' · '}
+        <a href={`/${lang}/my-member/${member.slug}/record`}>{t('record.link')}</a>
       </p>
       {state.notice && <p role="status">{t(`space.notice.${state.notice}`)}</p>}
       <form method="post" action={`/${lang}/my-member/${member.slug}`} novalidate aria-labelledby="own-profile-title">

@@ -52,7 +52,8 @@ export function StatsPage({ ctx, figures }: { ctx: PageContext; figures: Network
   const theme: Labeller = (key) => THEMES.find((one) => one.slug === key)?.names[lang] ?? key;
   const country: Labeller = (key) => (key === '—' ? t('stats.unknown') : countryName(key, lang));
   const plain: Labeller = (key) => key;
-  const { members, applications, activities, initiatives, newsletter, target } = figures;
+  const { members, applications, activities, initiatives, calls, newsletter, target } = figures;
+  const callTitle: Labeller = (key) => { const call = calls.find((one) => one.slug === key); return call ? textOf(call.title, lang) : key; };
   return (
     <div class="stats">
       <h1>{t('stats.title')}</h1>
@@ -98,6 +99,16 @@ export function StatsPage({ ctx, figures }: { ctx: PageContext; figures: Network
       <Figure ctx={ctx} id="initiatives-by-region" rows={initiatives.byRegion} labelOf={known('initiatives.region.')} counts={`${t('stats.counts_initiatives')} ${t('stats.today')}`} csv={csv('initiatives-by-region')} />
       <Figure ctx={ctx} id="initiatives-by-country" rows={initiatives.byCountry} labelOf={country} counts={`${t('stats.counts_initiatives')} ${t('stats.today')}`} csv={csv('initiatives-by-country')} />
       <Figure ctx={ctx} id="initiatives-by-theme" rows={initiatives.byTheme} labelOf={theme} counts={`${t('stats.counts_initiatives_theme')} ${t('stats.today')}`} csv={csv('initiatives-by-theme')} />
+
+      {calls.length ? <>
+        <h2>{t('stats.calls')}</h2>
+        <ul>{calls.map((call) => (
+          <li><a href={`/${lang}/calls/${call.slug}`}>{textOf(call.title, lang)}</a>{' — '}
+            {t(call.reported ? 'stats.call_line_reported' : 'stats.call_line', { received: call.received, selected: call.selected, countries: call.countries })}</li>
+        ))}</ul>
+        <Figure ctx={ctx} id="calls-received" rows={calls.map((call) => ({ key: call.slug, count: call.received }))} labelOf={callTitle} keyName="call" counts={`${t('stats.counts_calls_received')} ${t('stats.today')}`} csv={csv('calls-received')} />
+        <Figure ctx={ctx} id="calls-selected" rows={calls.map((call) => ({ key: call.slug, count: call.selected }))} labelOf={callTitle} keyName="call" counts={`${t('stats.counts_calls_selected')} ${t('stats.today')}`} csv={csv('calls-selected')} />
+      </> : null}
 
       <h2>{t('stats.newsletter')}</h2>
       <p>{t('stats.issues_sent', { count: newsletter.issuesSent })}</p>
