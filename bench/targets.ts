@@ -1,6 +1,7 @@
 import { measureTranslationsQueue } from './translations-queue.ts';
 import { measureStats } from './synthetic/stats.tsx';
 import { measureBooklet } from './synthetic/booklet.ts';
+import { measureCallsReview } from './synthetic/calls-review.ts';
 import { measureSelection } from './synthetic/calls-selection.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../src/db/types.ts';
@@ -87,6 +88,9 @@ MEASURES.push({ name: 'translations queue', run: (db) => measureTranslationsQueu
 
 // The GSEF2018 booklet as PDF in four languages, from the database (issue 12: < 2 s each).
 MEASURES.push({ name: 'booklet', run: (db) => measureBooklet(db) });
+
+// A call of 600 submissions × 3 reviews: the reviewer's list and review page (issue 12: p95 < 50 ms).
+MEASURES.push({ name: 'calls review', run: (_db, url) => measureCallsReview(url) });
 
 // A call's selection with 600 submissions × 3 reviews: the ranked table read and a bulk decision on 600 (issue 12: < 2 s).
 MEASURES.push({ name: 'call selection', run: (db) => measureSelection(db) });

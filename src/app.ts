@@ -77,6 +77,7 @@ import { runExtraction } from './library/extract.ts';
 import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
+import { reviewRoutes } from './calls/review/index.ts';
 import { callSubmitAdminRoutes, callSubmitRoutes } from './calls/submit/index.ts';
 import { callSelectionRoutes, defineSelectionJobs } from './calls/selection/index.ts';
 import { callAdminRoutes } from './calls/admin/routes.tsx';
@@ -181,6 +182,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   registerRoutes(app, [...networkRoutes, ...memberRoutes, ...memberAdminRoutes, ...memberApiRoutes, ...governanceRoutes, ...governanceAdminRoutes, ...governanceTextsRoutes, ...initiativeRoutes, ...initiativeAdminRoutes, ...initiativeApiRoutes, ...mapRoutes, ...activityRoutes, ...activityApiRoutes, ...activityAdminRoutes, ...registrationRoutes, ...authRoutes, ...adminRoutes, ...apiRoutes, ...openDataRoutes, ...healthRoutes, ...newsletterAdminRoutes, ...newsletterPublicRoutes, ...libraryRoutes, ...libraryAdminRoutes, ...libraryApiRoutes, ...searchRoutes, ...searchApiRoutes, ...subscriberRoutes, ...subscriberAdminRoutes, ...newsSubmitRoutes, ...newsRoutes, ...newsAdminRoutes, ...newsApiRoutes, ...statsRoutes, ...placeAdminRoutes, ...siteRoutes, ...imageRoutes, ...activityPhotoRoutes, ...sitemapRoutes, ...feeRoutes, ...machineDraftRoutes, ...translationRoutes]);
   registerRoutes(app, [...noticeRoutes, ...outreachRoutes]);
   registerRoutes(app, bookletRoutes);
+  registerRoutes(app, reviewRoutes);
   registerRoutes(app, [...callSubmitRoutes, ...callSubmitAdminRoutes]);
   registerRoutes(app, callSelectionRoutes);
   registerRoutes(app, [...callPublicRoutes, ...callAdminRoutes]);

@@ -95,6 +95,26 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** What the calls module knows about one reviewer and one submission (src/calls/review/guard.ts reads it). */
+export interface ReviewAccessFacts {
+  /** The reviewer is invited to the submission's call. */
+  invited: boolean;
+  /** The submission is assigned to the reviewer. */
+  assigned: boolean;
+  /** Same organisation, same city or a declared conflict (conflictOf in src/calls/review/queries.ts). */
+  conflict: boolean;
+  /** The submission was submitted (not a draft, not withdrawn). */
+  submitted: boolean;
+}
+
+/**
+ * May this reviewer open this submission? On top of `calls.review`: invited to the call, assigned
+ * the submission, no conflict of interest. Anything else is answered as if it did not exist (404).
+ */
+export function canReviewSubmission(actor: Actor | null | undefined, facts: ReviewAccessFacts): boolean {
+  return can(actor, 'calls.review') && facts.invited && facts.assigned && !facts.conflict && facts.submitted;
+}
+
 /**
  * The languages an actor may translate into (the queue, the editor, XLIFF): the secretariat
  * (`translations.manage`) all four; a translator only those the secretariat gave them

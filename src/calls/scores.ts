@@ -17,9 +17,11 @@ export const DISAGREEMENT_SHARE = 0.4;
 
 /**
  * The summary of every reviewed submission of a call, in one query whatever their number.
- * Only submitted reviews count (a draft review is the reviewer's own until sent).
+ * Only submitted reviews count (a draft review is the reviewer's own until sent). `submissionIds`
+ * limits it to those submissions (a review page needs one summary, not the call's 600).
  */
-export async function reviewSummaries(db: Db, callId: number): Promise<Map<number, ReviewSummary>> {
+export async function reviewSummaries(db: Db, callId: number, submissionIds?: number[]): Promise<Map<number, ReviewSummary>> {
+  if (submissionIds?.length === 0) return new Map();
   const scale = await db.selectFrom('call_score_categories')
     .select(sql<number>`coalesce(max(max_score) - min(min_score), 0)`.as('range'))
     .where('call_id', '=', callId).executeTakeFirst();
@@ -34,6 +36,7 @@ export async function reviewSummaries(db: Db, callId: number): Promise<Map<numbe
       sql<number>`count(DISTINCT r.proposed_decision)::int`.as('proposals'),
     ])
     .where('s.call_id', '=', callId).where('r.submitted_at', 'is not', null)
+    .$if(submissionIds !== undefined, (qb) => qb.where('r.submission_id', 'in', submissionIds!))
     .groupBy('r.submission_id').execute();
   return new Map(rows.map((row) => [row.submission_id, {
     count: row.count,

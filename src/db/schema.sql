@@ -319,6 +319,45 @@ CREATE TABLE call_questions (
   CONSTRAINT call_questions_call_id_position_key UNIQUE (call_id, "position") DEFERRABLE INITIALLY DEFERRED
 );
 
+CREATE TABLE call_review_phases (
+  id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
+  call_id integer NOT NULL,
+  name text NOT NULL,
+  opens_at timestamp with time zone NOT NULL,
+  closes_at timestamp with time zone NOT NULL,
+  reviewers_see_names boolean NOT NULL DEFAULT false,
+  others_reviews text NOT NULL DEFAULT 'after_own'::text,
+  CONSTRAINT call_review_phases_check CHECK ((closes_at > opens_at)),
+  CONSTRAINT call_review_phases_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
+  CONSTRAINT call_review_phases_others_reviews_check CHECK ((others_reviews = ANY (ARRAY['never'::text, 'after_own'::text, 'always'::text]))),
+  CONSTRAINT call_review_phases_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_review_phases_pkey PRIMARY KEY (id)
+);
+
+CREATE INDEX call_review_phases_call ON call_review_phases USING btree (call_id, opens_at);
+
+CREATE TABLE call_reviewers (
+  call_id integer NOT NULL,
+  user_id integer NOT NULL,
+  languages text[] NOT NULL,
+  cap integer NOT NULL DEFAULT 30,
+  organisation_name text,
+  city text,
+  country character(2),
+  conflict_organisations text[] NOT NULL DEFAULT '{}'::text[],
+  conflict_submissions integer[] NOT NULL DEFAULT '{}'::integer[],
+  invited_by integer,
+  invited_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT call_reviewers_cap_check CHECK (((cap >= 0) AND (cap <= 10000))),
+  CONSTRAINT call_reviewers_languages_check CHECK (((languages <@ '{en,fr,es,ko}'::text[]) AND (cardinality(languages) > 0))),
+  CONSTRAINT call_reviewers_call_id_fkey FOREIGN KEY (call_id) REFERENCES calls(id) ON DELETE CASCADE,
+  CONSTRAINT call_reviewers_invited_by_fkey FOREIGN KEY (invited_by) REFERENCES users(id) ON DELETE SET NULL,
+  CONSTRAINT call_reviewers_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE,
+  CONSTRAINT call_reviewers_pkey PRIMARY KEY (call_id, user_id)
+);
+
+CREATE INDEX call_reviewers_user ON call_reviewers USING btree (user_id);
+
 CREATE TABLE call_score_categories (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,
   call_id integer NOT NULL,
@@ -1259,6 +1298,19 @@ CREATE TABLE resources (
 CREATE INDEX resources_activity ON resources USING btree (activity_id) WHERE (activity_id IS NOT NULL);
 
 CREATE INDEX resources_published ON resources USING btree (published_on DESC NULLS LAST, id DESC);
+
+CREATE TABLE review_assignments (
+  call_id integer NOT NULL,
+  submission_id integer NOT NULL,
+  reviewer_id integer NOT NULL,
+  automatic boolean NOT NULL,
+  created_at timestamp with time zone NOT NULL DEFAULT now(),
+  CONSTRAINT review_assignments_call_id_reviewer_id_fkey FOREIGN KEY (call_id, reviewer_id) REFERENCES call_reviewers(call_id, user_id) ON DELETE CASCADE,
+  CONSTRAINT review_assignments_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE,
+  CONSTRAINT review_assignments_pkey PRIMARY KEY (submission_id, reviewer_id)
+);
+
+CREATE INDEX review_assignments_reviewer ON review_assignments USING btree (call_id, reviewer_id);
 
 CREATE TABLE reviews (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,

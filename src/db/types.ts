@@ -187,6 +187,9 @@ export interface DB {
   submission_files: SubmissionFilesTable;
   call_score_categories: CallScoreCategoriesTable;
   reviews: ReviewsTable;
+  call_review_phases: CallReviewPhasesTable;
+  call_reviewers: CallReviewersTable;
+  review_assignments: ReviewAssignmentsTable;
   images: ImagesTable;
   image_variants: ImageVariantsTable;
   site_settings: SiteSettingsTable;
@@ -779,7 +782,7 @@ export interface CallScoreCategoriesTable {
   call_id: number;
   position: number;
   label: Json<Translatable>;
-  weight: Generated<Numeric>;
+  weight: ColumnType<string, number | string | undefined, number | string>;
   required: Generated<boolean>;
   min_score: Generated<number>;
   max_score: Generated<number>;
@@ -797,4 +800,36 @@ export interface ReviewsTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface CallReviewPhasesTable {
+  id: Generated<number>;
+  call_id: number;
+  name: string;
+  opens_at: Timestamp;
+  closes_at: Timestamp;
+  reviewers_see_names: Generated<boolean>;
+  others_reviews: Generated<'never' | 'after_own' | 'always'>;
+}
+
+export interface CallReviewersTable {
+  call_id: number;
+  user_id: number;
+  languages: string[];
+  cap: Generated<number>;
+  organisation_name: string | null;
+  city: string | null;
+  country: string | null;
+  conflict_organisations: Generated<string[]>;
+  conflict_submissions: Generated<number[]>;
+  invited_by: number | null;
+  invited_at: Timestamp;
+}
+
+export interface ReviewAssignmentsTable {
+  call_id: number;
+  submission_id: number;
+  reviewer_id: number;
+  automatic: boolean;
+  created_at: Timestamp;
 }

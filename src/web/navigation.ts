@@ -39,6 +39,8 @@ export const ADMIN_NAV: NavItem[] = [
   { key: 'subscribers.nav', path: '/admin/subscribers', permission: 'subscribers.manage' },
   { key: 'stats.admin.title', path: '/admin/stats', permission: 'members.applications' },
   { key: 'site.settings.title', path: '/admin/site', permission: 'site.manage' },
+  // Outside /admin: a reviewer's own space (the calls they are invited to), linked from the dashboard.
+  { key: 'calls_review.home_title', path: '/reviews', permission: 'calls.review' },
   { key: 'trq.title', path: '/admin/translations', permission: 'translations.translate' },
   { key: 'trq.settings.title', path: '/admin/translations/settings', permission: 'translations.manage' },
 ];
