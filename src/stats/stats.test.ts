@@ -141,6 +141,15 @@ describe('/{lang}/stats', () => {
     for (const row of figures.initiatives.byTheme.slice(0, 5)) expect(row.count).toBe(await total(`/api/v1/initiatives?theme=${row.key}&limit=1`));
   });
 
+  it('gives the GSEF2018 call as its public page says: about 600 received, the selected ones from their countries', async () => {
+    const { calls } = await networkFigures(t.database.db, today(), 2019);
+    const gsef = calls.find((call) => call.slug === 'gsef2018-bilbao')!;
+    expect(gsef).toMatchObject({ received: 600, reported: true, selected: 102 });
+    const page = (await get('/en/calls/gsef2018-bilbao')).body;
+    expect(page).toContain(`About 600 initiatives received, 102 selected from ${gsef.countries} countries.`);
+    expect((await get('/en/stats?year=2017')).body).toContain(`About 600 received (as reported by the secretariat), 102 selected from ${gsef.countries} countries.`);
+  });
+
   it('counts each call’s submissions received and selected as its rows hold them, the reported figure where one was given', async () => {
     const db = t.database.db;
     const callId = await insertCall(db, { slug: 'stats-call', state: 'decided' });
