@@ -18,4 +18,6 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'translations.machine.drafts', cron: '*/10 * * * *' },
   // Each staff member's daily digest of the notices they take that way (notices/).
   { name: 'notices.digest', cron: '0 7 * * *' },
+  // Registrations whose address was not confirmed within 48 hours go (activities/registrations.ts).
+  { name: 'registrations.pending.expire', cron: '37 * * * *' },
 ];
