@@ -71,6 +71,7 @@ describe('a registration waits for its address to be confirmed', () => {
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('Confirm your registration for GSEF2014 Seoul?');
       expect(page.body).toContain(`action="${link}"`);
+      expect(page.headers['cache-control']).toBe('private, no-store');
     }
     expect(await registrationsOf(id)).toEqual([{ email: 'olu@example.org', status: 'pending' }]);
     expect((await mailsTo('olu@example.org')).map((m) => m.purpose)).toEqual(['registration.address']);
@@ -135,6 +136,12 @@ describe('a registration waits for its address to be confirmed', () => {
     const posted = await new Visitor(t.app).post(link, {}, { from: '/es/activities/habitat-iii-2016/register' });
     expect(posted.statusCode).toBe(410);
     expect(await registrationsOf(id)).toEqual([{ email: 'tarde@example.org', status: 'pending' }]);
+    // Registering again mails a new link, good for another 48 hours, on the same row.
+    expect((await registerAs('es', 'habitat-iii-2016', { name: 'Tarde', email: 'tarde@example.org' })).statusCode).toBe(200);
+    const fresh = await confirmLinkFor(t.app, 'tarde@example.org');
+    expect(fresh).not.toBe(link);
+    expect((await new Visitor(t.app).post(fresh, {})).body).toContain('Está inscrito');
+    expect(await registrationsOf(id)).toEqual([{ email: 'tarde@example.org', status: 'confirmed' }]);
     const unknown = await new Visitor(t.app).get('/ko/registrations/no-such-token/confirm');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('알 수 없는 확인 링크입니다.');

@@ -75,6 +75,8 @@ type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
 
 async function confirmPage(request: TokenRequest, reply: FastifyReply) {
   const registration = await findByConfirmToken(request.server.ctx.db, request.params.token);
+  // Never kept in the page cache: its address is a secret, and its answer changes with the registration.
+  reply.header('cache-control', 'private, no-store');
   return sendPage(request, reply, {
     title: request.t(registration.status === 'pending' ? 'regconfirm.title' : registration.status === 'waiting' ? 'registration.done_waiting' : 'registration.done_confirmed'),
     body: (ctx) => <ConfirmPage ctx={ctx} token={request.params.token} registration={registration} whenText={datesInWords(ctx.t, registration)} />,
