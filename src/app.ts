@@ -16,6 +16,7 @@ import type { AppContext } from './context.ts';
 import type { Database } from './db/database.ts';
 import { JobQueue } from './jobs/queue.ts';
 import { SCHEDULES } from './jobs/schedules.ts';
+import { deleteExpiredPending, EXPIRE_PENDING_JOB } from './activities/registrations.ts';
 import { defineMachineDraftJobs, registerMachineDraftTrigger } from './translations/machine/jobs.ts';
 import { machineDraftRoutes } from './translations/machine/routes.tsx';
 import { registerTranslationWorkflow, translationRoutes } from './translations/routes.ts';
@@ -220,6 +221,7 @@ function defineJobs(ctx: AppContext): void {
   defineFeeJobs(ctx);
   ctx.jobs.define({ name: 'notices.digest', run: async () => void (await sendDigests(ctx)), retryLimit: 2 });
   defineMachineDraftJobs(ctx);
+  ctx.jobs.define({ name: EXPIRE_PENDING_JOB, run: async () => void (await deleteExpiredPending(ctx.db)), retryLimit: 1 });
 }
 
 /** Paths whose next segment is a secret token (sign-in, drafts, cancellations, newsletter links). */

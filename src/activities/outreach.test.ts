@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
 import { TestSmtpServer } from '../../test/smtp.ts';
+import { registerConfirmed } from '../../test/registration-link.ts';
 import { LANGS } from '../i18n/langs.ts';
 
 const smtp = new TestSmtpServer();
@@ -24,6 +25,9 @@ afterAll(async () => {
 });
 
 const mailsTo = (address: string) => smtp.received.filter((mail) => mail.to?.[0]?.address === address);
+/** The link that confirms an address, and the mail of its status, whichever the SMTP server got first. */
+const isConfirmLink = (mail: { text?: string }) => /\/registrations\/[^/\s]+\/confirm/.test(mail.text ?? '');
+const statusMail = (address: string) => mailsTo(address).find((mail) => !isConfirmLink(mail))!;
 
 describe('an online event’s join link and mails to its registrants', () => {
   it('refuses a link that is not https on one line, naming the problem in the reader’s language', async () => {
@@ -38,15 +42,21 @@ describe('an online event’s join link and mails to its registrants', () => {
   });
 
   it('sends the link with a confirmed seat and shows it on the registrant’s own page only, never to the waiting list or the public', async () => {
-    await new Visitor(t.app).post(`/es/activities/${slug}/register`, { name: 'Ana Seat', email: 'seat@example.org' });
-    await new Visitor(t.app).post(`/en/activities/${slug}/register`, { name: 'Will Wait', email: 'wait@example.org' });
+    await registerConfirmed(t.app, 'es', slug, { name: 'Ana Seat', email: 'seat@example.org' });
+    await registerConfirmed(t.app, 'en', slug, { name: 'Will Wait', email: 'wait@example.org' });
+    // An unconfirmed address is nobody's registrant: no link, and not counted below.
+    await new Visitor(t.app).post(`/en/activities/${slug}/register`, { name: 'Pat Pending', email: 'pending@example.org' });
     await t.app.ctx.jobs.drain();
-    const [seat] = mailsTo('seat@example.org');
-    expect(seat!.text).toContain(`Su enlace para participar en línea: ${link}`);
-    expect(mailsTo('wait@example.org')[0]!.text).not.toContain(link);
-    const ownPage = /\/es\/registrations\/([^/\s]+)\/cancel/.exec(seat!.text!)![0];
+    // Each address got its confirmation link first (without the join link), then its status.
+    const seatLink = mailsTo('seat@example.org').find(isConfirmLink);
+    const seat = statusMail('seat@example.org');
+    expect(seatLink!.text).not.toContain(link);
+    expect(seat.text).toContain(`Su enlace para participar en línea: ${link}`);
+    expect(statusMail('wait@example.org').text).not.toContain(link);
+    expect(mailsTo('pending@example.org')[0]!.text).not.toContain(link);
+    const ownPage = /\/es\/registrations\/([^/\s]+)\/cancel/.exec(seat.text!)![0];
     expect((await new Visitor(t.app).get(ownPage)).body).toContain(`href="${link}"`);
-    const waitingPage = /\/en\/registrations\/([^/\s]+)\/cancel/.exec(mailsTo('wait@example.org')[0]!.text!)![0];
+    const waitingPage = /\/en\/registrations\/([^/\s]+)\/cancel/.exec(statusMail('wait@example.org').text!)![0];
     expect((await new Visitor(t.app).get(waitingPage)).body).not.toContain(link);
     for (const lang of LANGS) expect((await t.app.inject({ method: 'GET', url: `/${lang}/activities/${slug}` })).body).not.toContain(link);
     const api = await t.app.inject({ method: 'GET', url: `/api/v1/activities/${slug}` });
@@ -69,6 +79,7 @@ describe('an online event’s join link and mails to its registrants', () => {
     const [toSeat, ...moreSeat] = mailsTo('seat@example.org').slice(before.seat);
     const [toWait, ...moreWait] = mailsTo('wait@example.org').slice(before.wait);
     expect([moreSeat, moreWait]).toEqual([[], []]);
+    expect(mailsTo('pending@example.org')).toHaveLength(1);
     expect(toSeat!.subject).toBe('Programme update');
     expect(toSeat!.text).toContain(link);
     expect(toWait!.text).toContain('The session starts at 10:00 CET.');

@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Visitor, type TestApp } from '../../test/helpers.ts';
 import { TestSmtpServer } from '../../test/smtp.ts';
+import { registerConfirmed } from '../../test/registration-link.ts';
 
 const smtp = new TestSmtpServer();
 let t: TestApp;
@@ -27,14 +28,20 @@ describe('the registration confirmation e-mail', () => {
       .set({ registration_open: true, capacity: 1, waiting_list: true, registration_closes: '2099-12-31' })
       .where('slug', '=', 'gsef2018-bilbao')
       .execute();
-    const first = await new Visitor(t.app).post('/ko/activities/gsef2018-bilbao/register', { name: '김하나', email: 'hana@example.org' });
+    const first = await registerConfirmed(t.app, 'ko', 'gsef2018-bilbao', { name: '김하나', email: 'hana@example.org' });
     expect(first.statusCode).toBe(200);
-    const second = await new Visitor(t.app).post('/en/activities/gsef2018-bilbao/register', { name: 'Waiting Will', email: 'will@example.org' });
+    const second = await registerConfirmed(t.app, 'en', 'gsef2018-bilbao', { name: 'Waiting Will', email: 'will@example.org' });
     expect(second.statusCode).toBe(200);
     await t.app.ctx.jobs.drain();
 
-    const [mail, ...others] = smtp.received.filter((m) => m.to?.[0]?.address === 'hana@example.org');
-    expect(others).toEqual([]);
+    // The link that confirmed the address came first, without any attachment; then the status mail.
+    const isLink = (m: { text?: string }) => (m.text ?? '').includes('/confirm');
+    const toHana = smtp.received.filter((m) => m.to?.[0]?.address === 'hana@example.org');
+    expect(toHana).toHaveLength(2);
+    const link = toHana.find(isLink);
+    const mail = toHana.find((m) => !isLink(m));
+    expect(link!.text).toContain('/confirm');
+    expect(link!.attachments).toEqual([]);
     expect(mail!.raw).toMatch(/^Content-Type: multipart\/mixed/im);
     expect(mail!.text).toContain('/ko/registrations/');
     const calendars = mail!.attachments.filter((a) => a.mimeType === 'text/calendar');
@@ -58,9 +65,10 @@ describe('the registration confirmation e-mail', () => {
     expect(String(events[0]!.getFirstPropertyValue('url'))).toBe('http://passerelle.test/ko/activities/gsef2018-bilbao');
 
     // Someone on the waiting list has no seat yet, so no event is attached.
-    const [waiting] = smtp.received.filter((m) => m.to?.[0]?.address === 'will@example.org');
+    const waiting = smtp.received.find((m) => m.to?.[0]?.address === 'will@example.org' && !isLink(m));
+    expect(waiting!.subject).toBe('Waiting list: GSEF2018 Bilbao');
     expect(waiting!.attachments).toEqual([]);
-    const row = await t.app.ctx.db.selectFrom('outgoing_mail').select('attachments').where('to_address', '=', 'will@example.org').executeTakeFirstOrThrow();
+    const row = await t.app.ctx.db.selectFrom('outgoing_mail').select('attachments').where('to_address', '=', 'will@example.org').where('purpose', '=', 'registration.confirm').executeTakeFirstOrThrow();
     expect(row.attachments).toEqual([]);
   });
 });

@@ -8,7 +8,8 @@ import { route } from '../web/routes.ts';
 import { datesInWords } from './dates.ts';
 import { activityDetail } from './domain.ts';
 import { registrationForm } from './forms.ts';
-import { cancel, findByToken, register, registrationState, seatsLeft } from './registrations.ts';
+import { cancel, confirmRegistration, findByConfirmToken, findByToken, register, registrationState, seatsLeft } from './registrations.ts';
+import { CheckMailboxPage, ConfirmPage } from './views/confirm.tsx';
 import { CancelPage, RegisteredPage, RegisterPage, type RegisterState } from './views/register.tsx';
 
 type SlugRequest = FastifyRequest<{ Params: { slug: string } }>;
@@ -34,11 +35,12 @@ async function submit(request: SlugRequest, reply: FastifyReply) {
   const parsed = parseInput(registrationForm, values);
   if (!parsed.ok) return showForm(request, reply, { errors: parsed.fields, values }, 400);
   try {
-    const result = await register(request.server.ctx, request.params.slug, parsed.data, request.lang, today());
+    // Always the same answer, whether the address is new, pending or registered (see register()).
+    await register(request.server.ctx, request.params.slug, parsed.data, request.lang, today());
     const detail = (await activityDetail(request.server.ctx.db, request.params.slug))!;
     return sendPage(request, reply, {
-      title: request.t(result.status === 'confirmed' ? 'registration.done_confirmed' : 'registration.done_waiting'),
-      body: (ctx) => <RegisteredPage ctx={ctx} activity={detail.activity} status={result.status} />,
+      title: request.t('regconfirm.check_title'),
+      body: (ctx) => <CheckMailboxPage ctx={ctx} activity={detail.activity} />,
     });
   } catch (error) {
     if (!(error instanceof HttpError) || error.status !== 409) throw error;
@@ -69,9 +71,34 @@ async function cancelSubmit(request: FastifyRequest<{ Params: { token: string } 
   });
 }
 
+type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
+
+async function confirmPage(request: TokenRequest, reply: FastifyReply) {
+  const registration = await findByConfirmToken(request.server.ctx.db, request.params.token);
+  // Never kept in the page cache: its address is a secret, and its answer changes with the registration.
+  reply.header('cache-control', 'private, no-store');
+  return sendPage(request, reply, {
+    title: request.t(registration.status === 'pending' ? 'regconfirm.title' : registration.status === 'waiting' ? 'registration.done_waiting' : 'registration.done_confirmed'),
+    body: (ctx) => <ConfirmPage ctx={ctx} token={request.params.token} registration={registration} whenText={datesInWords(ctx.t, registration)} />,
+  });
+}
+
+async function confirmSubmit(request: TokenRequest, reply: FastifyReply) {
+  const registration = await findByConfirmToken(request.server.ctx.db, request.params.token);
+  const result = await confirmRegistration(request.server.ctx, request.params.token, today());
+  // A seat taken changes the "n seats left" of public pages.
+  if (!result.again) await request.server.ctx.pageCache.invalidate();
+  return sendPage(request, reply, {
+    title: request.t(result.status === 'confirmed' ? 'registration.done_confirmed' : 'registration.done_waiting'),
+    body: (ctx) => <RegisteredPage ctx={ctx} activity={registration} status={result.status} />,
+  });
+}
+
 export const registrationRoutes = [
   route('GET', '/:lang/activities/:slug/register', 'public', (request, reply) => showForm(request, reply)),
   route('POST', '/:lang/activities/:slug/register', 'public', submit, { rateLimit: 30 }),
+  route('GET', '/:lang/registrations/:token/confirm', 'public', confirmPage),
+  route('POST', '/:lang/registrations/:token/confirm', 'public', confirmSubmit, { rateLimit: 30 }),
   route('GET', '/:lang/registrations/:token/cancel', 'public', cancelPage),
   route('POST', '/:lang/registrations/:token/cancel', 'public', cancelSubmit, { rateLimit: 30 }),
 ];

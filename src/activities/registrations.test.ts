@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { createTestApp, createUser, signIn, Visitor, type TestApp } from '../../test/helpers.ts';
+import { confirmAddress, confirmLinkFor, registerConfirmed } from '../../test/registration-link.ts';
 import { cancellableUntil } from './registrations.ts';
 
 let t: TestApp;
@@ -25,6 +26,8 @@ const registrationsOf = (activityId: number) =>
   t.app.ctx.db.selectFrom('registrations').select(['email', 'status']).where('activity_id', '=', activityId).orderBy('id').execute();
 
 const mailsTo = (email: string) => t.app.ctx.db.selectFrom('outgoing_mail').selectAll().where('to_address', '=', email).orderBy('id').execute();
+/** The mails about a registration's status (not the links that confirm an address). */
+const statusMailsTo = async (email: string) => (await mailsTo(email)).filter((m) => m.purpose !== 'registration.address');
 
 const registerAs = (lang: string, slug: string, fields: Record<string, string>) =>
   new Visitor(t.app).post(`/${lang}/activities/${slug}/register`, fields);
@@ -37,12 +40,12 @@ const cancelLink = (text: string) => /\/(en|fr|es|ko)\/registrations\/([^/\s]+)\
 describe('registration', () => {
   it('confirms up to capacity, then puts people on the waiting list, and promotes the first on cancellation', async () => {
     const id = await openRegistration('gsef2016-montreal', { capacity: 2 });
-    expect((await registerAs('en', 'gsef2016-montreal', { name: 'Ana', email: 'ana@example.org' })).statusCode).toBe(200);
-    const second = await registerAs('fr', 'gsef2016-montreal', { name: 'Bruno', email: 'Bruno@Example.org', organisation: 'Ville' });
+    expect((await registerConfirmed(t.app, 'en', 'gsef2016-montreal', { name: 'Ana', email: 'ana@example.org' })).statusCode).toBe(200);
+    const second = await registerConfirmed(t.app, 'fr', 'gsef2016-montreal', { name: 'Bruno', email: 'Bruno@Example.org', organisation: 'Ville' });
     expect(second.body).toContain('Vous êtes inscrit·e');
-    const third = await registerAs('es', 'gsef2016-montreal', { name: 'Carla', email: 'carla@example.org' });
+    const third = await registerConfirmed(t.app, 'es', 'gsef2016-montreal', { name: 'Carla', email: 'carla@example.org' });
     expect(third.body).toContain('Está en la lista de espera');
-    const fourth = await registerAs('en', 'gsef2016-montreal', { name: 'Dan', email: 'dan@example.org' });
+    const fourth = await registerConfirmed(t.app, 'en', 'gsef2016-montreal', { name: 'Dan', email: 'dan@example.org' });
     expect(fourth.body).toContain('You are on the waiting list');
     expect(await registrationsOf(id)).toEqual([
       { email: 'ana@example.org', status: 'confirmed' },
@@ -52,7 +55,7 @@ describe('registration', () => {
     ]);
 
     // The confirmation mail, in the registrant's language, links the .ics and the cancellation page.
-    const [mail] = await mailsTo('bruno@example.org');
+    const [mail] = await statusMailsTo('bruno@example.org');
     expect(mail!.subject).toBe('Inscription confirmée : GSEF2016 Montréal');
     expect(mail!.text_body).toContain('http://passerelle.test/fr/activities/gsef2016-montreal/calendar.ics');
     const link = cancelLink(mail!.text_body);
@@ -72,8 +75,8 @@ describe('registration', () => {
       { email: 'dan@example.org', status: 'waiting' },
     ]);
     const carla = await mailsTo('carla@example.org');
-    expect(carla.map((m) => m.purpose)).toEqual(['registration.confirm', 'registration.promoted']);
-    expect(carla[1]!.subject).toBe('Inscripción confirmada: GSEF2016 Montreal');
+    expect(carla.map((m) => m.purpose)).toEqual(['registration.address', 'registration.confirm', 'registration.promoted']);
+    expect(carla[2]!.subject).toBe('Inscripción confirmada: GSEF2016 Montreal');
     // Cancelling twice changes nothing more.
     const twice = await new Visitor(t.app).post(`/fr/registrations/${link[2]}/cancel`, {}, { from: '/fr/activities/gsef2016-montreal/register' });
     expect(twice.statusCode).toBe(200);
@@ -82,8 +85,9 @@ describe('registration', () => {
 
   it('answers a second registration of an address as a new one, and mails that address instead', async () => {
     const id = await openRegistration('gsef2014-seoul', { capacity: 10 });
-    const first = await registerAs('ko', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' });
+    const first = await registerConfirmed(t.app, 'ko', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' });
     const newcomer = await registerAs('ko', 'gsef2014-seoul', { name: 'Yann', email: 'yann@example.org' });
+    expect((await confirmAddress(t.app, 'yann@example.org')).statusCode).toBe(200);
     const again = await registerAs('ko', 'gsef2014-seoul', { name: 'Someone else', email: 'EVE@example.org' });
     // Whoever types an address learns nothing about who attends: same status, same page.
     expect(again.statusCode).toBe(newcomer.statusCode);
@@ -97,7 +101,7 @@ describe('registration', () => {
     const row = await t.app.ctx.db.selectFrom('registrations').select('name').where('email', '=', 'eve@example.org').executeTakeFirstOrThrow();
     expect(row.name).toBe('Eve');
     // The address itself is told, in its own language, with a new cancellation link that works (the first one no longer does).
-    const [confirmation, reminder] = await mailsTo('eve@example.org');
+    const [confirmation, reminder] = await statusMailsTo('eve@example.org');
     expect(reminder!.purpose).toBe('registration.again');
     expect(reminder!.subject).toBe('이미 등록되어 있습니다: GSEF2014 서울');
     expect(reminder!.text_body).not.toContain('Someone else');
@@ -108,7 +112,8 @@ describe('registration', () => {
     expect((await new Visitor(t.app).get(newLink)).statusCode).toBe(200);
     // Asking again within the hour: the same answer, no more mail.
     expect((await registerAs('en', 'gsef2014-seoul', { name: 'Eve', email: 'eve@example.org' })).statusCode).toBe(200);
-    expect(await mailsTo('eve@example.org')).toHaveLength(2);
+    expect(await statusMailsTo('eve@example.org')).toHaveLength(2);
+    expect(await mailsTo('eve@example.org')).toHaveLength(3);
   });
 
   it('shows field errors for missing or invalid input', async () => {
@@ -130,33 +135,38 @@ describe('registration', () => {
     expect(await registrationsOf(closed)).toEqual([]);
 
     const full = await openRegistration('led-forum-praia-2017', { capacity: 1, waiting_list: false });
-    await registerAs('en', 'led-forum-praia-2017', { name: 'Gus', email: 'gus@example.org' });
+    await registerConfirmed(t.app, 'en', 'led-forum-praia-2017', { name: 'Gus', email: 'gus@example.org' });
     const refused = await registerAs('fr', 'led-forum-praia-2017', { name: 'Hana', email: 'hana@example.org' });
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Toutes les places sont prises');
     expect(await registrationsOf(full)).toEqual([{ email: 'gus@example.org', status: 'confirmed' }]);
   });
 
-  it('gives the last seat to exactly one of many concurrent registrations', async () => {
+  it('gives the last seat to exactly one of many concurrent confirmations', async () => {
     const id = await openRegistration('hlpf-side-event-2018', { capacity: 1, waiting_list: false });
-    const visitors = Array.from({ length: 12 }, () => new Visitor(t.app));
-    // Every visitor first loads the form (real CSRF tokens), then all post at once.
-    const tokens = await Promise.all(visitors.map(async (v) => /name="_csrf" value="([^"]+)"/.exec((await v.get('/en/activities/hlpf-side-event-2018/register')).body)![1]!));
+    const emails = Array.from({ length: 12 }, (_, i) => `racer${i}@example.org`);
+    // Twelve unconfirmed registrations: accepted, none holds the one seat.
+    for (const [i, email] of emails.entries()) expect((await registerAs('en', 'hlpf-side-event-2018', { name: `P${i}`, email })).statusCode).toBe(200);
+    expect((await registrationsOf(id)).every((r) => r.status === 'pending')).toBe(true);
+    const visitors = emails.map(() => new Visitor(t.app));
+    // Every visitor first opens their link (real CSRF tokens), then all confirm at once.
+    const links = await Promise.all(emails.map((email) => confirmLinkFor(t.app, email)));
+    const tokens = await Promise.all(visitors.map(async (v, i) => /name="_csrf" value="([^"]+)"/.exec((await v.get(links[i]!)).body)![1]!));
     const responses = await Promise.all(
       visitors.map((v, i) =>
         t.app.inject({
           method: 'POST',
-          url: '/en/activities/hlpf-side-event-2018/register',
+          url: links[i]!,
           remoteAddress: v.remoteAddress,
           headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: v.cookies },
-          payload: new URLSearchParams({ name: `P${i}`, email: `racer${i}@example.org`, _csrf: tokens[i]! }).toString(),
+          payload: new URLSearchParams({ _csrf: tokens[i]! }).toString(),
         }),
       ),
     );
     expect(responses.map((r) => r.statusCode).sort()).toEqual([200, ...Array(11).fill(409)]);
     const rows = await registrationsOf(id);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.status).toBe('confirmed');
+    expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(1);
+    expect(rows.filter((r) => r.status === 'pending')).toHaveLength(11);
   });
 
   it('is not offered on an activity that does not open it', async () => {
@@ -167,14 +177,18 @@ describe('registration', () => {
 describe('organisers', () => {
   it('see the registrations, export them as CSV and record attendance', async () => {
     const id = await openRegistration('apay-learning-session-2018', { capacity: 5 });
-    await registerAs('en', 'apay-learning-session-2018', { name: 'Ines', email: 'ines@example.org', organisation: '=cmd' });
-    await registerAs('en', 'apay-learning-session-2018', { name: 'Jun', email: 'jun@example.org' });
+    await registerConfirmed(t.app, 'en', 'apay-learning-session-2018', { name: 'Ines', email: 'ines@example.org', organisation: '=cmd' });
+    await registerConfirmed(t.app, 'en', 'apay-learning-session-2018', { name: 'Jun', email: 'jun@example.org' });
+    // Unconfirmed: not on the organisers' list nor in the export (no seat, maybe someone else's address).
+    await registerAs('en', 'apay-learning-session-2018', { name: 'Kim', email: 'kim-unconfirmed@example.org' });
     const anonymous = await new Visitor(t.app).get('/en/admin/activities/apay-learning-session-2018/registrations.csv');
     expect(anonymous.statusCode).toBe(303);
 
     const editor = await signIn(t.app, 'editor@example.org');
     const list = await editor.get('/en/admin/activities/apay-learning-session-2018/registrations');
     expect(list.body).toContain('ines@example.org');
+    expect(list.body).not.toContain('kim-unconfirmed@example.org');
+    expect(list.body).toContain('2 registrations');
     const [ines] = await t.app.ctx.db.selectFrom('registrations').select('id').where('email', '=', 'ines@example.org').execute();
     const saved = await editor.post('/en/admin/activities/apay-learning-session-2018/registrations', { present: String(ines!.id) });
     expect(saved.body).toContain('Attendance saved.');
@@ -184,6 +198,7 @@ describe('organisers', () => {
     expect(lines[0]).toBe('name,email,organisation,lang,status,attended,registered_at');
     expect(lines[1]).toMatch(/^Ines,ines@example\.org,'=cmd,en,confirmed,yes,\d{4}-/);
     expect(lines[2]).toMatch(/^Jun,jun@example\.org,,en,confirmed,no,/);
+    expect(lines).toHaveLength(3);
     expect(id).toBeGreaterThan(0);
   });
 });
@@ -246,8 +261,8 @@ describe('back-office editing', () => {
 describe('cancellation links expire when the event is over', () => {
   it('work until the day after the event (or until registration closes, when later), then answer 410', async () => {
     const id = await openRegistration('gsef2021-mexico-city', { capacity: null });
-    await registerAs('en', 'gsef2021-mexico-city', { name: 'Late', email: 'late@example.org' });
-    const [mail] = await mailsTo('late@example.org');
+    await registerConfirmed(t.app, 'en', 'gsef2021-mexico-city', { name: 'Late', email: 'late@example.org' });
+    const [mail] = await statusMailsTo('late@example.org');
     const link = cancelLink(mail!.text_body)[0];
     // Registration is open until 2099 on this past event (as the tests open it): the link still works.
     expect((await new Visitor(t.app).get(link)).statusCode).toBe(200);

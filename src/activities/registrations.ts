@@ -16,7 +16,7 @@ import { icsCalendar } from './ics.ts';
 import { getActivity } from './queries.ts';
 
 /**
- * Registration for an activity that opens it: capacity, a waiting list promoted in order of
+ * Registration for an activity that opens it: an address confirmed by a mailed link, capacity, a waiting list promoted in order of
  * arrival when a seat frees up, a closing day, one registration per e-mail address. Every change
  * locks the activity row first, so two people never take the same last seat.
  */
@@ -60,11 +60,14 @@ async function confirmedCount(trx: Transaction<DB>, activityId: number): Promise
 }
 
 /**
- * Registers someone. An address already registered gets the answer a new registration would get
- * (so the form never tells who attends an event) and the address is mailed instead: a reminder of
- * its registration with a fresh cancellation link, at most once an hour per event.
+ * Registers someone, unconfirmed: the row is 'pending' and holds no seat until the address opens
+ * the link mailed to it (see confirmRegistration), so made-up addresses cannot fill a small event.
+ * An address already registered gets the answer a new registration would get (so the form never
+ * tells who attends an event) and the address is mailed instead: a reminder of its registration
+ * with a fresh cancellation link, at most once an hour per event. An address still pending is
+ * mailed its link again (a fresh one, throttled), never given a second row.
  */
-export async function register(ctx: Ctx, slug: string, input: RegistrationInput, lang: Lang, today: string, retried = false): Promise<{ status: 'confirmed' | 'waiting' }> {
+export async function register(ctx: Ctx, slug: string, input: RegistrationInput, lang: Lang, today: string, retried = false): Promise<{ status: 'pending' }> {
   try {
     return await ctx.db.transaction().execute(async (trx) => {
       const activity = await lockActivity(trx, { slug });
@@ -77,23 +80,33 @@ export async function register(ctx: Ctx, slug: string, input: RegistrationInput,
         .where('activity_id', '=', activity.id)
         .where('email', '=', input.email)
         .executeTakeFirst();
+      // Full without a waiting list: said now, as before, rather than after a confirmation that cannot succeed.
       const seats = activity.capacity === null ? Infinity : activity.capacity - (await confirmedCount(trx, activity.id));
       if (seats <= 0 && !activity.waiting_list) throw new HttpError(409, 'registration.error.full');
-      const status = seats > 0 ? ('confirmed' as const) : ('waiting' as const);
-      if (existing && existing.status !== 'cancelled') {
-        await remindRegistered(trx, ctx, activity, { id: existing.id, email: input.email, lang: existing.lang as Lang, status: existing.status as 'confirmed' | 'waiting' });
-        return { status };
+      if (existing && (existing.status === 'confirmed' || existing.status === 'waiting')) {
+        await remindRegistered(trx, ctx, activity, { id: existing.id, email: input.email, lang: existing.lang as Lang, status: existing.status });
+        return { status: 'pending' as const };
       }
-      const token = newToken();
-      const values = { name: input.name, organisation: input.organisation || null, lang, status, cancel_token_hash: hashToken(token), attended: null };
+      if (!(await mayMail(trx, `registration.address.${activity.id}`, input.email, CONFIRM_LINK_LIMIT))) return { status: 'pending' as const };
+      const confirmToken = newToken();
+      const values = {
+        name: input.name,
+        organisation: input.organisation || null,
+        lang,
+        status: 'pending' as const,
+        // Never mailed: a pending row gets its cancellation link when it is confirmed (the column is NOT NULL UNIQUE).
+        cancel_token_hash: hashToken(newToken()),
+        confirm_token_hash: hashToken(confirmToken),
+        confirm_by: new Date(Date.now() + CONFIRM_WINDOW_MS),
+        attended: null,
+      };
       if (existing) {
         await trx.updateTable('registrations').set({ ...values, created_at: new Date(), updated_at: new Date() }).where('id', '=', existing.id).execute();
       } else {
         await trx.insertInto('registrations').values({ activity_id: activity.id, email: input.email, ...values }).execute();
       }
-      await mailStatus(trx, ctx, activity, { email: input.email, lang, status, token }, 'registration.confirm');
-      if (status === 'waiting') await noticeStaff(trx, ctx, 'registration.full', { subject: textOf(activity.title, 'en'), path: `/admin/activities/${activity.slug}/registrations` });
-      return { status };
+      await mailConfirmLink(trx, ctx, activity, { email: input.email, lang, token: confirmToken });
+      return { status: 'pending' as const };
     });
   } catch (error) {
     // Two identical requests raced and the unique (activity, e-mail) constraint stopped this one:
@@ -102,6 +115,81 @@ export async function register(ctx: Ctx, slug: string, input: RegistrationInput,
     throw error;
   }
 }
+
+/** How long a confirmation link works; pending rows past it are deleted (deleteExpiredPending). */
+export const CONFIRM_WINDOW_MS = 48 * 3600_000;
+/** The first link and two more on asking again, per address, event and hour. */
+const CONFIRM_LINK_LIMIT = { max: 3, windowMs: 3600_000 };
+
+/**
+ * The link that confirms an address. Like mailStatus it goes to an address nobody has confirmed,
+ * so it carries nothing the visitor typed: the event, its dates, the link.
+ */
+async function mailConfirmLink(trx: Transaction<DB>, ctx: Ctx, activity: LockedActivity, person: { email: string; lang: Lang; token: string }) {
+  const t = translator(person.lang);
+  const title = textOf(activity.title, person.lang);
+  const text = [
+    t('registration.mail.hello'),
+    '',
+    t('regconfirm.mail.asked', { title }),
+    datesInWords(t, activity),
+    '',
+    t('regconfirm.mail.link', { url: `${ctx.config.baseUrl}/${person.lang}/registrations/${person.token}/confirm` }),
+    '',
+    t('regconfirm.mail.ignore'),
+  ].join('\n');
+  await queueMail(trx, ctx.jobs, 'registration.address', { to: person.email, subject: t('regconfirm.mail.subject', { title }), text, attachments: [] });
+}
+
+/** The registration behind a confirmation link: 404 when unknown or cancelled, 410 when a pending one is past its time. */
+export async function findByConfirmToken(db: Kysely<DB>, token: string, now = new Date()) {
+  const row = await db
+    .selectFrom('registrations as r')
+    .innerJoin('activities as a', 'a.id', 'r.activity_id')
+    .select(['r.id', 'r.status', 'r.confirm_by', 'a.slug', 'a.title', 'a.start_date', 'a.end_date', 'a.date_precision', 'a.tentative'])
+    .where('r.confirm_token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row || row.status === 'cancelled') throw new HttpError(404, 'regconfirm.error.unknown');
+  if (row.status === 'pending' && row.confirm_by! < now) throw new HttpError(410, 'regconfirm.error.expired');
+  return row;
+}
+
+/**
+ * Confirms an address: the registration takes a seat if one is free, else a place on the waiting
+ * list (409 when the event is full and has none), and is mailed its status as a direct
+ * registration used to be. Confirming again answers the same and mails nothing.
+ */
+export async function confirmRegistration(ctx: Ctx, token: string, today: string, now = new Date()): Promise<{ status: 'confirmed' | 'waiting'; again: boolean }> {
+  const found = await findByConfirmToken(ctx.db, token, now);
+  return ctx.db.transaction().execute(async (trx) => {
+    const activity = (await lockActivity(trx, { slug: found.slug }))!;
+    const current = await trx.selectFrom('registrations').select(['id', 'email', 'lang', 'status']).where('id', '=', found.id).forUpdate().executeTakeFirst();
+    if (!current || current.status === 'cancelled') throw new HttpError(404, 'regconfirm.error.unknown');
+    if (current.status !== 'pending') return { status: current.status, again: true };
+    if (!registrationState(activity, today).open) throw new HttpError(409, 'registration.error.closed');
+    const seats = activity.capacity === null ? Infinity : activity.capacity - (await confirmedCount(trx, activity.id));
+    if (seats <= 0 && !activity.waiting_list) throw new HttpError(409, 'registration.error.full');
+    const status = seats > 0 ? ('confirmed' as const) : ('waiting' as const);
+    const cancelToken = newToken();
+    // The waiting list is ordered by confirmation: an unconfirmed address kept nobody's place.
+    await trx
+      .updateTable('registrations')
+      .set({ status, cancel_token_hash: hashToken(cancelToken), created_at: new Date(), updated_at: new Date() })
+      .where('id', '=', current.id)
+      .execute();
+    await mailStatus(trx, ctx, activity, { email: current.email, lang: current.lang as Lang, status, token: cancelToken }, 'registration.confirm');
+    if (status === 'waiting') await noticeStaff(trx, ctx, 'registration.full', { subject: textOf(activity.title, 'en'), path: `/admin/activities/${activity.slug}/registrations` });
+    return { status, again: false };
+  });
+}
+
+/** Pending registrations whose link has run out: nobody confirmed the address, nothing of it is kept. */
+export async function deleteExpiredPending(db: Kysely<DB>, now = new Date()): Promise<number> {
+  const deleted = await db.deleteFrom('registrations').where('status', '=', 'pending').where('confirm_by', '<', now).executeTakeFirst();
+  return Number(deleted.numDeletedRows);
+}
+
+export const EXPIRE_PENDING_JOB = 'registrations.pending.expire';
 
 /** A registered address asked again: it is told its registration stands, with a fresh cancellation link. */
 async function remindRegistered(
@@ -191,6 +279,7 @@ export async function findByToken(db: Kysely<DB>, token: string, today = new Dat
     .innerJoin('activities as a', 'a.id', 'r.activity_id')
     .select(['r.id', 'r.status', 'r.name', 'r.email', 'a.id as activity_id', 'a.slug', 'a.title', 'a.end_date', 'a.date_precision', 'a.registration_closes'])
     .where('r.cancel_token_hash', '=', hashToken(token))
+    .where('r.status', '<>', 'pending')
     .executeTakeFirst();
   if (row && today > cancellableUntil(row)) throw new LinkExpiredError();
   return row;
@@ -230,6 +319,8 @@ export function listRegistrations(db: Kysely<DB>, activityId: number) {
     .selectFrom('registrations')
     .select(['id', 'name', 'email', 'organisation', 'lang', 'status', 'attended', 'created_at'])
     .where('activity_id', '=', activityId)
+    // Unconfirmed ones are left out: they hold no seat, may name someone else's address, and go within 48 hours.
+    .where('status', '<>', 'pending')
     .orderBy(sql`case status when 'confirmed' then 0 when 'waiting' then 1 else 2 end`)
     .orderBy('created_at')
     .orderBy('id')

@@ -1211,17 +1211,23 @@ CREATE TABLE registrations (
   attended boolean,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
   updated_at timestamp with time zone NOT NULL DEFAULT now(),
+  confirm_token_hash text,
+  confirm_by timestamp with time zone,
   CONSTRAINT registrations_email_check CHECK (((email = lower(email)) AND (length(email) <= 254))),
   CONSTRAINT registrations_lang_check CHECK ((lang = ANY (ARRAY['en'::text, 'fr'::text, 'es'::text, 'ko'::text]))),
   CONSTRAINT registrations_name_check CHECK (((length(name) >= 1) AND (length(name) <= 200))),
-  CONSTRAINT registrations_status_check CHECK ((status = ANY (ARRAY['confirmed'::text, 'waiting'::text, 'cancelled'::text]))),
+  CONSTRAINT registrations_pending_confirmable CHECK (((status <> 'pending'::text) OR ((confirm_token_hash IS NOT NULL) AND (confirm_by IS NOT NULL)))),
+  CONSTRAINT registrations_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'confirmed'::text, 'waiting'::text, 'cancelled'::text]))),
   CONSTRAINT registrations_activity_id_fkey FOREIGN KEY (activity_id) REFERENCES activities(id) ON DELETE CASCADE,
   CONSTRAINT registrations_pkey PRIMARY KEY (id),
   CONSTRAINT registrations_activity_id_email_key UNIQUE (activity_id, email),
-  CONSTRAINT registrations_cancel_token_hash_key UNIQUE (cancel_token_hash)
+  CONSTRAINT registrations_cancel_token_hash_key UNIQUE (cancel_token_hash),
+  CONSTRAINT registrations_confirm_token_hash_key UNIQUE (confirm_token_hash)
 );
 
 CREATE INDEX registrations_activity_status ON registrations USING btree (activity_id, status, created_at, id);
+
+CREATE INDEX registrations_pending_confirm_by ON registrations USING btree (confirm_by) WHERE (status = 'pending'::text);
 
 CREATE TABLE resource_files (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,

@@ -531,8 +531,11 @@ export interface RegistrationsTable {
   name: string;
   organisation: string | null;
   lang: string;
-  status: 'confirmed' | 'waiting' | 'cancelled';
+  /** 'pending': the address is not confirmed yet (migration 0230); such a row holds no seat. */
+  status: 'pending' | 'confirmed' | 'waiting' | 'cancelled';
   cancel_token_hash: string;
+  confirm_token_hash: string | null;
+  confirm_by: Timestamp | null;
   attended: boolean | null;
   created_at: Timestamp;
   updated_at: Timestamp;

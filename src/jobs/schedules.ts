@@ -20,4 +20,6 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'notices.digest', cron: '0 7 * * *' },
   // Each translator's digest of new work in their languages (translations/digest).
   { name: 'translations.digest', cron: '0 7 * * *' },
+  // Registrations whose address was not confirmed within 48 hours go (activities/registrations.ts).
+  { name: 'registrations.pending.expire', cron: '37 * * * *' },
 ];

@@ -32,14 +32,16 @@ describe('mail to an unconfirmed address', () => {
     expect(mail!.text_body).not.toContain('Cooperative');
   });
 
-  it('carries nothing of a registration but the event: not the name typed, not its line breaks', async () => {
+  it('carries nothing of a registration but the event and the link that confirms the address: not the name typed, not its line breaks', async () => {
     const response = await new Visitor(t.app).post('/fr/activities/gsef2016-montreal/register', { name: 'Marie', email: 'marie@example.org', organisation: PHISH });
     expect(response.statusCode).toBe(200);
     const named = await new Visitor(t.app).post('/fr/activities/gsef2016-montreal/register', { name: 'Paul http://phish.example', email: 'paul@example.org' });
     expect(named.statusCode).toBe(200);
     for (const address of ['marie@example.org', 'paul@example.org']) {
-      const [mail] = await mailsTo(address);
-      expect(mail!.purpose).toBe('registration.confirm');
+      const [mail, ...more] = await mailsTo(address);
+      expect(more).toEqual([]);
+      expect(mail!.purpose).toBe('registration.address');
+      expect(mail!.text_body).toMatch(/http:\/\/passerelle\.test\/fr\/registrations\/[\w-]+\/confirm/);
       expect(mail!.text_body).not.toContain('phish');
       expect(mail!.text_body).not.toContain('Marie');
       expect(mail!.text_body).toContain('GSEF2016 Montréal');

@@ -24,6 +24,8 @@ export async function memberRecord(db: Kysely<DB>, member: { id: number; organis
       ORDER BY mt.starts_on DESC, mt.id DESC LIMIT ${MEETINGS_SHOWN}`.execute(db),
     db.selectFrom('registrations as r').innerJoin('activities as a', 'a.id', 'r.activity_id')
       .select(['a.slug', 'a.title', 'a.start_date', 'r.name', 'r.status', 'r.attended'])
+      // An unconfirmed registration is nobody's yet (its address may be someone else's).
+      .where('r.status', '<>', 'pending')
       .where('r.email', 'in', db.selectFrom('member_contacts as c').innerJoin('users as u', 'u.id', 'c.user_id').select('u.email').where('c.member_id', '=', member.id))
       .orderBy('a.start_date', 'desc').limit(50).execute(),
     db.selectFrom('news_items as n')
