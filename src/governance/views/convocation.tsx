@@ -11,7 +11,7 @@ export function ConvocationSection({ ctx, meetingId, seats, notice, error }: { c
   const manage = can(user, 'governance.manage');
   const waiting = seats.reduce((sum, seat) => sum + seat.addresses.filter((one) => !one.sentAt).length, 0);
   return (
-    <section aria-labelledby="convocation-title">
+    <section class="convocation">
       <h2 id="convocation-title">{t('convocation.title')}</h2>
       {notice ? <p class="content-notice" role="status">{notice}</p> : null}
       {error ? <p class="content-notice" role="alert">{error}</p> : null}
