@@ -6,13 +6,18 @@ import type { PageContext } from '../../web/page-context.ts';
 import { sendPage } from '../../web/render.tsx';
 import { route } from '../../web/routes.ts';
 import { HttpError } from '../../web/http-error.ts';
-import { allowedLangs, parseFilter, requireLang } from '../queue/scope.ts';
+import { allowedLangs, filterQuery, parseFilter, requireLang } from '../queue/scope.ts';
 import { countOf, exportXliff, importXliff, type ImportReport, type UnitOutcome } from './exchange.ts';
 
 const OUTCOMES: UnitOutcome[] = ['applied', 'unchanged', 'source_changed', 'unknown_unit', 'language_refused', 'empty', 'invalid'];
 const XLIFF_RULE = { types: ['application/xml', 'text/xml', 'text/plain', 'application/x-xliff+xml'], maxBytes: 5 * 1024 * 1024 };
 
-function ExportForm({ ctx, langs, problem }: { ctx: PageContext; langs: Lang[]; problem?: string }) {
+/**
+ * The queue's "Export as XLIFF" link brings its filters (state, module, age) here: the form carries
+ * them on as hidden fields, else the file would hold every text of every module. The queue's one
+ * language, if any, is the preselected target.
+ */
+function ExportForm({ ctx, langs, problem, carried, target }: { ctx: PageContext; langs: Lang[]; problem?: string; carried: URLSearchParams; target?: Lang }) {
   const { t } = ctx;
   return (
     <>
@@ -20,13 +25,14 @@ function ExportForm({ ctx, langs, problem }: { ctx: PageContext; langs: Lang[]; 
       <p>{t('trq.xliff.export_hint')}</p>
       {problem && <p class="error" role="alert">{t(problem)}</p>}
       <form method="get" action={`/${ctx.lang}/admin/translations/export`}>
+        {[...carried].filter(([name]) => name !== 'lang').map(([name, value]) => <input type="hidden" name={name} value={value} />)}
         <p>
           <label for="x-from">{t('trq.xliff.from')}</label>
           <select id="x-from" name="from">{LANGS.map((lang) => <option value={lang}>{t.langName(lang)}</option>)}</select>
         </p>
         <p>
           <label for="x-lang">{t('trq.xliff.to')}</label>
-          <select id="x-lang" name="lang">{langs.map((lang) => <option value={lang}>{t.langName(lang)}</option>)}</select>
+          <select id="x-lang" name="lang">{langs.map((lang) => <option value={lang} selected={lang === target}>{t.langName(lang)}</option>)}</select>
         </p>
         <button type="submit">{t('trq.xliff.download')}</button>
       </form>
@@ -42,10 +48,11 @@ async function exportRoute(request: FastifyRequest<{ Querystring: Record<string,
   const { lang, from } = request.query;
   const chosen = typeof lang === 'string' && typeof from === 'string';
   if (!chosen || !isLang(from) || from === lang) {
+    const target = filter.langs.length === 1 ? filter.langs[0] : undefined;
     return sendPage(request, reply, {
       title: request.t('trq.xliff.export_title'),
       status: chosen ? 400 : 200,
-      body: (ctx) => <ExportForm ctx={ctx} langs={langs} problem={chosen ? 'trq.xliff.same_language' : undefined} />,
+      body: (ctx) => <ExportForm ctx={ctx} langs={langs} problem={chosen ? 'trq.xliff.same_language' : undefined} carried={filterQuery(filter, langs)} target={target} />,
     });
   }
   const target = requireLang(langs, lang);
