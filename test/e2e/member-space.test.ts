@@ -50,7 +50,8 @@ async function check(page: Page, path: string) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(200);
   expect(await axeViolations(page), path).toEqual([]);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} scrolls sideways`).toBeLessThanOrEqual(360);
+  const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 361).map((e) => `${e.tagName}.${e.className}`));
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} scrolls sideways (${wide.slice(0, 5).join(', ')})`).toBeLessThanOrEqual(360);
 }
 
 describe('a member contact, with the keyboard alone', () => {
