@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import type { AppContext, SessionUser } from '../context.ts';
 import type { DB } from '../db/types.ts';
@@ -19,17 +19,20 @@ export class DuplicateEmailError extends Error {}
 
 export async function addUser(db: Kysely<DB>, input: NewUser, actorId: number | null): Promise<number> {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
-    if (existing) throw new DuplicateEmailError(input.email);
-    const { id } = await trx
-      .insertInto('users')
-      .values({ email: input.email, name: input.name, roles: input.roles, lang: input.lang, password_hash: passwordHash })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, { actorId, action: 'user.create', entityType: 'user', entityId: id, details: { email: input.email, roles: input.roles } });
-    return id;
-  });
+  return db.transaction().execute((trx) => insertUser(trx, input, passwordHash, actorId));
+}
+
+/** The inside of `addUser`, for a caller that creates the account within its own transaction. */
+export async function insertUser(trx: Transaction<DB>, input: Omit<NewUser, 'password'>, passwordHash: string | null, actorId: number | null): Promise<number> {
+  const existing = await trx.selectFrom('users').select('id').where('email', '=', input.email).executeTakeFirst();
+  if (existing) throw new DuplicateEmailError(input.email);
+  const { id } = await trx
+    .insertInto('users')
+    .values({ email: input.email, name: input.name, roles: input.roles, lang: input.lang, password_hash: passwordHash })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, { actorId, action: 'user.create', entityType: 'user', entityId: id, details: { email: input.email, roles: input.roles } });
+  return id;
 }
 
 export async function checkPassword(db: Kysely<DB>, email: string, password: string): Promise<number | null> {
@@ -98,22 +101,25 @@ export async function requestSignInLink(ctx: Pick<AppContext, 'jobs'>, email: st
 
 /** E-mails a one-time sign-in link if an active account has this address (within the address's mail limit). */
 export async function sendSignInLink(ctx: Pick<AppContext, 'db' | 'jobs' | 'config'>, email: string, lang: Lang): Promise<void> {
-  const user = await ctx.db.selectFrom('users').select(['id', 'lang']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
+  await ctx.db.transaction().execute((trx) => queueSignInLink(trx, ctx, email, lang));
+}
+
+/** The inside of `sendSignInLink`: the link and its mail are written by the caller's transaction. */
+export async function queueSignInLink(trx: Transaction<DB>, ctx: Pick<AppContext, 'jobs' | 'config'>, email: string, lang: Lang): Promise<void> {
+  const user = await trx.selectFrom('users').select(['id', 'lang']).where('email', '=', email).where('disabled_at', 'is', null).executeTakeFirst();
   if (!user) return;
+  if (!(await mayMail(trx, 'sign-in-link', email, SIGN_IN_LINK_LIMIT))) return;
   const token = newToken();
   const t = translator(lang);
   const link = `${ctx.config.baseUrl}/${lang}/sign-in/link/${token}`;
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await mayMail(trx, 'sign-in-link', email, SIGN_IN_LINK_LIMIT))) return;
-    await trx
-      .insertInto('sign_in_links')
-      .values({ token_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000) })
-      .execute();
-    await queueMail(trx, ctx.jobs, 'sign-in-link', {
-      to: email,
-      subject: t('mail.sign_in.subject'),
-      text: t('mail.sign_in.body', { link, minutes: SIGN_IN_LINK_MINUTES }),
-    });
+  await trx
+    .insertInto('sign_in_links')
+    .values({ token_hash: hashToken(token), user_id: user.id, expires_at: new Date(Date.now() + SIGN_IN_LINK_MINUTES * 60_000) })
+    .execute();
+  await queueMail(trx, ctx.jobs, 'sign-in-link', {
+    to: email,
+    subject: t('mail.sign_in.subject'),
+    text: t('mail.sign_in.body', { link, minutes: SIGN_IN_LINK_MINUTES }),
   });
 }
 

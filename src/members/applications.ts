@@ -33,6 +33,7 @@ import {
 } from './application-queries.ts';
 import { MAX_DOCUMENTS, type DisqualifyInput, type DraftApplication } from './forms.ts';
 import { findMemberById, insertEvent, updateMember } from './queries.ts';
+import { linkContact } from './space.ts';
 import { reindexSearch } from '../search/indexer.ts';
 import { addressKey, claimQuota, DRAFT_LIFETIME_DAYS } from './draft-limits.ts';
 import { HttpError } from '../web/http-error.ts';
@@ -319,6 +320,8 @@ export async function decideApplication(ctx: Ctx, id: number, actorId: number, i
         .executeTakeFirstOrThrow();
       memberId = member.id;
       await reindexSearch(trx, 'member', [member.id]);
+      // The applicant's address becomes the member's first contact: invited as the secretariat would.
+      await linkContact(trx, ctx, member.id, actorId, { email: application.email, name: application.contacts.focal?.name || application.organisation_name, lang: langOf(application) });
     }
     await recordDecision(trx, {
       meetingId: meeting.id,

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
-import { addUser, sendSignInLink } from '../auth/accounts.ts';
+import { insertUser, queueSignInLink } from '../auth/accounts.ts';
 import type { AppContext } from '../context.ts';
 import type { DB, ProposedProfile } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
@@ -14,18 +14,34 @@ export class SpaceError extends Error {}
 
 /**
  * Invites a contact for a member: the account is created (or given the member_contact role), linked
- * to the member, and mailed a sign-in link in its language. Audited.
+ * to the member, and mailed a sign-in link in its language, in one transaction. Audited.
  */
-export async function inviteContact(ctx: Ctx, memberId: number, actorId: number, input: { email: string; name: string; lang: Lang }) {
-  const existing = await ctx.db.selectFrom('users').select(['id', 'roles']).where('email', '=', input.email).executeTakeFirst();
-  const userId = existing?.id ?? (await addUser(ctx.db, { email: input.email, name: input.name, roles: ['member_contact'], lang: input.lang, password: '' }, actorId));
+export async function inviteContact(ctx: Ctx, memberId: number, actorId: number, input: ContactInvitation) {
   await ctx.db.transaction().execute(async (trx) => {
-    if (existing && !existing.roles.includes('member_contact')) await trx.updateTable('users').set({ roles: [...existing.roles, 'member_contact'] }).where('id', '=', existing.id).execute();
-    const linked = await trx.insertInto('member_contacts').values({ user_id: userId, member_id: memberId, invited_by: actorId }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
-    if (!linked) throw new SpaceError('already_contact');
-    await recordAudit(trx, { actorId, action: 'member.contact.invite', entityType: 'member', entityId: memberId, details: { userId } });
+    if (!(await linkContact(trx, ctx, memberId, actorId, input))) throw new SpaceError('already_contact');
   });
-  await sendSignInLink(ctx, input.email, input.lang);
+}
+
+export interface ContactInvitation {
+  email: string;
+  name: string;
+  lang: Lang;
+}
+
+/**
+ * The inside of `inviteContact`, also run by the approval of an application (for the applicant's
+ * address): within the caller's transaction. Returns false, having changed nothing, when the account
+ * is already a contact of this member.
+ */
+export async function linkContact(trx: Transaction<DB>, ctx: Pick<Ctx, 'jobs' | 'config'>, memberId: number, actorId: number, input: ContactInvitation): Promise<boolean> {
+  const existing = await trx.selectFrom('users').select(['id', 'roles']).where('email', '=', input.email).executeTakeFirst();
+  const userId = existing?.id ?? (await insertUser(trx, { email: input.email, name: input.name, roles: ['member_contact'], lang: input.lang }, null, actorId));
+  const linked = await trx.insertInto('member_contacts').values({ user_id: userId, member_id: memberId, invited_by: actorId }).onConflict((oc) => oc.doNothing()).returning('user_id').executeTakeFirst();
+  if (!linked) return false;
+  if (existing && !existing.roles.includes('member_contact')) await trx.updateTable('users').set({ roles: [...existing.roles, 'member_contact'] }).where('id', '=', existing.id).execute();
+  await recordAudit(trx, { actorId, action: 'member.contact.invite', entityType: 'member', entityId: memberId, details: { userId } });
+  await queueSignInLink(trx, ctx, input.email, input.lang);
+  return true;
 }
 
 /** The accounts linked to a member, for the secretariat. */

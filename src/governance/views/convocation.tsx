@@ -18,7 +18,9 @@ export function ConvocationSection({ ctx, meetingId, seats, notice, error }: { c
       {seats.length === 0 ? <p>{t('convocation.no_seats')}</p> : (
         <form method="post" action={`/${lang}/admin/meetings/${meetingId}/attendance`}>
           <CsrfField ctx={ctx} />
-          <ScrollingTable captionId="convocation-title">
+          {/* Its own caption: a region named like the section around it would be a duplicate landmark. */}
+          <ScrollingTable captionId="convocation-caption">
+              <caption id="convocation-caption" class="visually-hidden">{t('a11y.convocation_caption')}</caption>
               <thead><tr><th scope="col">{t('convocation.seat')}</th><th scope="col">{t('convocation.convened')}</th><th scope="col">{t('convocation.attendance')}</th></tr></thead>
               <tbody>{seats.map((seat) => (
                 <tr>

@@ -1,4 +1,5 @@
 import { formatAmount } from '../../members/fees/money.ts';
+import { ScrollingTable } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { FeeFigure } from '../admin-queries.ts';
 import type { Count } from '../domain.ts';
@@ -37,7 +38,9 @@ function FeeTable({ ctx, fees }: { ctx: PageContext; fees: FeeFigure[] }) {
     <section aria-labelledby="fees-title">
       <h2 id="fees-title">{t('stats.admin.fees')}</h2>
       {fees.length ? (
-        <table>
+        // Amounts do not break: on a phone the table scrolls in its own region, not the page.
+        <ScrollingTable captionId="fees-caption">
+          <caption id="fees-caption" class="visually-hidden">{t('a11y.stats_fees_caption')}</caption>
           <thead><tr><th scope="col">{t('stats.key.year')}</th><th scope="col">{t('stats.key.status')}</th><th scope="col">{t('stats.count')}</th><th scope="col">{t('stats.admin.amount')}</th></tr></thead>
           <tbody>{fees.map((row) => (
             <tr>
@@ -45,7 +48,7 @@ function FeeTable({ ctx, fees }: { ctx: PageContext; fees: FeeFigure[] }) {
               <td>{row.amounts.map((amount) => formatAmount(amount.minor, amount.currency, lang)).join(' + ')}</td>
             </tr>
           ))}</tbody>
-        </table>
+        </ScrollingTable>
       ) : <p>{t('stats.summary_none')}</p>}
       <p><a href={`/${lang}/admin/fees`}>{t('stats.admin.fees_link')}</a></p>
     </section>
