@@ -2,13 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, createUser, SAMPLE_FILES, signIn, type TestApp, type Visitor } from '../../test/helpers.ts';
 import { insertCall, insertSubmission } from '../../test/calls-fixtures.ts';
 import { LANGS } from '../i18n/langs.ts';
-import { original } from '../i18n/translatable.ts';
+import { original, textOf, type Translatable } from '../i18n/translatable.ts';
 
 let t: TestApp;
 let contact: Visitor;
 let slug: string;
 let otherSlug: string;
 let attachmentId: number;
+let otherName: Translatable;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -27,6 +28,12 @@ beforeAll(async () => {
     .returning('id').executeTakeFirstOrThrow()).id;
   const mandate = await db.insertInto('mandates').values({ body_id: meeting.body_id, member_id: member!.id, role: 'member', starts_on: '2000-01-01', position: 998 }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('meeting_attendance').values({ meeting_id: meeting.id, mandate_id: mandate.id, status: 'excused' }).execute();
+  // Two decisions of the meeting: an admission (the new member named) and a deferral (the applicant not named).
+  await db.insertInto('meeting_decisions').values([
+    { meeting_id: meeting.id, kind: 'membership', outcome: 'approved', method: 'vote', votes_for: 9, votes_against: 1, abstentions: 2, member_id: other!.id },
+    { meeting_id: meeting.id, kind: 'membership', outcome: 'deferred', method: 'consensus', member_id: null, note: 'Applicant Town asked to wait' },
+  ]).execute();
+  otherName = (await db.selectFrom('organisations').select('name').where('id', '=', other!.organisation_id).executeTakeFirstOrThrow()).name as Translatable;
 
   const activity = await db.selectFrom('activities').select('id').orderBy('id').executeTakeFirstOrThrow();
   await db.insertInto('registrations').values({ activity_id: activity.id, email: 'record-contact@example.org', name: 'Record Contact', lang: 'en', status: 'confirmed', cancel_token_hash: 'x'.repeat(64) }).execute();
@@ -39,7 +46,7 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 describe('a member’s record in its space', () => {
-  it('shows the meetings with their summary and members-only documents, never the minutes, in four languages', async () => {
+  it('shows the meetings with their summary, decisions and members-only documents, never the minutes, in four languages', async () => {
     for (const lang of LANGS) {
       const page = await contact.get(`/${lang}/my-member/${slug}/record`);
       expect(page.statusCode).toBe(200);
@@ -47,7 +54,11 @@ describe('a member’s record in its space', () => {
       expect(page.body).toContain(`href="/${lang}/governance/attachments/${attachmentId}"`);
       expect(page.body).not.toContain('Internal working notes');
     }
-    expect((await contact.get(`/fr/my-member/${slug}/record`)).body).toContain('Excusé');
+    const fr = (await contact.get(`/fr/my-member/${slug}/record`)).body;
+    expect(fr).toContain('Excusé');
+    expect(fr).toContain(`${textOf(otherName, 'fr').replace(/'/g, '&#39;')} · `);
+    expect(fr).toContain('9 pour, 1 contre, 2 abstentions');
+    expect(fr).not.toContain('Applicant Town');
     const file = await contact.get(`/en/governance/attachments/${attachmentId}`);
     expect(file.statusCode).toBe(200);
     expect(file.headers['cache-control']).toContain('private');

@@ -48,6 +48,13 @@ function Meetings({ ctx, meetings }: { ctx: PageContext; meetings: MemberRecord[
           <p>{t(`governance.format.${meeting.format}`)}{meeting.attendance ? ` · ${meeting.attendance.split(',').map((status) => t(`convocation.status.${status}`)).join(', ')}` : ''}</p>
           {meeting.agenda.length ? <ol>{meeting.agenda.map((item) => <li>{textOf(item, lang)}</li>)}</ol> : null}
           {meeting.summary ? <p>{textOf(meeting.summary, lang)}</p> : null}
+          {meeting.decisions.length ? (
+            <ul>{meeting.decisions.map((d) => (
+              <li>{[t(`governance.decision.${d.kind === 'other' ? 'misc' : d.kind}`), d.subject ? textOf(d.subject, lang) : null,
+                d.outcome ? t(`membership.status.${d.outcome}`) : null, t(`membership.method.${d.method}`),
+                d.votes_for !== null ? t('record.votes', { for: d.votes_for, against: d.votes_against ?? 0, abstentions: d.abstentions ?? 0 }) : null].filter(Boolean).join(' · ')}</li>
+            ))}</ul>
+          ) : null}
           {meeting.attachments.length ? (
             <ul>{meeting.attachments.map((file) => <li><a href={`/${lang}/governance/attachments/${file.id}`}>{file.file_name}</a></li>)}</ul>
           ) : null}
