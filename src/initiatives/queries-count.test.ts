@@ -1,25 +1,19 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers.ts';
+import { queryCounter } from '../../test/query-counter.ts';
 import type { Database } from '../db/database.ts';
 import type { DB } from '../db/types.ts';
 import { cleanFilters, initiativeArchive, initiativeRows } from './domain.ts';
 
 let database: Database;
 let counted: Kysely<DB>;
-let queries: string[] = [];
+let count: ReturnType<typeof queryCounter>['count'];
 beforeAll(async () => {
   database = await createTestDatabase();
-  // A second Kysely over the same pool, logging every query it runs.
-  counted = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: (event) => { if (event.level === 'query') queries.push(event.query.sql); } });
+  ({ db: counted, count } = queryCounter(database));
 });
 afterAll(() => database.close());
-
-async function count(run: () => Promise<unknown>): Promise<number> {
-  queries = [];
-  await run();
-  return queries.length;
-}
 
 describe('the initiatives listing', () => {
   it('runs the same number of queries for 1 item as for many (no query per item)', async () => {

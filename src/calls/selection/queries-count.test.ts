@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../auth/accounts.ts';
 import { createTestDatabase } from '../../../test/helpers.ts';
+import { queryCounter } from '../../../test/query-counter.ts';
 import type { Database } from '../../db/database.ts';
 import type { DB } from '../../db/types.ts';
 import { balancePanel, decideMany, rankedSelection } from './domain.ts';
@@ -11,19 +12,12 @@ import { seedSelectionCall } from './testing.ts';
 
 let database: Database;
 let counted: Kysely<DB>;
-let queries: string[] = [];
+let count: ReturnType<typeof queryCounter>['count'];
 beforeAll(async () => {
   database = await createTestDatabase();
-  // A second Kysely over the same pool, logging every query it runs.
-  counted = new Kysely<DB>({ dialect: new PostgresDialect({ pool: database.pool }), log: (event) => { if (event.level === 'query') queries.push(event.query.sql); } });
+  ({ db: counted, count } = queryCounter(database));
 });
 afterAll(() => database.close());
-
-async function count(run: () => Promise<unknown>): Promise<number> {
-  queries = [];
-  await run();
-  return queries.length;
-}
 
 describe('the selection', () => {
   it('reads the ranked table and balance, and decides in bulk, in as many queries for 1 submission as for 120', async () => {
