@@ -178,7 +178,7 @@ export async function confirmRegistration(ctx: Ctx, token: string, today: string
       .where('id', '=', current.id)
       .execute();
     await mailStatus(trx, ctx, activity, { email: current.email, lang: current.lang as Lang, status, token: cancelToken }, 'registration.confirm');
-    if (status === 'waiting') await noticeStaff(trx, ctx, 'registration.full', { subject: textOf(activity.title, 'en'), path: `/admin/activities/${activity.slug}/registrations` });
+    if (status === 'waiting') await noticeStaff(trx, ctx, 'registration.full', { subject: activity.title, path: `/admin/activities/${activity.slug}/registrations` });
     return { status, again: false };
   });
 }

@@ -1459,6 +1459,7 @@ CREATE TABLE staff_notices (
   subject text NOT NULL DEFAULT ''::text,
   path text NOT NULL,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
+  subjects jsonb,
   CONSTRAINT staff_notices_path_check CHECK ((path ~~ '/admin%'::text)),
   CONSTRAINT staff_notices_pkey PRIMARY KEY (id)
 );

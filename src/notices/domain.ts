@@ -3,6 +3,7 @@ import { can, PERMISSIONS, type Actor } from '../auth/permissions.ts';
 import type { AppContext } from '../context.ts';
 import type { DB } from '../db/types.ts';
 import { translator } from '../i18n/i18n.ts';
+import { textOf, type Translatable } from '../i18n/translatable.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { queueMail } from '../mail/outbox.ts';
 import './tables.ts';
@@ -21,8 +22,10 @@ function rolesFor(event: NoticeEvent): string[] {
  * Records that something happened, in the caller's transaction, and queues a mail at once to each
  * person who asked for one mail each: nothing is sent for a change that is rolled back.
  */
-export async function noticeStaff(trx: Transaction<DB>, ctx: Ctx, event: NoticeEvent, notice: { subject: string; path: string }) {
-  const { id } = await trx.insertInto('staff_notices').values({ event, subject: notice.subject.slice(0, 200), path: notice.path })
+export async function noticeStaff(trx: Transaction<DB>, ctx: Ctx, event: NoticeEvent, notice: { subject: string | Translatable; path: string }) {
+  const subjects = typeof notice.subject === 'string' ? null : notice.subject;
+  const subject = typeof notice.subject === 'string' ? notice.subject : textOf(notice.subject, 'en');
+  const { id } = await trx.insertInto('staff_notices').values({ event, subject: subject.slice(0, 200), subjects: subjects && JSON.stringify(subjects), path: notice.path })
     .returning('id').executeTakeFirstOrThrow();
   const recipients = await recipientsOf(trx, event, 'each');
   for (const person of recipients) {
@@ -30,10 +33,15 @@ export async function noticeStaff(trx: Transaction<DB>, ctx: Ctx, event: NoticeE
     await queueMail(trx, ctx.jobs, `notice.${event}`, {
       to: person.email,
       subject: t(`notices.mail.subject.${event}`),
-      text: [t(`notices.event.${event}`), noticeLine(notice.subject, `${ctx.config.baseUrl}/${person.lang}${notice.path}`), '', t('notices.mail.settings', { link: settingsLink(ctx, person.lang) })].join('\n'),
+      text: [t(`notices.event.${event}`), noticeLine(subjectIn({ subject, subjects }, person.lang), `${ctx.config.baseUrl}/${person.lang}${notice.path}`), '', t('notices.mail.settings', { link: settingsLink(ctx, person.lang) })].join('\n'),
     });
   }
   return id;
+}
+
+/** The subject in the reader's language when the thing named has it, else as recorded. */
+function subjectIn(notice: { subject: string; subjects: Translatable | null }, lang: Lang): string {
+  return textOf(notice.subjects, lang) || notice.subject;
 }
 
 function noticeLine(subject: string, link: string): string {
@@ -100,13 +108,13 @@ async function digestFor(trx: Transaction<DB>, ctx: Ctx, person: { id: number; e
   // A person's first digest covers the last day only, not everything before they joined.
   const since = last?.through_id ?? (await trx.selectFrom('staff_notices').select(sql<number>`coalesce(max(id), 0)`.as('id'))
     .where('created_at', '<', sql<Date>`now() - interval '1 day'`).executeTakeFirstOrThrow()).id;
-  const notices = events.length ? await trx.selectFrom('staff_notices').select(['event', 'subject', 'path'])
+  const notices = events.length ? await trx.selectFrom('staff_notices').select(['event', 'subject', 'subjects', 'path'])
     .where('id', '>', since).where('id', '<=', latest.id).where('event', 'in', events).orderBy('id').limit(500).execute() : [];
   await trx.insertInto('staff_notice_digests').values({ user_id: person.id, through_id: latest.id })
     .onConflict((oc) => oc.column('user_id').doUpdateSet({ through_id: latest.id, sent_at: new Date() })).execute();
   if (!notices.length) return false;
   const t = translator(person.lang);
-  const lines = notices.map((notice) => `- ${t(`notices.event.${notice.event}`)} ${noticeLine(notice.subject, `${ctx.config.baseUrl}/${person.lang}${notice.path}`).replace('\n', '\n  ')}`);
+  const lines = notices.map((notice) => `- ${t(`notices.event.${notice.event}`)} ${noticeLine(subjectIn(notice, person.lang), `${ctx.config.baseUrl}/${person.lang}${notice.path}`).replace('\n', '\n  ')}`);
   await queueMail(trx, ctx.jobs, 'notice.digest', {
     to: person.email,
     subject: t.plural('notices.mail.digest_subject', notices.length),

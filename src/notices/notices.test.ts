@@ -5,7 +5,7 @@ import { LANGS } from '../i18n/langs.ts';
 import { saveApplication } from '../members/applications.ts';
 import { recordDeliveryBounce } from '../newsletter/bounces.ts';
 import { addActiveSubscribers } from '../newsletter/testing.ts';
-import { sendDigests } from './domain.ts';
+import { noticeStaff, sendDigests } from './domain.ts';
 
 const smtp = new TestSmtpServer();
 let t: TestApp;
@@ -83,6 +83,30 @@ describe('notices to staff', () => {
     await sendDigests(t.app.ctx);
     await t.app.ctx.jobs.drain();
     expect(mailsTo('notice-reviewer@example.org')).toHaveLength(1);
+  });
+
+  it('names a full event in each reader’s own language, at once and in the digest', async () => {
+    await createUser(t.app, 'notice-events-fr@example.org', ['editor']);
+    await createUser(t.app, 'notice-events-ko@example.org', ['editor']);
+    const db = t.app.ctx.db;
+    await db.updateTable('users').set({ lang: 'fr' }).where('email', '=', 'notice-events-fr@example.org').execute();
+    await db.updateTable('users').set({ lang: 'ko' }).where('email', '=', 'notice-events-ko@example.org').execute();
+    const french = await signIn(t.app, 'notice-events-fr@example.org');
+    expect((await choose(french, 'fr', { 'registration.full': 'each' })).statusCode).toBe(200);
+    await sendDigests(t.app.ctx); // the Korean editor's first digest: what came before is not repeated
+    const title = { en: { text: 'Full forum', status: 'original' as const, updatedAt: '' }, fr: { text: 'Forum complet', status: 'human' as const, updatedAt: '' }, ko: { text: '마감된 포럼', status: 'human' as const, updatedAt: '' } };
+    await db.transaction().execute((trx) => noticeStaff(trx, t.app.ctx, 'registration.full', { subject: title, path: '/admin/activities/full-forum/registrations' }));
+    await sendDigests(t.app.ctx);
+    await t.app.ctx.jobs.drain();
+    const atOnce = mailsTo('notice-events-fr@example.org').filter((mail) => mail.text?.includes('/fr/admin/activities/full-forum/registrations'));
+    expect(atOnce).toHaveLength(1);
+    expect(atOnce[0]!.text).toContain('Forum complet\nhttp://passerelle.test/fr/admin/activities/full-forum/registrations');
+    const digests = mailsTo('notice-events-ko@example.org').filter((mail) => mail.text?.includes('/ko/admin/activities/full-forum/registrations'));
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.text).toContain('- 정원이 찬 행사에 대한 등록(대기자 명단) 마감된 포럼');
+    expect(digests[0]!.text).not.toContain('Full forum');
+    const [row] = await db.selectFrom('staff_notices').select('subject').where('path', '=', '/admin/activities/full-forum/registrations').execute();
+    expect(row!.subject).toBe('Full forum');
   });
 
   it('tells the newsletter’s staff once when an issue’s bounces reach a spike', async () => {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Translatable } from '../i18n/translatable.ts';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -13,6 +14,8 @@ export interface StaffNoticesTable {
   id: Generated<number>;
   event: string;
   subject: Generated<string>;
+  /** The subject per language (a Translatable) where the thing named has translations (migration 0940). */
+  subjects: ColumnType<Translatable | null, string | null | undefined, string | null>;
   path: string;
   created_at: Timestamp;
 }
