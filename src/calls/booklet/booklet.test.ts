@@ -188,4 +188,16 @@ describe('the secretariat\'s part of the booklet', () => {
     expect(page.body).toContain('The forum gathered local governments.');
     expect(page.body).toContain('<li>EUDEL</li>');
   });
+
+  it('prints each workshop’s room, moderators and partner under its title, in the booklet’s language', async () => {
+    const [workshop] = await t.app.ctx.db.selectFrom('programme_workshops').select(['id', 'code']).where('event_slug', '=', EVENT).orderBy('position').limit(1).execute();
+    await t.app.ctx.db.updateTable('programme_workshops').set({ room: 'Sala Bizkaia', moderators: ['Ana Ruiz', 'Lee Min'], partner: 'EUDEL' }).where('id', '=', workshop!.id).execute();
+    const page = await t.app.inject(`/fr/initiatives/programme/${EVENT}/booklet`);
+    expect(page.body).toContain('<p class="booklet-workshop-details">Salle : Sala Bizkaia · Animé par Ana Ruiz et Lee Min · Avec EUDEL</p>');
+    await t.app.ctx.db.updateTable('booklet_files').set({ updated_at: new Date(Date.now() - 3600_000) }).where('lang', '=', 'ko').execute();
+    await t.app.inject(`/ko/initiatives/programme/${EVENT}/booklet`);
+    await t.app.ctx.jobs.drain([BOOKLET_JOB]);
+    const korean = text(await fetchPdf('ko')).replace(/\s+/g, ' ');
+    expect(korean).toContain('장소: Sala Bizkaia · 진행: Ana Ruiz 및 Lee Min · 협력: EUDEL');
+  });
 });

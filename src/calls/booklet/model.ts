@@ -27,7 +27,13 @@ export interface BookletEntry {
   links: string[];
 }
 
-export interface BookletWorkshop { code: string; title: Shown | null; entries: BookletEntry[] }
+export interface BookletWorkshop {
+  code: string;
+  title: Shown | null;
+  /** Room, moderators and partner on one line ("Room A · Moderated by Ana Ruiz, Lee Min · With ILO"), or null. */
+  details: string | null;
+  entries: BookletEntry[];
+}
 export interface BookletSession { code: string; heading: string; workshops: BookletWorkshop[] }
 export interface BookletDay { heading: string; sessions: BookletSession[] }
 /** One line of an index: a name and the entries it points to (the PDF turns them into pages). */
@@ -76,7 +82,7 @@ export function buildBooklet(inputs: BookletInputs, t: Translator): Booklet {
     code: session.code,
     heading: t('booklet.session', { code: session.code }),
     workshops: inputs.workshops.filter((workshop) => workshop.session_id === session.id)
-      .map((workshop) => ({ code: workshop.code, title: shown(workshop.title), entries: byWorkshop.get(workshop.id) ?? [] })),
+      .map((workshop) => ({ code: workshop.code, title: shown(workshop.title), details: workshopDetails(workshop, t), entries: byWorkshop.get(workshop.id) ?? [] })),
   }));
   const days: BookletDay[] = [
     ...inputs.days.map((day) => ({
@@ -86,7 +92,7 @@ export function buildBooklet(inputs: BookletInputs, t: Translator): Booklet {
     { heading: t('booklet.other_sessions'), sessions: sessionsOf(null) },
   ].filter((day) => day.sessions.length > 0);
   const orphans = byWorkshop.get(null) ?? [];
-  if (orphans.length) days.push({ heading: t('booklet.other_entries'), sessions: [{ code: '', heading: t('booklet.other_entries'), workshops: [{ code: '', title: null, entries: orphans }] }] });
+  if (orphans.length) days.push({ heading: t('booklet.other_entries'), sessions: [{ code: '', heading: t('booklet.other_entries'), workshops: [{ code: '', title: null, details: null, entries: orphans }] }] });
   const collator = new Intl.Collator(lang);
   const index = (keyOf: (entry: BookletEntry, row: BookletInputs['entries'][number]) => string | null): IndexLine[] => {
     const lines = new Map<string, string[]>();
@@ -120,6 +126,16 @@ export function buildBooklet(inputs: BookletInputs, t: Translator): Booklet {
       links: t('booklet.links'),
     },
   };
+}
+
+function workshopDetails(workshop: BookletInputs['workshops'][number], t: Translator): string | null {
+  const moderators = workshop.moderators.filter(Boolean);
+  const parts = [
+    workshop.room ? t('booklet.workshop_room', { room: workshop.room }) : null,
+    moderators.length ? t('booklet.workshop_moderators', { names: new Intl.ListFormat(t.lang, { type: 'conjunction' }).format(moderators) }) : null,
+    workshop.partner ? t('booklet.workshop_partner', { partner: workshop.partner }) : null,
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : null;
 }
 
 function eventDates(event: BookletInputs['event'], lang: Lang): string | null {

@@ -14,7 +14,7 @@ export async function bookletInputs(db: Db, eventSlug: string) {
     db.selectFrom('programme_events').selectAll().where('event_slug', '=', eventSlug).executeTakeFirst(),
     db.selectFrom('programme_days').select(['id', 'position', 'date']).where('event_slug', '=', eventSlug).orderBy('position').execute(),
     db.selectFrom('programme_sessions').select(['id', 'code', 'day_id', 'position']).where('event_slug', '=', eventSlug).orderBy('position').execute(),
-    db.selectFrom('programme_workshops').select(['id', 'code', 'session_id', 'title', 'position']).where('event_slug', '=', eventSlug).orderBy('position').execute(),
+    db.selectFrom('programme_workshops').select(['id', 'code', 'session_id', 'title', 'position', 'room', 'moderators', 'partner']).where('event_slug', '=', eventSlug).orderBy('position').execute(),
     db.selectFrom('initiatives as i').leftJoin('organisations as o', 'o.id', 'i.organisation_id')
       .select(['i.slug', 'i.code', 'i.kind', 'i.workshop_id', 'i.title', 'i.summary', 'i.city', 'i.country', 'i.presenters', 'i.links', 'o.name as organisation'])
       .where('i.event_slug', '=', eventSlug)

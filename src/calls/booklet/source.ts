@@ -28,6 +28,7 @@ export function bookletSource(booklet: Booklet): string {
         `#heading(level: 2, ${typstString(session.heading)})`,
         ...session.workshops.map((workshop) => [
           workshop.code || workshop.title ? `#heading(level: 3)[${typstText(workshop.code)} ${workshop.title ? typstText(workshop.title.text) : ''}]${mark(workshop.title)}` : '',
+          workshop.details ? `#text(size: 9pt, style: "italic")[${typstText(workshop.details)}]\n` : '',
           ...workshop.entries.map(entry),
         ].join('\n')),
       ].join('\n')),

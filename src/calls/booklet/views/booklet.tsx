@@ -124,6 +124,7 @@ export function BookletPage({ ctx, booklet, pdfUrl, status }: { ctx: PageContext
               {session.workshops.map((workshop) => (
                 <section aria-labelledby={`${entryAnchor(workshop.code || 'other')}-h`} id={entryAnchor(workshop.code || 'other')}>
                   <h4 id={`${entryAnchor(workshop.code || 'other')}-h`}>{workshop.code} {workshop.title && <Text booklet={booklet} text={workshop.title} />}</h4>
+                  {workshop.details && <p class="booklet-workshop-details">{workshop.details}</p>}
                   {workshop.entries.map((entry) => <Entry booklet={booklet} entry={entry} />)}
                 </section>
               ))}
