@@ -5,7 +5,7 @@ import { MAIN_NAV } from './navigation.ts';
 /** First path segments of public pages that a person may type or share without a language. */
 const SECTIONS: ReadonlySet<string> = new Set([
   ...MAIN_NAV.map((item) => item.path.split('/')[1] ?? '').filter(Boolean),
-  'join', 'calls', 'newsletter', 'search', 'feed.xml', 'open-data', 'sign-in',
+  'join', 'newsletter', 'search', 'feed.xml', 'open-data', 'sign-in',
 ]);
 
 /**

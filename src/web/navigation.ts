@@ -14,6 +14,7 @@ export const MAIN_NAV: NavItem[] = [
   { key: 'nav.activities', path: '/activities' },
   { key: 'nav.calendar', path: '/calendar' },
   { key: 'nav.initiatives', path: '/initiatives' },
+  { key: 'nav.calls', path: '/calls' },
   { key: 'nav.map', path: '/map' },
   { key: 'nav.library', path: '/library' },
   { key: 'news.nav', path: '/news' },

@@ -89,6 +89,9 @@ describe('/{lang}/calls and /{lang}/calls/{slug}', () => {
       expect(page.body).toContain(`href="/${lang}/calls/gsef2018-bilbao"`);
       expect(page.body).not.toContain('appel-brouillon');
     }
+    // Reached from the main menu of every page, marked as the current section here.
+    expect((await get('/ko/')).body).toContain('<a href="/ko/calls">공모</a>');
+    expect((await get('/fr/calls')).body).toContain('<a href="/fr/calls" aria-current="page">Appels</a>');
     const en = (await get('/en/calls')).body;
     expect(en.indexOf('appel-ouvert')).toBeLessThan(en.indexOf('appel-a-venir'));
     expect(en.indexOf('appel-a-venir')).toBeLessThan(en.indexOf('gsef2018-bilbao'));
