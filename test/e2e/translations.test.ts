@@ -57,6 +57,18 @@ describe('the translation editor at 1280 px', () => {
   });
 });
 
+describe('the translation editor’s shortcut', () => {
+  it('saves and opens the next text with Ctrl+Enter in the text', async () => {
+    await page.goto(unitPath);
+    await page.locator('#text').fill('Guardada con Ctrl+Intro');
+    // "Save and next" leaves the unit (for the next one, or the queue when none is left); "Save" would stay.
+    await Promise.all([page.waitForURL((url) => url.pathname !== unitPath.split('?')[0]), page.keyboard.press('Control+Enter')]);
+    const [, , , , , tbl, key, col] = unitPath.split('?')[0]!.split('/');
+    const saved = await run.t.app.ctx.db.selectFrom(tbl as 'initiatives').select(col as 'title').where(tbl === 'initiatives' ? 'id' : ('slug' as 'id'), '=', tbl === 'initiatives' ? Number(key) : (key as unknown as number)).executeTakeFirst();
+    expect(JSON.stringify(saved)).toContain('Guardada con Ctrl+Intro');
+  });
+});
+
 describe.each(LANGS)('the translation pages in %s at 360 px', (lang) => {
   it('have no axe violations: queue, editor (stacked) and dashboard', async () => {
     const phone = await run.newPage({ viewport: { width: 360, height: 740 } });

@@ -107,7 +107,7 @@ export function EditorPage({ ctx, view }: { ctx: PageContext; view: EditorView }
             {view.text}
           </textarea>
           <div class="tr-actions">
-            <button type="submit" name="action" value="next">
+            <button type="submit" name="action" value="next" aria-keyshortcuts="Control+Enter" aria-describedby="save-next-keys">
               {t('trq.editor.save_next')}
             </button>
             <button type="submit" name="action" value="save">
@@ -117,6 +117,7 @@ export function EditorPage({ ctx, view }: { ctx: PageContext; view: EditorView }
               {t('trq.editor.approve')}
             </button>
           </div>
+          <p class="hint" id="save-next-keys">{t('trq.editor.shortcut')}</p>
         </section>
       </form>
     </>

@@ -75,3 +75,14 @@
     input.addEventListener('blur', function () { setTimeout(close, 150); });
   });
 })();
+
+// Ctrl+Enter (or Cmd+Enter) in a form's field presses the form's button that declares that shortcut
+// with aria-keyshortcuts (the translation editor's "Save and next"); without this script, Tab and Enter do.
+document.addEventListener('keydown', function (event) {
+  var form = event.target && event.target.form;
+  if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || !form) return;
+  var button = form.querySelector('button[aria-keyshortcuts="Control+Enter"]');
+  if (!button) return;
+  event.preventDefault();
+  button.click();
+});
