@@ -76,6 +76,7 @@ import { statsRoutes } from './stats/routes.tsx';
 import { EXTRACT_JOB } from './library/domain.ts';
 import { runExtraction } from './library/extract.ts';
 import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits.ts';
+import { EXPIRE_SUBMISSION_DRAFTS_JOB, expireAbandonedSubmissionDrafts } from './calls/submit/expiry.ts';
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
 import { reviewRoutes } from './calls/review/index.ts';
@@ -212,6 +213,7 @@ function defineJobs(ctx: AppContext): void {
   defineNewsletterJobs(ctx);
   ctx.jobs.define<{ fileId: number }>({ name: EXTRACT_JOB, run: (data) => runExtraction(ctx, data.fileId), retryLimit: 3, retryDelay: 60 });
   ctx.jobs.define({ name: EXPIRE_DRAFTS_JOB, run: async () => void (await expireAbandonedDrafts(ctx)), retryLimit: 1 });
+  ctx.jobs.define({ name: EXPIRE_SUBMISSION_DRAFTS_JOB, run: async () => void (await expireAbandonedSubmissionDrafts(ctx)), retryLimit: 1 });
   ctx.jobs.define({ name: RATE_LIMIT_CLEANUP_JOB, run: async () => void (await deleteExpiredRateLimits(ctx.pool)), retryLimit: 1 });
   ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
   // A failed backup is recorded and mailed, not retried: the next night's run tries again.

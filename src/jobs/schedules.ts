@@ -6,6 +6,8 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'newsletter.resume', cron: '* * * * *' },
   // Drafts of the public application nobody touched for 30 days go, with their files.
   { name: 'members.drafts.expire', cron: '41 3 * * *' },
+  // Call submissions left as drafts for 30 days go, with their attachments (calls/submit/expiry.ts).
+  { name: 'calls.drafts.expire', cron: '43 3 * * *' },
   // Stored files no row refers to (a crash between storing and committing) are deleted.
   { name: 'files.sweep', cron: '23 * * * *' },
   // Rate-limit counters whose window is over (a minute at most) are deleted.
