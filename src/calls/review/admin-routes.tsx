@@ -38,7 +38,7 @@ async function page(request: AdminRequest, reply: FastifyReply, failed?: AdminRe
   return sendPage(request, reply, {
     title: request.t('calls_review.admin_title', { call: title }),
     status,
-    body: (ctx) => <AdminReviewPage ctx={ctx} slug={call.slug} callTitle={title} phases={phases} categories={categories} reviewers={reviewers} assignments={assignments} summaries={summaries} failed={failed} message={message} />,
+    body: (ctx) => <AdminReviewPage ctx={ctx} slug={call.slug} callTitle={title} timeZone={call.time_zone} phases={phases} categories={categories} reviewers={reviewers} assignments={assignments} summaries={summaries} failed={failed} message={message} />,
   });
 }
 
@@ -48,7 +48,7 @@ const body = (request: AdminRequest) => (request.body ?? {}) as Values;
 
 async function postPhase(request: AdminRequest, reply: FastifyReply) {
   const call = await callOf(request);
-  const parsed = parsePhase(body(request));
+  const parsed = parsePhase(body(request), call.time_zone);
   if (!parsed.ok) return page(request, reply, { form: 'phase', errors: parsed.errors, values: body(request) }, 400);
   await addPhase(request.server.ctx.db, call.id, request.user!.id, parsed.data);
   return back(request, reply, 'phase_added');

@@ -1,3 +1,4 @@
+import { zonedToInstant } from '../admin/model.ts';
 import { LANGS, isLang, type Lang } from '../../i18n/langs.ts';
 import type { FieldErrors } from '../../web/forms.ts';
 
@@ -41,20 +42,17 @@ export function parseReview(values: Values, categories: Category[]): Result<Revi
 
 export interface PhaseInput { name: string; opensAt: Date; closesAt: Date; seeNames: boolean; others: 'never' | 'after_own' | 'always' }
 
-const date = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/.test(value)) return null;
-  const parsed = new Date(value.length === 10 ? `${value}T00:00Z` : `${value}Z`);
-  return Number.isNaN(parsed.getTime()) ? null : parsed;
-};
+/** "2027-03-01" (midnight) or "2027-03-01T09:00", a wall-clock time in the call's zone. */
+const date = (value: string, zone: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) ? zonedToInstant(`${value}T00:00`, zone) : zonedToInstant(value, zone));
 
-/** A phase; dates are read as UTC (the form says so). */
-export function parsePhase(values: Values): Result<PhaseInput> {
+/** A phase; dates are read in the call's time zone (the form names it), as the call's own dates. */
+export function parsePhase(values: Values, zone: string): Result<PhaseInput> {
   const errors: FieldErrors = {};
   const name = str(values.name);
   if (!name) errors.name = 'validation.required';
   else if (name.length > 200) errors.name = 'validation.too_long';
-  const opensAt = date(str(values.opens_at));
-  const closesAt = date(str(values.closes_at));
+  const opensAt = date(str(values.opens_at), zone);
+  const closesAt = date(str(values.closes_at), zone);
   if (!opensAt) errors.opens_at = 'calls_review.error.date';
   if (!closesAt) errors.closes_at = 'calls_review.error.date';
   else if (opensAt && closesAt <= opensAt) errors.closes_at = 'calls_review.error.closes_before';

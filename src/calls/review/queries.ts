@@ -24,7 +24,7 @@ export const conflictOf = sql<boolean>`(
 )`;
 
 export function callBySlug(db: Db, slug: string) {
-  return db.selectFrom('calls').select(['id', 'slug', 'title', 'state', 'languages']).where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('calls').select(['id', 'slug', 'title', 'state', 'languages', 'time_zone']).where('slug', '=', slug).executeTakeFirst();
 }
 
 export function phasesOf(db: Db, callId: number) {
@@ -39,7 +39,7 @@ export function categoriesOf(db: Db, callId: number) {
 /** A call by its slug, if the user is invited to review it: one query. */
 export function invitedCall(db: Db, slug: string, userId: number) {
   return db.selectFrom('calls as c').innerJoin('call_reviewers as r', 'r.call_id', 'c.id')
-    .select(['c.id', 'c.slug', 'c.title', 'c.state', 'r.languages'])
+    .select(['c.id', 'c.slug', 'c.title', 'c.state', 'c.time_zone', 'r.languages'])
     .where('c.slug', '=', slug).where('r.user_id', '=', userId).executeTakeFirst();
 }
 

@@ -183,3 +183,20 @@ describe('finding the reviews', () => {
     expect(body).toContain('href="/fr/reviews"');
   });
 });
+
+describe('review phases in the call’s time zone', () => {
+  it('reads the dates typed as wall-clock times in the call’s zone and shows them there, the zone named', async () => {
+    const db = t.app.ctx.db;
+    const seoulId = await insertCall(db, { slug: 'seoul-call', state: 'in_review', time_zone: 'Asia/Seoul' });
+    const admin = (lang = 'en') => `/${lang}/admin/calls/seoul-call/review`;
+    expect((await editor.get(admin('ko'))).body).toContain('공모의 시간대(Asia/Seoul) 기준');
+    const added = await editor.post(`${admin()}/phases`, { name: 'Seoul reading', opens_at: '2027-03-01T09:00', closes_at: '2027-03-15', others_reviews: 'never' }, { from: admin() });
+    expect(added.statusCode).toBe(303);
+    const [phase] = await db.selectFrom('call_review_phases').select(['opens_at', 'closes_at']).where('call_id', '=', seoulId).execute();
+    expect(phase!.opens_at.toISOString()).toBe('2027-03-01T00:00:00.000Z');
+    expect(phase!.closes_at.toISOString()).toBe('2027-03-14T15:00:00.000Z');
+    const page = (await editor.get(admin('fr'))).body;
+    expect(page).toContain('1 mars 2027 à 09:00 (Asia/Seoul)');
+    expect(page).toContain('15 mars 2027 à 00:00 (Asia/Seoul)');
+  });
+});

@@ -38,7 +38,7 @@ async function list(request: CallRequest, reply: FastifyReply) {
   const title = textOf(call.title, request.lang);
   return sendPage(request, reply, {
     title: request.t('calls_review.list_title', { call: title }),
-    body: (ctx) => <AssignedList ctx={ctx} slug={call.slug} callTitle={title} rows={rows} progress={progress} page={page} pageSize={LIST_PAGE} state={phaseAt(phases)} allDone={request.query.done === '1'} />,
+    body: (ctx) => <AssignedList ctx={ctx} slug={call.slug} callTitle={title} rows={rows} progress={progress} page={page} pageSize={LIST_PAGE} state={phaseAt(phases, call.time_zone)} allDone={request.query.done === '1'} />,
   });
 }
 
@@ -53,7 +53,7 @@ async function reviewPage(request: SubmissionRequest, reply: FastifyReply, extra
   const [phases, categories, mine, progress, questions] = await Promise.all([
     phasesOf(db, call.id), categoriesOf(db, call.id), reviewOf(db, row.id, user.id), progressOfReviewer(db, call.id, user.id), questionsOf(db, call.id),
   ]);
-  const state = phaseAt(phases);
+  const state = phaseAt(phases, call.time_zone);
   const shown = showsOthers(state.others, Boolean(mine?.submitted_at));
   const [reviews, summaries] = shown ? await Promise.all([othersReviews(db, row.id, user.id), reviewSummaries(db, call.id, [row.id])]) : [[], null];
   const props: Omit<ReviewPageProps, 'ctx'> = {
@@ -83,7 +83,7 @@ async function save(request: SubmissionRequest, reply: FastifyReply) {
   const row = await reviewerSubmission(db, user, call.id, request.params.id);
   const values = (request.body ?? {}) as Values;
   const [phases, categories] = await Promise.all([phasesOf(db, call.id), categoriesOf(db, call.id)]);
-  if (!phaseAt(phases).open) return reviewPage(request, reply, { errors: { _form: 'calls_review.error.closed' }, values }, 409);
+  if (!phaseAt(phases, call.time_zone).open) return reviewPage(request, reply, { errors: { _form: 'calls_review.error.closed' }, values }, 409);
   const parsed = parseReview(values, categories);
   if (!parsed.ok) return reviewPage(request, reply, { errors: parsed.errors, values }, 400);
   const result = await saveReview(db, row.id, user.id, categories, parsed.data);

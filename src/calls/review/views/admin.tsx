@@ -1,3 +1,4 @@
+import { dateInZone } from '../../admin/model.ts';
 import { LANGS, type Lang } from '../../../i18n/langs.ts';
 import { textOf, type Translatable } from '../../../i18n/translatable.ts';
 import { CsrfField, ErrorSummary, Field, FieldFrame, ScrollingTable } from '../../../web/components.tsx';
@@ -17,6 +18,8 @@ export interface AdminReviewProps {
   ctx: PageContext;
   slug: string;
   callTitle: string;
+  /** The call's IANA zone: phase dates are entered and shown in it. */
+  timeZone: string;
   phases: Phase[];
   categories: CategoryView[];
   reviewers: ReviewerProgress[];
@@ -43,7 +46,7 @@ function errorsOf(props: AdminReviewProps, form: string) {
 const v = (values: Values, name: string, fallback = '') => (typeof values[name] === 'string' ? (values[name] as string) : fallback);
 
 function Phases(props: AdminReviewProps) {
-  const { ctx, slug, phases } = props;
+  const { ctx, slug, phases, timeZone } = props;
   const { t, lang } = ctx;
   const { errors, values } = errorsOf(props, 'phase');
   const labels = { name: t('calls_review.phase_name'), opens_at: t('calls_review.opens_at'), closes_at: t('calls_review.closes_at'), others_reviews: t('calls_review.others_rule') };
@@ -54,7 +57,7 @@ function Phases(props: AdminReviewProps) {
         <ul>
           {phases.map((p) => (
             <li>
-              {p.name}: {t.date(p.opens_at, 'medium')} – {t.date(p.closes_at, 'medium')} · {t(p.reviewers_see_names ? 'calls_review.names_shown' : 'calls_review.names_hidden')} · {t(`calls_review.others.${p.others_reviews}`)}{' '}
+              {p.name}: {dateInZone(p.opens_at, timeZone, lang)} – {dateInZone(p.closes_at, timeZone, lang)} · {t(p.reviewers_see_names ? 'calls_review.names_shown' : 'calls_review.names_hidden')} · {t(`calls_review.others.${p.others_reviews}`)}{' '}
               <Post ctx={ctx} action={adminReviewPath(lang, slug, `/phases/${p.id}/delete`)} label={t('calls_review.delete')} />
             </li>
           ))}
@@ -65,8 +68,8 @@ function Phases(props: AdminReviewProps) {
       <form method="post" action={adminReviewPath(lang, slug, '/phases')} novalidate>
         <CsrfField ctx={ctx} />
         <Field ctx={ctx} name="name" label={labels.name} errors={errors} value={v(values, 'name')} required />
-        <Field ctx={ctx} name="opens_at" label={labels.opens_at} errors={errors} value={v(values, 'opens_at')} required hint={t('calls_review.date_hint')} />
-        <Field ctx={ctx} name="closes_at" label={labels.closes_at} errors={errors} value={v(values, 'closes_at')} required hint={t('calls_review.date_hint')} />
+        <Field ctx={ctx} name="opens_at" label={labels.opens_at} errors={errors} value={v(values, 'opens_at')} required hint={t('calls_review.date_hint', { zone: timeZone })} />
+        <Field ctx={ctx} name="closes_at" label={labels.closes_at} errors={errors} value={v(values, 'closes_at')} required hint={t('calls_review.date_hint', { zone: timeZone })} />
         <div class="field"><label><input type="checkbox" name="see_names" value="1" checked={v(values, 'see_names') === '1'} /> {t('calls_review.see_names')}</label></div>
         <FieldFrame ctx={ctx} name="others_reviews" label={labels.others_reviews} error={errors.others_reviews}>
           <select id="others_reviews" name="others_reviews">

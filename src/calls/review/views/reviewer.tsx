@@ -1,3 +1,4 @@
+import { dateInZone } from '../../admin/model.ts';
 import type { Lang } from '../../../i18n/langs.ts';
 import { textOf, type Translatable } from '../../../i18n/translatable.ts';
 import { ScrollingTable } from '../../../web/components.tsx';
@@ -9,15 +10,16 @@ export const reviewsPath = (lang: Lang, slug?: string, id?: number) => `/${lang}
 
 /** The named message of a read-only phase; null while a phase is open. */
 export function PhaseNotice({ ctx, state }: { ctx: PageContext; state: PhaseState }) {
-  const { t } = ctx;
+  const { t, lang } = ctx;
+  const when = (at: Date) => dateInZone(at, state.timeZone, lang);
   if (state.open) {
-    return <p class="notice">{t('calls_review.phase_open', { name: state.phase!.name, date: t.date(state.phase!.closes_at, 'medium') })}</p>;
+    return <p class="notice">{t('calls_review.phase_open', { name: state.phase!.name, date: when(state.phase!.closes_at) })}</p>;
   }
   const message = state.reason === 'none'
     ? t('calls_review.readonly_none')
     : state.reason === 'not_yet'
-      ? t('calls_review.readonly_not_yet', { name: state.phase!.name, date: t.date(state.phase!.opens_at, 'medium') })
-      : t('calls_review.readonly_closed', { name: state.phase!.name, date: t.date(state.phase!.closes_at, 'medium') });
+      ? t('calls_review.readonly_not_yet', { name: state.phase!.name, date: when(state.phase!.opens_at) })
+      : t('calls_review.readonly_closed', { name: state.phase!.name, date: when(state.phase!.closes_at) });
   return <p class="notice" role="status" id="readonly-notice">{message}</p>;
 }
 
