@@ -64,21 +64,20 @@ export class S3FileStorage implements FileStorage {
     return key;
   }
 
-  /** Writes a file back under its key (restore). Buffered: PutObject needs the length, and an upload is at most tens of MB. */
-  async putAt(key: string, content: Readable): Promise<void> {
+  /**
+   * Writes a file under a key. PutObject needs the length first: given (an upload on disk), the
+   * stream is sent as it is read; otherwise (a restore) it is gathered, at most tens of MB.
+   */
+  async putAt(key: string, content: Readable, size?: number): Promise<void> {
     if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of content) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
-    await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: body.length })));
+    const body = size === undefined ? await gather(content) : content;
+    const length = size ?? (body as Buffer).length;
+    await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: length })));
   }
 
   async get(key: string): Promise<Buffer | null> {
     const stream = await this.getStream(key);
-    if (!stream) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return stream ? gather(stream) : null;
   }
 
   async getStream(key: string): Promise<Readable | null> {
@@ -119,6 +118,12 @@ export class S3FileStorage implements FileStorage {
       throw unavailable(error);
     }
   }
+}
+
+async function gather(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function isMissing(error: unknown): boolean {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
+import type { UploadSource } from '../web/uploads.ts';
 
 /**
  * Where uploaded files live. The local implementation keeps them under DATA_DIR/files, named by a
@@ -16,8 +17,11 @@ export interface FileStorage {
   get(key: string): Promise<Buffer | null>;
   /** The file as a stream, for large files and backups (null when there is no such file). */
   getStream(key: string): Promise<Readable | null>;
-  /** Writes a file under the key it had (restoring a backup); refuses a key put() could not have made. */
-  putAt(key: string, content: Readable): Promise<void>;
+  /**
+   * Writes a file under a key (restoring a backup, storing an upload from disk); refuses a key put()
+   * could not have made. With its size known the bytes are streamed through, never gathered.
+   */
+  putAt(key: string, content: Readable, size?: number): Promise<void>;
   delete(key: string): Promise<void>;
   /** Every stored key, in no particular order: backups and the sweep of unreferenced files. */
   list(): AsyncIterable<string>;
@@ -33,12 +37,14 @@ export function newFileKey(): string {
 
 /**
  * Stores an uploaded file: streamed from where web/uploads.ts received it when it is on disk, so
- * the bytes need not enter memory (local storage streams them; S3 reads them for PutObject's length).
+ * the bytes never enter memory whole (local storage copies them chunk by chunk; S3 sends them as
+ * the body of a PutObject whose length is the file's size).
  */
-export async function putUpload(storage: FileStorage, file: { path?: string; content: Buffer }): Promise<string> {
+export async function putUpload(storage: FileStorage, file: UploadSource): Promise<string> {
   if (!file.path) return storage.put(file.content);
   const key = newFileKey();
-  await storage.putAt(key, createReadStream(file.path));
+  const size = file.size ?? (await fs.stat(file.path)).size;
+  await storage.putAt(key, createReadStream(file.path), size);
   return key;
 }
 
@@ -89,8 +95,13 @@ export class LocalFileStorage implements FileStorage {
     if (!KEY.test(key)) throw new Error(`"${key}" is not a file key`);
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await pipeline(content, createWriteStream(`${file}.tmp`));
-    await fs.rename(`${file}.tmp`, file);
+    try {
+      await pipeline(content, createWriteStream(`${file}.tmp`));
+      await fs.rename(`${file}.tmp`, file);
+    } catch (error) {
+      await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
+      throw error;
+    }
   }
 
   async delete(key: string): Promise<void> {
