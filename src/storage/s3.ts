@@ -1,4 +1,5 @@
-import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -8,7 +9,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import type { FileStorage } from './storage.ts';
+import { newFileKey, sha256OfFile, type FileStorage } from './storage.ts';
 
 /**
  * Files in an S3-compatible bucket (AWS S3, MinIO, Garage, Ceph, Scaleway, OVH…), for several
@@ -58,21 +59,31 @@ export class S3FileStorage implements FileStorage {
   }
 
   async put(content: Buffer): Promise<string> {
-    const id = crypto.randomBytes(16).toString('hex');
-    const key = `${id.slice(0, 2)}/${id}`;
+    const key = newFileKey();
     await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: content, ContentLength: content.length })));
     return key;
   }
 
   /**
-   * Writes a file under a key. PutObject needs the length first: given (an upload on disk), the
-   * stream is sent as it is read; otherwise (a restore) it is gathered, at most tens of MB.
+   * Sends a file from disk as it is read. PutObject needs its length first (the file's size), and
+   * its checksum is computed beforehand from the file too: given as a header, the SDK does not wrap
+   * the stream in aws-chunked encoding with a trailing checksum, which some S3-compatible servers
+   * do not understand (they store the chunk framing as if it were the file).
    */
-  async putAt(key: string, content: Readable, size?: number): Promise<void> {
+  async putFile(file: string): Promise<string> {
+    const key = newFileKey();
+    const [{ size }, checksum] = await Promise.all([stat(file), sha256OfFile(file, 'base64')]);
+    await this.attempt((client) => client.send(new PutObjectCommand({
+      Bucket: this.bucket, Key: this.prefix + key, Body: createReadStream(file), ContentLength: size, ChecksumSHA256: checksum,
+    })));
+    return key;
+  }
+
+  /** Writes a file back under its key (restore). Gathered: PutObject needs the length, and a stored file is at most tens of MB. */
+  async putAt(key: string, content: Readable): Promise<void> {
     if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
-    const body = size === undefined ? await gather(content) : content;
-    const length = size ?? (body as Buffer).length;
-    await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: length })));
+    const body = await gather(content);
+    await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: body.length })));
   }
 
   async get(key: string): Promise<Buffer | null> {

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
 import type { UploadSource } from '../web/uploads.ts';
 
 /**
@@ -17,11 +16,10 @@ export interface FileStorage {
   get(key: string): Promise<Buffer | null>;
   /** The file as a stream, for large files and backups (null when there is no such file). */
   getStream(key: string): Promise<Readable | null>;
-  /**
-   * Writes a file under a key (restoring a backup, storing an upload from disk); refuses a key put()
-   * could not have made. With its size known the bytes are streamed through, never gathered.
-   */
-  putAt(key: string, content: Readable, size?: number): Promise<void>;
+  /** Stores a file from disk (an upload where web/uploads.ts received it), read in chunks, never whole. */
+  putFile(file: string): Promise<string>;
+  /** Writes a file under the key it had (restoring a backup); refuses a key put() could not have made. */
+  putAt(key: string, content: Readable): Promise<void>;
   delete(key: string): Promise<void>;
   /** Every stored key, in no particular order: backups and the sweep of unreferenced files. */
   list(): AsyncIterable<string>;
@@ -35,25 +33,26 @@ export function newFileKey(): string {
   return `${id.slice(0, 2)}/${id}`;
 }
 
+/** The SHA-256 of a file on disk, read in chunks. */
+export async function sha256OfFile(file: string, encoding: 'hex' | 'base64' = 'hex'): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest(encoding);
+}
+
 /**
- * Stores an uploaded file: streamed from where web/uploads.ts received it when it is on disk, so
- * the bytes never enter memory whole (local storage copies them chunk by chunk; S3 sends them as
- * the body of a PutObject whose length is the file's size).
+ * Stores an uploaded file from where web/uploads.ts received it when it is on disk, so its bytes
+ * never enter memory whole; a file made by our own code (no path) is stored from its bytes.
  */
-export async function putUpload(storage: FileStorage, file: UploadSource): Promise<string> {
-  if (!file.path) return storage.put(file.content);
-  const key = newFileKey();
-  const size = file.size ?? (await fs.stat(file.path)).size;
-  await storage.putAt(key, createReadStream(file.path), size);
-  return key;
+export function putUpload(storage: FileStorage, file: UploadSource): Promise<string> {
+  return file.path ? storage.putFile(file.path) : storage.put(file.content);
 }
 
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   async put(content: Buffer): Promise<string> {
-    const id = crypto.randomBytes(16).toString('hex');
-    const key = `${id.slice(0, 2)}/${id}`;
+    const key = newFileKey();
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
     // Written aside then renamed: a reader never sees half a file, and a write refused midway (a
@@ -65,6 +64,12 @@ export class LocalFileStorage implements FileStorage {
       await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
       throw error;
     }
+    return key;
+  }
+
+  async putFile(file: string): Promise<string> {
+    const key = newFileKey();
+    await this.putAt(key, createReadStream(file));
     return key;
   }
 

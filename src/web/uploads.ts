@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.ts';
+import { sha256OfFile } from '../storage/storage.ts';
 import { makeRequestFolder } from './incoming.ts';
 
 /** What a form accepts, checked against the file's content (magic bytes), never its name. */
@@ -47,10 +48,7 @@ export function imageInputOf(file: UploadSource): string | Buffer {
 
 /** The SHA-256 of the file, read from disk in chunks when it is there. */
 export async function sha256Of(file: UploadSource): Promise<string> {
-  const hash = crypto.createHash('sha256');
-  if (!file.path) return hash.update(file.content).digest('hex');
-  for await (const chunk of createReadStream(file.path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return file.path ? sha256OfFile(file.path) : crypto.createHash('sha256').update(file.content).digest('hex');
 }
 
 /** Each request's folder of received files, removed once its response is sent or it is aborted. */
