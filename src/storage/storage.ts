@@ -53,23 +53,14 @@ export class LocalFileStorage implements FileStorage {
 
   async put(content: Buffer): Promise<string> {
     const key = newFileKey();
-    const file = this.pathOf(key);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    // Written aside then renamed: a reader never sees half a file, and a write refused midway (a
-    // full disk) leaves nothing behind. The error goes up as it is: web/unavailable.ts answers it.
-    try {
-      await fs.writeFile(`${file}.tmp`, content);
-      await fs.rename(`${file}.tmp`, file);
-    } catch (error) {
-      await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
-      throw error;
-    }
+    await this.writeAside(key, (aside) => fs.writeFile(aside, content));
     return key;
   }
 
+  /** Copied by the kernel (copyFile): no byte of the upload passes through the process. */
   async putFile(file: string): Promise<string> {
     const key = newFileKey();
-    await this.putAt(key, createReadStream(file));
+    await this.writeAside(key, (aside) => fs.copyFile(file, aside));
     return key;
   }
 
@@ -98,10 +89,18 @@ export class LocalFileStorage implements FileStorage {
 
   async putAt(key: string, content: Readable): Promise<void> {
     if (!KEY.test(key)) throw new Error(`"${key}" is not a file key`);
+    await this.writeAside(key, (aside) => pipeline(content, createWriteStream(aside)));
+  }
+
+  /**
+   * Written aside then renamed: a reader never sees half a file, and a write refused midway (a full
+   * disk, a stream cut off) leaves nothing behind. The error goes up as it is: web/unavailable.ts answers it.
+   */
+  private async writeAside(key: string, write: (aside: string) => Promise<void>): Promise<void> {
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
     try {
-      await pipeline(content, createWriteStream(`${file}.tmp`));
+      await write(`${file}.tmp`);
       await fs.rename(`${file}.tmp`, file);
     } catch (error) {
       await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
