@@ -73,9 +73,15 @@ export class S3FileStorage implements FileStorage {
   async putFile(file: string): Promise<string> {
     const key = newFileKey();
     const [{ size }, checksum] = await Promise.all([stat(file), sha256OfFile(file, 'base64')]);
-    await this.attempt((client) => client.send(new PutObjectCommand({
-      Bucket: this.bucket, Key: this.prefix + key, Body: createReadStream(file), ContentLength: size, ChecksumSHA256: checksum,
-    })));
+    const body = createReadStream(file);
+    try {
+      await this.attempt((client) => client.send(new PutObjectCommand({
+        Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: size, ChecksumSHA256: checksum,
+      })));
+    } finally {
+      // A refused PUT may leave the stream unread: its file descriptor is closed either way.
+      body.destroy();
+    }
     return key;
   }
 
