@@ -43,6 +43,7 @@ import { defineNewsletterJobs, resumeSending } from './newsletter/jobs.ts';
 import { registerAssets } from './web/asset-routes.ts';
 import { registerFormParser } from './web/body.ts';
 import { registerUploadCleanup } from './web/uploads.ts';
+import { sweepIncoming } from './web/incoming.ts';
 import { registerErrorPages, sendError, toHttpError } from './web/errors.tsx';
 import { healthRoutes } from './web/health.ts';
 import { registerMetrics } from './web/metrics.ts';
@@ -192,6 +193,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   app.addHook('onReady', async () => {
+    // Uploads' request folders a killed process left behind (web/incoming.ts).
+    await sweepIncoming(config.dataDir);
     await ctx.jobs.start({ work: config.runWorkers, schedules: [...SCHEDULES, ...backupSchedules(config)] });
     if (config.runWorkers) await resumeSending(ctx);
     // The booklets of the programmes in the data (GSEF2018 in fr and en) are made on a fresh start.
@@ -215,7 +218,7 @@ function defineJobs(ctx: AppContext): void {
   ctx.jobs.define({ name: EXPIRE_DRAFTS_JOB, run: async () => void (await expireAbandonedDrafts(ctx)), retryLimit: 1 });
   ctx.jobs.define({ name: EXPIRE_SUBMISSION_DRAFTS_JOB, run: async () => void (await expireAbandonedSubmissionDrafts(ctx)), retryLimit: 1 });
   ctx.jobs.define({ name: RATE_LIMIT_CLEANUP_JOB, run: async () => void (await deleteExpiredRateLimits(ctx.pool)), retryLimit: 1 });
-  ctx.jobs.define({ name: SWEEP_JOB, run: async () => void (await sweepUnreferencedFiles(ctx)), retryLimit: 1 });
+  ctx.jobs.define({ name: SWEEP_JOB, run: async () => { await sweepUnreferencedFiles(ctx); await sweepIncoming(ctx.config.dataDir); }, retryLimit: 1 });
   // A failed backup is recorded and mailed, not retried: the next night's run tries again.
   defineBookletJobs(ctx);
   defineSelectionJobs(ctx);

@@ -19,7 +19,7 @@ export async function setActivityPhoto(
       const row = await trx.selectFrom('activities').select('photo_image_id').where('id', '=', activityId).forUpdate().executeTakeFirstOrThrow();
       let photoId = remove ? null : row.photo_image_id;
       if (upload) {
-        const stored = await storeImage(ctx, trx, { content: upload.content, alt: upload.alt, altLang: actor.lang, actorId: actor.id });
+        const stored = await storeImage(ctx, trx, { input: upload.input, alt: upload.alt, altLang: actor.lang, actorId: actor.id });
         written = stored.keys;
         photoId = stored.id;
       }

@@ -6,6 +6,8 @@ import type { DB, GrammaticalForm } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
 import { original, setText, sourceLang, type Translatable } from '../i18n/translatable.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
+import { sizeOf, type UploadSource } from '../web/uploads.ts';
+import { putUpload } from '../storage/storage.ts';
 import {
   agendaOf,
   allBodies,
@@ -219,11 +221,13 @@ export function committeeMeetingById(db: Db, id: number) {
   return committeeMeeting(db, id);
 }
 
-/** Stores a file (already checked by content and size) and attaches it to a meeting. */
-export async function attachToMeeting(ctx: Ctx & Pick<AppContext, 'files'>, actorId: number, meetingId: number, file: { fileName: string; mime: string; content: Buffer }, isPublic: boolean) {
+type AttachedFile = UploadSource & { fileName: string; mime: string };
+
+/** Stores a file (already checked by content and size) and attaches it to a meeting, streamed from disk. */
+export async function attachToMeeting(ctx: Ctx & Pick<AppContext, 'files'>, actorId: number, meetingId: number, file: AttachedFile, isPublic: boolean) {
   const meeting = await meetingDetail(ctx.db, meetingId);
   if (!meeting) throw new UnknownBodyError();
-  const key = await ctx.files.put(file.content);
+  const key = await putUpload(ctx.files, file);
   await storeAttachmentRow(ctx, actorId, meetingId, file, isPublic, key).catch(async (error: unknown) => {
     // Nothing refers to the stored bytes: remove them rather than leave an orphan.
     await ctx.files.delete(key).catch(() => {});
@@ -232,14 +236,14 @@ export async function attachToMeeting(ctx: Ctx & Pick<AppContext, 'files'>, acto
   await ctx.pageCache.invalidate();
 }
 
-async function storeAttachmentRow(ctx: Ctx, actorId: number, meetingId: number, file: { fileName: string; mime: string; content: Buffer }, isPublic: boolean, key: string) {
+async function storeAttachmentRow(ctx: Ctx, actorId: number, meetingId: number, file: AttachedFile, isPublic: boolean, key: string) {
   await ctx.db.transaction().execute(async (trx) => {
     const { id } = await insertAttachment(trx, {
       meeting_id: meetingId,
       file_key: key,
       file_name: file.fileName.slice(0, 200) || 'attachment',
       mime: file.mime,
-      size: file.content.length,
+      size: sizeOf(file),
       public: isPublic,
       uploaded_by: actorId,
     });

@@ -30,7 +30,7 @@ describe('images in a backup', () => {
     const targetFiles = new LocalFileStorage(path.join(dir, 'target'));
     const content = await sharp({ create: { width: 700, height: 350, channels: 3, background: '#224466' } }).jpeg().toBuffer();
     const id = await source.db.transaction().execute(async (trx) => {
-      const stored = await storeImage({ files: sourceFiles }, trx, { content, alt: 'Logo', altLang: 'en', actorId: null });
+      const stored = await storeImage({ files: sourceFiles }, trx, { input: content, alt: 'Logo', altLang: 'en', actorId: null });
       await trx.insertInto('site_settings').values({ id: 1, short_name: 'GSEF', brand_colour: '#1a3d8f', logo_image_id: stored.id }).execute();
       return stored.id;
     });

@@ -24,7 +24,8 @@ export interface ImageView {
 }
 
 export interface NewImage {
-  content: Buffer;
+  /** The upload's bytes, or the path of the file holding them (see imageInputOf in web/uploads.ts). */
+  input: Buffer | string;
   alt: string;
   altLang: Lang;
   actorId: number | null;
@@ -36,7 +37,7 @@ export interface NewImage {
  * should its transaction fail (the sweep would otherwise delete them an hour later).
  */
 export async function storeImage(ctx: Pick<AppContext, 'files'>, trx: Db, image: NewImage): Promise<{ id: number; keys: string[] }> {
-  const processed = await makeVariants(image.content);
+  const processed = await makeVariants(image.input);
   const keys: string[] = [];
   try {
     for (const variant of processed.variants) keys.push(await ctx.files.put(variant.content));

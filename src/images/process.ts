@@ -45,13 +45,14 @@ export class UnreadableImage extends Error {}
  * Makes the sizes and formats served for one upload: AVIF and WebP for browsers that take them,
  * and a fallback every browser reads (JPEG, or PNG when the picture has transparency, as logos
  * often do). Turned upright by its EXIF orientation; metadata (GPS position, camera) is dropped.
+ * The input is the image's bytes or the path of its file (an upload is read from where it waits).
  */
-export async function makeVariants(content: Buffer): Promise<ProcessedImage> {
+export async function makeVariants(input: Buffer | string): Promise<ProcessedImage> {
   const sharp = await loadSharp();
-  const source = sharp(content, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
+  const source = sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate();
   let meta: Metadata;
   try {
-    meta = await sharp(content, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata();
+    meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).metadata();
   } catch {
     throw new UnreadableImage();
   }

@@ -1,12 +1,13 @@
 import type { FieldErrors } from '../web/forms.ts';
-import type { UploadedFile, UploadRule } from '../web/uploads.ts';
+import { imageInputOf, type UploadedFile, type UploadRule } from '../web/uploads.ts';
 
 /** Photos and logos: checked by their content (magic bytes), never their name, and by size. */
 export const IMAGE_UPLOAD_RULE: UploadRule = { types: ['image/png', 'image/jpeg', 'image/webp'], maxBytes: 8 * 1024 * 1024 };
 export const ALT_MAX = 250;
 
 export interface ImageUpload {
-  content: Buffer;
+  /** The file's path (or bytes), for storeImage. */
+  input: Buffer | string;
   alt: string;
 }
 
@@ -24,5 +25,5 @@ export function imageUploadOf(
   if ((file || errors[field]) && alt === '') errors[altField] = 'validation.image_alt_required';
   if (alt.length > ALT_MAX) errors[altField] = 'validation.too_long';
   if (Object.keys(errors).length > 0 || !file) return { upload: null, errors };
-  return { upload: { content: file.content, alt }, errors };
+  return { upload: { input: imageInputOf(file), alt }, errors };
 }

@@ -8,7 +8,8 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'members.drafts.expire', cron: '41 3 * * *' },
   // Call submissions left as drafts for 30 days go, with their attachments (calls/submit/expiry.ts).
   { name: 'calls.drafts.expire', cron: '43 3 * * *' },
-  // Stored files no row refers to (a crash between storing and committing) are deleted.
+  // Stored files no row refers to (a crash between storing and committing) are deleted, and so
+  // are uploads' request folders left in DATA_DIR/incoming (web/incoming.ts).
   { name: 'files.sweep', cron: '23 * * * *' },
   // Rate-limit counters whose window is over (a minute at most) are deleted.
   { name: 'ratelimit.cleanup', cron: '*/10 * * * *' },

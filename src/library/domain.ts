@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit.ts';
 import { can, type Actor } from '../auth/permissions.ts';
@@ -9,7 +8,8 @@ import { editTranslations, sourceLang, translated, type Translatable } from '../
 import { findOrCreateOrganisation } from '../organisations/domain.ts';
 import { reindexSearch } from '../search/indexer.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
-import type { UploadedFile } from '../web/uploads.ts';
+import { sha256Of, sizeOf, type UploadedFile } from '../web/uploads.ts';
+import { putUpload } from '../storage/storage.ts';
 import { isExtractable } from './extract-text.ts';
 import { RESOURCE_TYPES, type ResourceInput } from './forms.ts';
 import * as q from './queries.ts';
@@ -181,7 +181,8 @@ export async function updateResource(ctx: Ctx, actorId: number, slug: string, in
 export async function addFile(ctx: Ctx & Pick<AppContext, 'files'>, actorId: number, slug: string, file: UploadedFile, lang: Lang | null): Promise<boolean> {
   const resource = await ctx.db.selectFrom('resources').select('id').where('slug', '=', slug).executeTakeFirst();
   if (!resource) return false;
-  const key = await ctx.files.put(file.content);
+  const sha256 = await sha256Of(file);
+  const key = await putUpload(ctx.files, file);
   try {
     await ctx.db.transaction().execute(async (trx) => {
       const extractable = isExtractable(file.mime);
@@ -192,9 +193,9 @@ export async function addFile(ctx: Ctx & Pick<AppContext, 'files'>, actorId: num
           file_key: key,
           file_name: file.fileName.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200) || 'file',
           mime: file.mime,
-          size: file.content.length,
+          size: sizeOf(file),
           lang,
-          sha256: crypto.createHash('sha256').update(file.content).digest('hex'),
+          sha256,
           extraction: extractable ? 'pending' : 'none',
           uploaded_by: actorId,
         })

@@ -13,7 +13,7 @@ import { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
 import { putUpload } from '../storage/storage.ts';
-import type { UploadedFile } from '../web/uploads.ts';
+import { sizeOf, type UploadedFile } from '../web/uploads.ts';
 import {
   applicationEvents,
   commentsOf,
@@ -109,7 +109,7 @@ async function saveInTransaction(
     if (input.token && !existing) throw new ApplicationStateError('not found');
     if (existing && !isEditable(existing.status)) throw new ApplicationStateError('locked');
     const quotaKey = existing ? existing.created_from : from;
-    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + (file.size ?? file.content.length), 0) });
+    if (quotaKey) await claimQuota(trx, quotaKey, { newDraft: !existing, bytes: input.files.reduce((sum, file) => sum + sizeOf(file), 0) });
     const values = {
       lang,
       email: data.email,
@@ -139,7 +139,7 @@ async function saveInTransaction(
     // The form counts too (routes.tsx); this is the backstop for two saves of one draft at once.
     if (already + input.files.length > MAX_DOCUMENTS) throw new DocumentQuotaError('documents');
     for (const [index, file] of input.files.entries()) {
-      await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: file.size ?? file.content.length });
+      await insertDocument(trx, { application_id: id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'document', mime: file.mime, size: sizeOf(file) });
     }
     const link = `${ctx.config.baseUrl}/${lang}/join/${token}`;
     const t = translator(lang);

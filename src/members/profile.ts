@@ -5,7 +5,8 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/types.ts';
 import { deleteImage, removeFiles, storeImage } from '../images/domain.ts';
 import type { Lang } from '../i18n/langs.ts';
-import type { UploadedFile } from '../web/uploads.ts';
+import { imageInputOf, type UploadedFile } from '../web/uploads.ts';
+import { putUpload } from '../storage/storage.ts';
 import { reindexSearch } from '../search/indexer.ts';
 import type { ProfileInput } from './forms.ts';
 import { findMember, findMemberById, updateMember } from './queries.ts';
@@ -24,7 +25,7 @@ export interface LogoUpload {
  * kept as uploaded (its old address) and converted into the sizes pages show with srcset.
  */
 export async function updateMemberProfile(ctx: Ctx, memberId: number, actorId: number, input: ProfileInput, logo: LogoUpload | null) {
-  const logoKey = logo ? await ctx.files.put(logo.file.content) : null;
+  const logoKey = logo ? await putUpload(ctx.files, logo.file) : null;
   let replaced: string | null = null;
   let replacedImage: number | null = null;
   let written: string[] = [];
@@ -32,7 +33,7 @@ export async function updateMemberProfile(ctx: Ctx, memberId: number, actorId: n
     await saveProfile(ctx, memberId, actorId, input, logoKey, async (trx, previous) => {
       replaced = previous.logo_key;
       replacedImage = previous.logo_image_id;
-      const stored = await storeImage(ctx, trx, { content: logo!.file.content, alt: logo!.alt, altLang: logo!.lang, actorId });
+      const stored = await storeImage(ctx, trx, { input: imageInputOf(logo!.file), alt: logo!.alt, altLang: logo!.lang, actorId });
       written = stored.keys;
       return stored.id;
     });

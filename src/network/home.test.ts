@@ -68,7 +68,7 @@ describe('the home page leads somewhere', () => {
     const photo = await sharp({ create: { width: 1000, height: 600, channels: 3, background: '#5d7f9a' } }).jpeg().toBuffer();
     const { ctx } = t.app;
     const image = await ctx.db.transaction().execute(async (trx) => {
-      const stored = await storeImage(ctx, trx, { content: photo, alt: 'Intervenants du webinaire', altLang: 'fr', actorId: null });
+      const stored = await storeImage(ctx, trx, { input: photo, alt: 'Intervenants du webinaire', altLang: 'fr', actorId: null });
       await trx.updateTable('news_items').set({ image_id: stored.id }).where('slug', '=', 'inaes-webinars-2020').execute();
       return stored.id;
     });

@@ -9,7 +9,8 @@ import { queueMail } from '../mail/outbox.ts';
 import { reindexSearch } from '../search/indexer.ts';
 import { HttpError, notFound } from '../web/http-error.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
-import type { UploadedFile } from '../web/uploads.ts';
+import { imageInputOf, type UploadedFile } from '../web/uploads.ts';
+import { putUpload } from '../storage/storage.ts';
 import { deleteImage, removeFiles, storeImage, UnreadableImage } from '../images/domain.ts';
 import type { LangTexts, NewsInput } from './forms.ts';
 import { newsById, slugTaken, userContact } from './queries.ts';
@@ -38,7 +39,7 @@ const textOrEmpty = (lang: Lang, text: string): Translatable => (text ? original
  */
 async function convertImage(ctx: Ctx, trx: Transaction<DB>, image: UploadedFile, alt: string, lang: Lang, userId: number, written: string[]): Promise<number> {
   try {
-    const stored = await storeImage(ctx, trx, { content: image.content, alt, altLang: lang, actorId: userId });
+    const stored = await storeImage(ctx, trx, { input: imageInputOf(image), alt, altLang: lang, actorId: userId });
     written.push(...stored.keys);
     return stored.id;
   } catch (error) {
@@ -51,7 +52,7 @@ export async function createNews(
   ctx: Ctx,
   { input, image, userId, kind }: { input: NewsInput; image: UploadedFile | null; userId: number; kind: 'news' | 'announcement' },
 ): Promise<{ id: number; slug: string }> {
-  const imageKey = image ? await ctx.files.put(image.content) : null;
+  const imageKey = image ? await putUpload(ctx.files, image) : null;
   const published = kind === 'announcement';
   const written: string[] = [];
   try {
@@ -95,7 +96,7 @@ export async function createNews(
 
 /** The submitter's edit after editors asked for changes; it goes back to the editors' queue. */
 export async function resubmitNews(ctx: Ctx, { id, userId, input, image }: { id: number; userId: number; input: NewsInput; image: UploadedFile | null }) {
-  const imageKey = image ? await ctx.files.put(image.content) : null;
+  const imageKey = image ? await putUpload(ctx.files, image) : null;
   let replaced: string | null = null;
   let replacedImage: number | null = null;
   const written: string[] = [];

@@ -20,7 +20,7 @@ export async function saveSiteSettings(ctx: Ctx, actor: { id: number; lang: Lang
       const before = await trx.selectFrom('site_settings').select('logo_image_id').where('id', '=', 1).forUpdate().executeTakeFirst();
       let logoId = input.remove_logo ? null : before?.logo_image_id ?? null;
       if (logo) {
-        const stored = await storeImage(ctx, trx, { content: logo.content, alt: logo.alt, altLang: actor.lang, actorId: actor.id });
+        const stored = await storeImage(ctx, trx, { input: logo.input, alt: logo.alt, altLang: actor.lang, actorId: actor.id });
         written = stored.keys;
         logoId = stored.id;
       }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { createTestApp, createUser, SAMPLE_FILES, signIn, uploadLibraryFile, typ
 import { loadConfig } from '../config.ts';
 import { findFreePort } from '../db/embedded.ts';
 import { parseS3Url, S3FileStorage } from './s3.ts';
+import { putUpload } from './storage.ts';
 
 /** A real S3-protocol server (s3rver) on loopback, storing its objects in a throw-away folder. */
 let server: S3rver | undefined;
@@ -76,6 +78,12 @@ describe('S3FileStorage on an S3-protocol server', () => {
       await storage.putAt(a, Readable.from([Buffer.from('fir'), Buffer.from('st again')]));
       expect(await storage.get(a)).toEqual(Buffer.from('first again'));
       await expect(storage.putAt('../escape', Readable.from([Buffer.from('x')]))).rejects.toThrow(/not a storage key/);
+      // An upload is sent from its file on disk with its size as the length, its bytes never gathered.
+      const bytes = crypto.randomBytes(6 * 1024 * 1024);
+      const upload = path.join(folder, 'upload.bin');
+      await fs.writeFile(upload, bytes);
+      const key = await putUpload(storage, { path: upload, size: bytes.length, get content(): Buffer { throw new Error('read into memory'); } });
+      expect((await storage.get(key))!.equals(bytes)).toBe(true);
     } finally {
       storage.close();
       other.close();

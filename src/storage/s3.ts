@@ -1,4 +1,5 @@
-import crypto from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import {
   DeleteObjectCommand,
@@ -8,7 +9,7 @@ import {
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
-import type { FileStorage } from './storage.ts';
+import { newFileKey, sha256OfFile, type FileStorage } from './storage.ts';
 
 /**
  * Files in an S3-compatible bucket (AWS S3, MinIO, Garage, Ceph, Scaleway, OVH…), for several
@@ -58,27 +59,42 @@ export class S3FileStorage implements FileStorage {
   }
 
   async put(content: Buffer): Promise<string> {
-    const id = crypto.randomBytes(16).toString('hex');
-    const key = `${id.slice(0, 2)}/${id}`;
+    const key = newFileKey();
     await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: content, ContentLength: content.length })));
     return key;
   }
 
-  /** Writes a file back under its key (restore). Buffered: PutObject needs the length, and an upload is at most tens of MB. */
+  /**
+   * Sends a file from disk as it is read. PutObject needs its length first (the file's size), and
+   * its checksum is computed beforehand from the file too: given as a header, the SDK does not wrap
+   * the stream in aws-chunked encoding with a trailing checksum, which some S3-compatible servers
+   * do not understand (they store the chunk framing as if it were the file).
+   */
+  async putFile(file: string): Promise<string> {
+    const key = newFileKey();
+    const [{ size }, checksum] = await Promise.all([stat(file), sha256OfFile(file, 'base64')]);
+    const body = createReadStream(file);
+    try {
+      await this.attempt((client) => client.send(new PutObjectCommand({
+        Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: size, ChecksumSHA256: checksum,
+      })));
+    } finally {
+      // A refused PUT may leave the stream unread: its file descriptor is closed either way.
+      body.destroy();
+    }
+    return key;
+  }
+
+  /** Writes a file back under its key (restore). Gathered: PutObject needs the length, and a stored file is at most tens of MB. */
   async putAt(key: string, content: Readable): Promise<void> {
     if (!KEY.test(key)) throw new Error(`not a storage key: ${key}`);
-    const chunks: Buffer[] = [];
-    for await (const chunk of content) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks);
+    const body = await gather(content);
     await this.attempt((client) => client.send(new PutObjectCommand({ Bucket: this.bucket, Key: this.prefix + key, Body: body, ContentLength: body.length })));
   }
 
   async get(key: string): Promise<Buffer | null> {
     const stream = await this.getStream(key);
-    if (!stream) return null;
-    const chunks: Buffer[] = [];
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
+    return stream ? gather(stream) : null;
   }
 
   async getStream(key: string): Promise<Readable | null> {
@@ -119,6 +135,12 @@ export class S3FileStorage implements FileStorage {
       throw unavailable(error);
     }
   }
+}
+
+async function gather(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function isMissing(error: unknown): boolean {

@@ -1,10 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
-import { LocalFileStorage } from './storage.ts';
+import { LocalFileStorage, putUpload } from './storage.ts';
 
 describe('LocalFileStorage', () => {
   it('stores, streams, lists and deletes files by key', async () => {
@@ -48,5 +49,35 @@ describe('LocalFileStorage', () => {
     const keys: string[] = [];
     for await (const key of storage.list()) keys.push(key);
     expect(keys).toEqual([]);
+  });
+});
+
+describe('putUpload', () => {
+  it('stores an upload from its file on disk (putFile), never asking for its bytes', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
+    try {
+      const storage = new LocalFileStorage(path.join(root, 'files'));
+      const bytes = crypto.randomBytes(3 * 1024 * 1024);
+      await fs.writeFile(path.join(root, 'upload'), bytes);
+      const upload = { path: path.join(root, 'upload'), size: bytes.length, get content(): Buffer { throw new Error('read into memory'); } };
+      const key = await putUpload(storage, upload);
+      expect((await storage.get(key))!.equals(bytes)).toBe(true);
+      // Without a path (a file our own code made) the bytes are stored as they are.
+      expect((await storage.get(await putUpload(storage, { content: Buffer.from('made') })))?.toString()).toBe('made');
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves no half-written file when the stream fails', async () => {
+    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
+    try {
+      const storage = new LocalFileStorage(root);
+      const failing = new Readable({ read() { this.push(Buffer.from('half')); this.destroy(new Error('cut off')); } });
+      await expect(storage.putAt(`ab/ab${'1'.repeat(30)}`, failing)).rejects.toThrow('cut off');
+      expect(await fs.readdir(path.join(root, 'ab'))).toEqual([]);
+    } finally {
+      await fs.rm(root, { recursive: true, force: true });
+    }
   });
 });

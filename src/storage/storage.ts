@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createWriteStream } from 'node:fs';
+import type { UploadSource } from '../web/uploads.ts';
 
 /**
  * Where uploaded files live. The local implementation keeps them under DATA_DIR/files, named by a
@@ -16,6 +16,8 @@ export interface FileStorage {
   get(key: string): Promise<Buffer | null>;
   /** The file as a stream, for large files and backups (null when there is no such file). */
   getStream(key: string): Promise<Readable | null>;
+  /** Stores a file from disk (an upload where web/uploads.ts received it), read in chunks, never whole. */
+  putFile(file: string): Promise<string>;
   /** Writes a file under the key it had (restoring a backup); refuses a key put() could not have made. */
   putAt(key: string, content: Readable): Promise<void>;
   delete(key: string): Promise<void>;
@@ -31,34 +33,34 @@ export function newFileKey(): string {
   return `${id.slice(0, 2)}/${id}`;
 }
 
+/** The SHA-256 of a file on disk, read in chunks. */
+export async function sha256OfFile(file: string, encoding: 'hex' | 'base64' = 'hex'): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest(encoding);
+}
+
 /**
- * Stores an uploaded file: streamed from where web/uploads.ts received it when it is on disk, so
- * the bytes need not enter memory (local storage streams them; S3 reads them for PutObject's length).
+ * Stores an uploaded file from where web/uploads.ts received it when it is on disk, so its bytes
+ * never enter memory whole; a file made by our own code (no path) is stored from its bytes.
  */
-export async function putUpload(storage: FileStorage, file: { path?: string; content: Buffer }): Promise<string> {
-  if (!file.path) return storage.put(file.content);
-  const key = newFileKey();
-  await storage.putAt(key, createReadStream(file.path));
-  return key;
+export function putUpload(storage: FileStorage, file: UploadSource): Promise<string> {
+  return file.path ? storage.putFile(file.path) : storage.put(file.content);
 }
 
 export class LocalFileStorage implements FileStorage {
   constructor(private readonly root: string) {}
 
   async put(content: Buffer): Promise<string> {
-    const id = crypto.randomBytes(16).toString('hex');
-    const key = `${id.slice(0, 2)}/${id}`;
-    const file = this.pathOf(key);
-    await fs.mkdir(path.dirname(file), { recursive: true });
-    // Written aside then renamed: a reader never sees half a file, and a write refused midway (a
-    // full disk) leaves nothing behind. The error goes up as it is: web/unavailable.ts answers it.
-    try {
-      await fs.writeFile(`${file}.tmp`, content);
-      await fs.rename(`${file}.tmp`, file);
-    } catch (error) {
-      await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
-      throw error;
-    }
+    const key = newFileKey();
+    await this.writeAside(key, (aside) => fs.writeFile(aside, content));
+    return key;
+  }
+
+  /** Copied by the kernel (copyFile): no byte of the upload passes through the process. */
+  async putFile(file: string): Promise<string> {
+    const key = newFileKey();
+    await this.writeAside(key, (aside) => fs.copyFile(file, aside));
     return key;
   }
 
@@ -87,10 +89,23 @@ export class LocalFileStorage implements FileStorage {
 
   async putAt(key: string, content: Readable): Promise<void> {
     if (!KEY.test(key)) throw new Error(`"${key}" is not a file key`);
+    await this.writeAside(key, (aside) => pipeline(content, createWriteStream(aside)));
+  }
+
+  /**
+   * Written aside then renamed: a reader never sees half a file, and a write refused midway (a full
+   * disk, a stream cut off) leaves nothing behind. The error goes up as it is: web/unavailable.ts answers it.
+   */
+  private async writeAside(key: string, write: (aside: string) => Promise<void>): Promise<void> {
     const file = this.pathOf(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    await pipeline(content, createWriteStream(`${file}.tmp`));
-    await fs.rename(`${file}.tmp`, file);
+    try {
+      await write(`${file}.tmp`);
+      await fs.rename(`${file}.tmp`, file);
+    } catch (error) {
+      await fs.rm(`${file}.tmp`, { force: true }).catch(() => {});
+      throw error;
+    }
   }
 
   async delete(key: string): Promise<void> {

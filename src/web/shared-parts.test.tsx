@@ -9,6 +9,7 @@ import { translator } from '../i18n/i18n.ts';
 import { LocalFileStorage } from '../storage/storage.ts';
 import { Pagination } from './listing.tsx';
 import type { PageContext } from './page-context.ts';
+import { incomingDir } from './incoming.ts';
 import { IMAGE_TYPES, readMultipartForm } from './uploads.ts';
 
 describe('CSV export', () => {
@@ -68,7 +69,7 @@ describe('uploads', () => {
   beforeAll(async () => {
     t = await createTestApp({}, (app) => {
       app.post('/en/test-upload', { config: { csrf: false } }, async (request) => {
-        const form = await readMultipartForm(request, { logo: { types: IMAGE_TYPES, maxBytes: 1000 } });
+        const form = await readMultipartForm(request, { logo: { types: IMAGE_TYPES, maxBytes: 1000 }, notes: { types: ['text/plain'], maxBytes: 300_000 } });
         // Where each file waited, to check it is on disk now and gone once the answer is sent.
         for (const f of form.files) received.push({ path: f.path!, onDisk: await fs.readFile(f.path!).then((bytes) => bytes.equals(f.content), () => false) });
         return { fields: form.fields, files: form.files.map((f) => ({ field: f.field, mime: f.mime, size: f.content.length })), errors: form.fileErrors };
@@ -88,6 +89,8 @@ describe('uploads', () => {
     // Streamed to a temporary file while it arrived (not held in memory), removed once answered.
     const [file] = received.splice(0);
     expect(file!.onDisk).toBe(true);
+    // In a request folder of its own under DATA_DIR/incoming, where the sweep finds what is left behind.
+    expect(path.dirname(path.dirname(file!.path))).toBe(incomingDir(t.config.dataDir));
     // The onResponse hook runs just after the answer is sent.
     for (let i = 0; i < 50 && (await fs.stat(path.dirname(file!.path)).then(() => true, () => false)); i++) await new Promise((resolve) => setTimeout(resolve, 20));
     await expect(fs.stat(file!.path)).rejects.toMatchObject({ code: 'ENOENT' });
@@ -98,6 +101,18 @@ describe('uploads', () => {
     const body = (await upload({ name: 'logo.png', type: 'image/png', content: SAMPLE_FILES.pdf })).json();
     expect(body.files).toEqual([]);
     expect(body.errors).toEqual({ logo: 'validation.file_type' });
+  });
+
+  it('takes plain text read in chunks: a character cut between two chunks is still text; a bad byte or a NUL far in is not', async () => {
+    const send = (content: Buffer) => {
+      const { payload, headers } = multipart({}, { notes: { name: 'notes.txt', type: 'text/plain', content } });
+      return t.app.inject({ method: 'POST', url: '/en/test-upload', payload, headers }).then((response) => response.json());
+    };
+    // The file is read 64 KiB at a time: the euro sign's three bytes straddle the first boundary.
+    const text = Buffer.from(`${'a'.repeat(64 * 1024 - 1)}€${'b'.repeat(1000)}`);
+    expect((await send(text)).files).toEqual([{ field: 'notes', mime: 'text/plain', size: text.length }]);
+    expect((await send(Buffer.concat([text, Buffer.from([0xc3, 0x28])]))).errors).toEqual({ notes: 'validation.file_type' });
+    expect((await send(Buffer.concat([text, Buffer.from([0])]))).errors).toEqual({ notes: 'validation.file_type' });
   });
 
   it('refuses a file over the size limit of its field', async () => {

@@ -1,10 +1,10 @@
 import { HttpError } from './http-error.ts';
 
 /**
- * Bounds how many multipart bodies the process reads at once. Each read holds its files in memory
- * until the handler stores them (up to 25 MB for the application form), so the number of reads in
- * flight bounds that memory; a few more wait their turn, and past that a request is answered 503
- * with Retry-After at once, before its body is read.
+ * Bounds how many multipart bodies the process reads at once. Files go to disk as they arrive
+ * (web/uploads.ts), but each read still holds parser buffers, a connection and disk writes, so the
+ * number of reads in flight bounds them; a few more wait their turn, and past that a request is
+ * answered 503 with Retry-After at once, before its body is read.
  */
 export class UploadGate {
   private active = 0;

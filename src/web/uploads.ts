@@ -1,10 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp, open, readFile as readWhole, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import crypto from 'node:crypto';
+import { createReadStream, readFileSync } from 'node:fs';
+import { open, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.ts';
+import { sha256OfFile } from '../storage/storage.ts';
+import { makeRequestFolder } from './incoming.ts';
 
 /** What a form accepts, checked against the file's content (magic bytes), never its name. */
 export interface UploadRule {
@@ -20,15 +22,33 @@ export const DOCUMENT_TYPES = [
 ] as const;
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
 
-export interface UploadedFile {
-  field: string;
-  fileName: string;
-  mime: string;
+/** A file's bytes, either waiting on disk (an upload) or in memory (made by our own code or a test). */
+export interface UploadSource {
   /** Set on a file received by readMultipartForm: its size, and where it waits on disk until the response is sent (then removed). */
   size?: number;
   path?: string;
-  /** Its bytes, read from `path` at first use: a file the handler never reads never enters memory. */
+  /** Its bytes, read from `path` at first use: code that stores an upload uses `path` and never asks. */
   readonly content: Buffer;
+}
+
+export interface UploadedFile extends UploadSource {
+  field: string;
+  fileName: string;
+  mime: string;
+}
+
+export function sizeOf(file: UploadSource): number {
+  return file.size ?? file.content.length;
+}
+
+/** What sharp reads: the file's path when it is on disk, so the upload is decoded from there. */
+export function imageInputOf(file: UploadSource): string | Buffer {
+  return file.path ?? file.content;
+}
+
+/** The SHA-256 of the file, read from disk in chunks when it is there. */
+export async function sha256Of(file: UploadSource): Promise<string> {
+  return file.path ? sha256OfFile(file.path) : crypto.createHash('sha256').update(file.content).digest('hex');
 }
 
 /** Each request's folder of received files, removed once its response is sent or it is aborted. */
@@ -37,7 +57,7 @@ const folders = new WeakMap<FastifyRequest, string>();
 async function folderOf(request: FastifyRequest): Promise<string> {
   let folder = folders.get(request);
   if (!folder) {
-    folder = await mkdtemp(join(tmpdir(), 'passerelle-upload-'));
+    folder = await makeRequestFolder(request.server.ctx.config.dataDir);
     folders.set(request, folder);
   }
   return folder;
@@ -142,15 +162,20 @@ async function receiveFile(part: MultipartFile, rule: UploadRule, path: string):
   const { fileTypeFromFile } = await import('file-type');
   const detected = await fileTypeFromFile(path);
   // Plain text has no magic bytes: it is text when it decodes as UTF-8 and holds no NUL byte.
-  const mime = detected?.mime ?? (isUtf8Text(await readWhole(path)) ? 'text/plain' : undefined);
+  const mime = detected?.mime ?? ((await isUtf8Text(path)) ? 'text/plain' : undefined);
   if (!mime || !rule.types.includes(mime)) return { error: 'validation.file_type' };
   return { size, mime };
 }
 
-function isUtf8Text(content: Buffer): boolean {
-  if (content.includes(0)) return false;
+/** Read chunk by chunk: the decoder in stream mode carries a character cut between two chunks over. */
+async function isUtf8Text(path: string): Promise<boolean> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(content);
+    for await (const chunk of createReadStream(path)) {
+      if ((chunk as Buffer).includes(0)) return false;
+      decoder.decode(chunk as Buffer, { stream: true });
+    }
+    decoder.decode();
     return true;
   } catch {
     return false;

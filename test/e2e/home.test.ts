@@ -24,11 +24,11 @@ beforeAll(async () => {
   const photo = await sharp({ create: { width: 1600, height: 900, channels: 3, background: '#5d7f9a' } }).jpeg().toBuffer();
   const logo = await sharp({ create: { width: 600, height: 200, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 0.9 } } }).png().toBuffer();
   await ctx.db.transaction().execute(async (trx) => {
-    const forumPhoto = await storeImage(ctx, trx, { content: photo, alt: 'Participants in the plenary hall', altLang: 'en', actorId: null });
+    const forumPhoto = await storeImage(ctx, trx, { input: photo, alt: 'Participants in the plenary hall', altLang: 'en', actorId: null });
     await trx.updateTable('activities').set({ photo_image_id: forumPhoto.id }).where('slug', '=', 'gsef2021-mexico-city').execute();
-    const newsImage = await storeImage(ctx, trx, { content: photo, alt: 'Webinar speakers on screen', altLang: 'en', actorId: null });
+    const newsImage = await storeImage(ctx, trx, { input: photo, alt: 'Webinar speakers on screen', altLang: 'en', actorId: null });
     await trx.updateTable('news_items').set({ image_id: newsImage.id }).where('slug', '=', 'inaes-webinars-2020').execute();
-    const siteLogo = await storeImage(ctx, trx, { content: logo, alt: 'GSEF logo', altLang: 'en', actorId: null });
+    const siteLogo = await storeImage(ctx, trx, { input: logo, alt: 'GSEF logo', altLang: 'en', actorId: null });
     await trx.insertInto('site_settings').values({ id: 1, short_name: 'GSEF', logo_image_id: siteLogo.id }).execute();
   });
   await ctx.pageCache.invalidate();

@@ -11,7 +11,8 @@ import { Gazetteer } from '../../places/gazetteer.ts';
 import { nameKey } from '../../places/normalize.ts';
 import { regionOf } from '../../places/regions.ts';
 import { HttpError } from '../../web/http-error.ts';
-import type { UploadedFile } from '../../web/uploads.ts';
+import { sizeOf, type UploadedFile } from '../../web/uploads.ts';
+import { putUpload } from '../../storage/storage.ts';
 import type { Draft } from './forms.ts';
 import { confirmationMail, linkMail } from './mails.ts';
 import { callBySlug, draftOf, filesOf, lockSubmission, similarSubmission, submissionByHash, type SubmissionRow } from './queries.ts';
@@ -110,7 +111,7 @@ export interface SaveInput {
  * so a rollback never loses bytes a row still names. Returns the new version.
  */
 export async function saveSubmission(ctx: Ctx, input: SaveInput): Promise<{ version: number; submitted: boolean; cityNotFound: boolean }> {
-  const keys = await Promise.all(input.files.map((file) => ctx.files.put(file.content)));
+  const keys = await Promise.all(input.files.map((file) => putUpload(ctx.files, file)));
   try {
     const result = await ctx.db.transaction().execute((trx) => saveInTransaction(ctx, trx, input, keys));
     for (const key of result.removedKeys) await ctx.files.delete(key).catch(() => {});
@@ -154,7 +155,7 @@ async function saveInTransaction(ctx: Ctx, trx: Transaction<DB>, input: SaveInpu
   await trx.updateTable('submissions').set(values).where('id', '=', current.id).execute();
   if (removed.length > 0) await trx.deleteFrom('submission_files').where('id', 'in', removed.map((file) => file.id)).execute();
   for (const [index, file] of input.files.entries()) {
-    await trx.insertInto('submission_files').values({ submission_id: current.id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'attachment', mime: file.mime, size: file.content.length }).execute();
+    await trx.insertInto('submission_files').values({ submission_id: current.id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'attachment', mime: file.mime, size: sizeOf(file) }).execute();
   }
   if (submitting && (await mayMail(trx, 'calls.submit', current.email, SUBMITTER_MAIL_LIMIT))) {
     const lang: Lang = isLang(current.lang) ? current.lang : 'en';
