@@ -1474,12 +1474,15 @@ CREATE TABLE submission_files (
   mime text NOT NULL,
   size integer NOT NULL,
   created_at timestamp with time zone NOT NULL DEFAULT now(),
+  uploaded_from text,
   CONSTRAINT submission_files_size_check CHECK ((size > 0)),
   CONSTRAINT submission_files_submission_id_fkey FOREIGN KEY (submission_id) REFERENCES submissions(id) ON DELETE CASCADE,
   CONSTRAINT submission_files_pkey PRIMARY KEY (id)
 );
 
 CREATE INDEX submission_files_submission ON submission_files USING btree (submission_id);
+
+CREATE INDEX submission_files_uploaded_from ON submission_files USING btree (uploaded_from, created_at) WHERE (uploaded_from IS NOT NULL);
 
 CREATE TABLE submissions (
   id integer NOT NULL GENERATED ALWAYS AS IDENTITY,

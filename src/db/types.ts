@@ -777,6 +777,8 @@ export interface SubmissionFilesTable {
   file_name: string;
   mime: string;
   size: number;
+  /** addressKey() of the connection that sent it (migration 0941); null for rows written by staff or tests. */
+  uploaded_from: string | null;
   created_at: Timestamp;
 }
 

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { hashToken, newToken } from '../../auth/tokens.ts';
 import type { AppContext } from '../../context.ts';
 import type { DB } from '../../db/types.ts';
@@ -7,6 +7,7 @@ import { original } from '../../i18n/translatable.ts';
 import { queueMail } from '../../mail/outbox.ts';
 import { mayMail } from '../../mail/recipient-throttle.ts';
 import { matchOrganisation } from '../../organisations/domain.ts';
+import { addressKey } from '../../members/draft-limits.ts';
 import { Gazetteer } from '../../places/gazetteer.ts';
 import { nameKey } from '../../places/normalize.ts';
 import { regionOf } from '../../places/regions.ts';
@@ -103,6 +104,22 @@ export interface SaveInput {
   files: UploadedFile[];
   removeFileIds: number[];
   submit: boolean;
+  /** The connection's address (request.ip): its uploads count against UPLOAD_BYTES_PER_DAY. */
+  address?: string;
+}
+
+/**
+ * What one connection address may upload to submissions in a day, over every call and draft: a
+ * visitor with many addresses (a catch-all domain gets a resume link for each) cannot fill the disk.
+ */
+export const UPLOAD_BYTES_PER_DAY = 200 * 1024 * 1024;
+
+/** Serialises one address's uploads (advisory lock) and refuses one that would pass its daily quota. */
+async function claimUploadQuota(trx: Transaction<DB>, from: string, bytes: number): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(6101, hashtext(${from}))`.execute(trx);
+  const row = await trx.selectFrom('submission_files').select(sql<string>`coalesce(sum(size), 0)`.as('bytes'))
+    .where('uploaded_from', '=', from).where('created_at', '>', sql<Date>`now() - interval '1 day'`).executeTakeFirstOrThrow();
+  if (Number(row.bytes) + bytes > UPLOAD_BYTES_PER_DAY) throw new HttpError(429, 'calls_submit.error.quota');
 }
 
 /**
@@ -128,6 +145,8 @@ async function saveInTransaction(ctx: Ctx, trx: Transaction<DB>, input: SaveInpu
   const existing = await filesOf(trx, current.id);
   const removed = existing.filter((file) => input.removeFileIds.includes(file.id));
   if (existing.length - removed.length + input.files.length > call.max_attachments) throw new HttpError(400, 'calls_submit.error.too_many_files');
+  const from = input.address === undefined ? null : addressKey(input.address);
+  if (from && input.files.length > 0) await claimUploadQuota(trx, from, input.files.reduce((sum, file) => sum + sizeOf(file), 0));
   const place = placeOf(current, draft);
   const organisationId = draft.organisation_name ? await matchOrganisation(trx, draft.organisation_name, draft.city, draft.country || null) : null;
   const submitting = input.submit && current.state === 'draft';
@@ -155,7 +174,7 @@ async function saveInTransaction(ctx: Ctx, trx: Transaction<DB>, input: SaveInpu
   await trx.updateTable('submissions').set(values).where('id', '=', current.id).execute();
   if (removed.length > 0) await trx.deleteFrom('submission_files').where('id', 'in', removed.map((file) => file.id)).execute();
   for (const [index, file] of input.files.entries()) {
-    await trx.insertInto('submission_files').values({ submission_id: current.id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'attachment', mime: file.mime, size: sizeOf(file) }).execute();
+    await trx.insertInto('submission_files').values({ submission_id: current.id, file_key: keys[index]!, file_name: file.fileName.slice(0, 200) || 'attachment', mime: file.mime, size: sizeOf(file), uploaded_from: from }).execute();
   }
   if (submitting && (await mayMail(trx, 'calls.submit', current.email, SUBMITTER_MAIL_LIMIT))) {
     const lang: Lang = isLang(current.lang) ? current.lang : 'en';

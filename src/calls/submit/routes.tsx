@@ -134,7 +134,7 @@ async function postDraft(request: CallRequest, reply: FastifyReply) {
     return draftPage(request, reply, { ...base, version: version ?? submission.version, values: valuesOfPost(fields, draft.presenters), errors: problems }, 400);
   }
   try {
-    const saved = await saveSubmission(request.server.ctx, { call, submissionId: submission.id, version, draft, files, removeFileIds, submit: intent === 'submit' });
+    const saved = await saveSubmission(request.server.ctx, { call, submissionId: submission.id, version, draft, files, removeFileIds, submit: intent === 'submit', address: request.ip });
     const notice = saved.submitted ? 'submitted' : saved.cityNotFound ? 'city_not_found' : 'saved';
     const anchor = intent.startsWith('presenter_') ? '#presenters' : intent.startsWith('file_remove_') ? '#attachments-set' : '';
     return reply.redirect(`${action}?notice=${notice}${anchor}`, 303);

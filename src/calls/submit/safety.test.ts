@@ -4,6 +4,8 @@ import { createTestApp, createUser, csrfTokenIn, FORM, form, SAMPLE_FILES, signI
 import { TestSmtpServer } from '../../../test/smtp.ts';
 import { filesOnDisk, mailTo, postDraft, startFromMail, submissionRow } from '../../../test/calls-submit.ts';
 import { original } from '../../i18n/translatable.ts';
+import { addressKey } from '../../members/draft-limits.ts';
+import { UPLOAD_BYTES_PER_DAY } from './domain.ts';
 
 const smtp = new TestSmtpServer();
 let t: TestApp;
@@ -277,3 +279,26 @@ describe('the organisation', () => {
     expect(await submissionRow(t, id)).toMatchObject({ organisation_id: null, organisation_name: 'Another kitchen' });
   });
 });
+
+describe('the daily upload quota per connection', () => {
+  it('refuses files past it with a 429 named in the reader’s language, storing nothing; another connection is not concerned', async () => {
+    const busy = '198.51.100.7';
+    const earlier = await draft();
+    // Earlier today this connection sent all but a few bytes of its quota, to other drafts.
+    await t.app.ctx.db.insertInto('submission_files').values({ submission_id: earlier.id, file_key: 'quota-earlier', file_name: 'big.pdf', mime: 'application/pdf', size: UPLOAD_BYTES_PER_DAY - 100, uploaded_from: addressKey(busy) }).execute();
+    const { id, link } = await draft({ lang: 'fr' });
+    const before = await filesOnDisk(t);
+    const refused = await postDraft(t, new Visitor(t.app, {}, busy), link, { intent: 'save', ...complete({ title: 'Refusé' }) }, { attachments: { name: 'plan.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf } });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.body).toContain('Trop de fichiers ont été envoyés depuis votre connexion aujourd’hui.');
+    expect(await filesOnDisk(t)).toBe(before);
+    expect(JSON.stringify((await submissionRow(t, id)).title)).not.toContain('Refusé');
+    expect(await t.app.ctx.db.selectFrom('submission_files').select('id').where('submission_id', '=', id).execute()).toEqual([]);
+    // Text without files still saves from that connection; files from another one are taken.
+    expect((await postDraft(t, new Visitor(t.app, {}, busy), link, { intent: 'save', ...complete() })).statusCode).toBe(303);
+    const other = await postDraft(t, new Visitor(t.app), link, { intent: 'save', ...complete() }, { attachments: { name: 'plan.pdf', type: 'application/pdf', content: SAMPLE_FILES.pdf } });
+    expect(other.statusCode).toBe(303);
+    expect(await filesOnDisk(t)).toBe(before + 1);
+  });
+});
+
