@@ -5,6 +5,7 @@ import type { Database } from '../db/database.ts';
 import type { DB } from '../db/types.ts';
 import { translated } from '../i18n/translatable.ts';
 import { reindexSearch } from '../search/indexer.ts';
+import { reindexOrganisationInitiatives } from './search-source.ts';
 import { compileQuery, parseQuery } from '../search/query.ts';
 import { cleanFilters, FACETS, initiativeArchive } from './domain.ts';
 import { archiveCounts, countInitiatives, resolveFilters, type ArchiveFilters, type FacetName } from './queries.ts';
@@ -149,5 +150,16 @@ describe('the archive text query through the site search index', () => {
     });
     expect(before).toBe(0);
     expect((await archiveCounts(db, await resolveFilters(db, cleanFilters({ q: 'ornithorynque' })), FACETS)).total).toBe(1);
+  });
+
+  it('follows an organisation renamed: its initiatives are found by the new name', async () => {
+    const total = async (q: string) => (await archiveCounts(db, await resolveFilters(db, cleanFilters({ q })), FACETS)).total;
+    const organisation = await db.selectFrom('initiatives').select('organisation_id').where('organisation_id', 'is not', null).orderBy('id').executeTakeFirstOrThrow();
+    const holding = await db.selectFrom('initiatives').select('id').where('organisation_id', '=', organisation.organisation_id).execute();
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('organisations').set({ name: JSON.stringify(translated('en', { en: 'Quetzalcoatl Collective' })) }).where('id', '=', organisation.organisation_id!).execute();
+      await reindexOrganisationInitiatives(trx, organisation.organisation_id!);
+    });
+    expect(await total('Quetzalcoatl')).toBe(holding.length);
   });
 });
