@@ -29,6 +29,8 @@ export interface BenchResults {
   options: { size: number; duration: number; warmup: number; connections: number; acceptEncoding: string; mixed: number; mixedConnections: number; idle: number; nodeOptions: string };
   database: 'embedded' | 'external';
   dataset: Record<string, number>;
+  /** Figures of the in-process measures that have a goal (the archive search). */
+  measured: Check[];
   load: TargetResult[];
   weight: PageWeight & { path: string };
   /** Every page type, on the wire (brotli or gzip when the app sends it). */
@@ -69,6 +71,7 @@ export function checks(results: Omit<BenchResults, 'goals'>): Check[] {
     list.push({ figure: 'mixed load errors', value: mixed.errors + mixed.non2xx, goal: '= 0', pass: mixed.errors + mixed.non2xx === 0 });
     list.push({ figure: "editors' saves during it, p50 ms", value: mixed.editors.p50Ms, goal: `< ${GOALS.saveP50Ms}`, pass: mixed.editors.p50Ms < GOALS.saveP50Ms && mixed.editors.failures === 0 });
   }
+  list.push(...results.measured);
   const memory = results.memory.atRest.totalKb * 1024;
   list.push({ figure: `memory at rest, ${results.memory.atRest.measure} (bytes)`, value: memory, goal: `≤ ${GOALS.memoryBytes}`, pass: memory <= GOALS.memoryBytes });
   return list;
@@ -128,6 +131,7 @@ export function formatReport(r: BenchResults): string {
     `Cache hit against a bare node:http server sending the same bytes of ${r.bare.path} (goal ≥ 0.8)`,
     `  bare ${int(r.bare.bare.requestsPerSecond)} req/s, app ${int(r.bare.app.requestsPerSecond)} req/s (p99 ${r.bare.app.latencyP99Ms.toFixed(1)} ms): ratio ${r.bare.ratio} ${mark(r.bare.ratio >= 0.8)}`,
     '',
+    ...measuredLines(r),
     ...mixedLines(r),
     `Memory: after start, and at rest (after the load and ${o.idle} s idle) (goal ≤ ${MB(GOALS.memoryBytes / 1024)})`,
     table(['', 'processes', 'RSS', 'PSS', 'RSS at rest', 'PSS at rest'], memoryRows(r.memory.afterStart, r.memory.atRest)),
@@ -137,6 +141,12 @@ export function formatReport(r: BenchResults): string {
     '  machine included; on a machine of its own the app occupies about its RSS.)',
   ];
   return lines.join('\n');
+}
+
+/** The in-process measures' figures that have a goal (their full output is printed as they run). */
+function measuredLines(r: BenchResults): string[] {
+  if (!r.measured.length) return [];
+  return ['Measured in-process before the load (goal beside each)', ...r.measured.map((c) => `  ${c.figure}: ${c.value.toFixed(1)} (goal ${c.goal}) ${mark(c.pass)}`), ''];
 }
 
 function mixedLines(r: BenchResults): string[] {

@@ -15,7 +15,7 @@ import { addUser } from '../src/auth/accounts.ts';
 import { memoryAtRest } from './memory.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { summariseProfiles } from './profile.ts';
-import { checks, formatReport, writeResults, type BenchResults, type TargetResult } from './report.ts';
+import { checks, formatReport, writeResults, type BenchResults, type Check, type TargetResult } from './report.ts';
 import { startServer } from './server.ts';
 import { GENERATORS, MEASURES, TARGETS, WEIGHED_PAGE, type Target } from './targets.ts';
 import { weighPage, type PageWeight } from './weight.ts';
@@ -44,7 +44,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
   );
   log(`data folder ${dataDir}`);
   const database = await createBenchDatabase(dataDir, cleanup, log);
-  const dataset = await loadData(database.url, options.size, options.measures);
+  const { dataset, measured } = await loadData(database.url, options.size, options.measures);
 
   log('starting the server');
   const profileDir = options.profile ? path.resolve('bench/results/profiles') : undefined;
@@ -100,6 +100,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
     },
     database: database.kind,
     dataset,
+    measured,
     load,
     weight,
     weights,
@@ -111,7 +112,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
 }
 
 /** Migrates, loads the GSEF seed, then every generator's synthetic rows. */
-async function loadData(url: string, size: number, measures?: string[]): Promise<Record<string, number>> {
+async function loadData(url: string, size: number, measures?: string[]): Promise<{ dataset: Record<string, number>; measured: Check[] }> {
   const database = connect(url, 2);
   try {
     await migrate(database.pool);
@@ -125,11 +126,14 @@ async function loadData(url: string, size: number, measures?: string[]): Promise
     // A site at rest after a bulk import: autovacuum has gathered planner statistics and set the
     // visibility map. Done here, it does not run during the measures and take a core from them.
     await sql`VACUUM ANALYZE`.execute(database.db);
+    const measured: Check[] = [];
     for (const measure of MEASURES.filter((m) => !measures || measures.some((name) => m.name.includes(name)))) {
       log(`measuring ${measure.name}`);
-      console.log(await measure.run(database.db, url));
+      const result = await measure.run(database.db, url);
+      console.log(typeof result === 'string' ? result : result.text);
+      if (typeof result !== 'string') measured.push(...result.checks);
     }
-    return dataset;
+    return { dataset, measured };
   } finally {
     // Closed before the server starts, so its connections do not count in the memory figures.
     await database.close();

@@ -5,7 +5,7 @@ import { activityNames } from '../activities/domain.ts';
 import { textOf, type Translatable } from '../i18n/translatable.ts';
 import { EVENT_SLUG } from './codes.ts';
 import {
-  archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes, listWorkshops, programmeOf, relatedInitiatives,
+  archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes, listWorkshops, programmeOf, relatedInitiatives, resolveFilters,
   type FacetName, type InitiativeFilters,
 } from './queries.ts';
 
@@ -32,15 +32,16 @@ export function cleanFilters(input: Partial<Record<FacetName, string[]>> & { q?:
   };
 }
 
-export async function initiativeArchive(db: Kysely<DB>, filters: InitiativeFilters, page: { limit: number; offset: number }) {
-  const [{ total, facets }, rows, themes, events, workshops] = await Promise.all([
-    archiveCounts(db, filters, FACETS), listInitiatives(db, filters, page), listThemes(db), archiveEvents(db), workshopTitles(db),
-  ]);
+export async function initiativeArchive(db: Kysely<DB>, input: InitiativeFilters, page: { limit: number; offset: number }) {
+  // The counts and the page wait for the text query only, not for the themes and events beside them.
+  const matching = resolveFilters(db, input).then((filters) => Promise.all([archiveCounts(db, filters, FACETS), listInitiatives(db, filters, page)]));
+  const [[{ total, facets }, rows], themes, events, workshops] = await Promise.all([matching, listThemes(db), archiveEvents(db), workshopTitles(db)]);
   return { total, rows, themes, events, workshops, facets };
 }
 
 /** One page of the archive without facet counts (exports). */
-export async function initiativeRows(db: Kysely<DB>, filters: InitiativeFilters, page: { limit: number; offset: number }) {
+export async function initiativeRows(db: Kysely<DB>, input: InitiativeFilters, page: { limit: number; offset: number }) {
+  const filters = await resolveFilters(db, input);
   const [total, rows] = await Promise.all([countInitiatives(db, filters), listInitiatives(db, filters, page)]);
   return { total, rows };
 }

@@ -1,7 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/langs.ts';
-import { PLACE_KEY_SQL, placesMatching } from '../places/place-names.ts';
+import { matchingSourceIds } from '../search/matches.ts';
 
 export interface InitiativeFilters {
   event: string[];
@@ -26,27 +26,29 @@ function base(db: Kysely<DB>) {
     .leftJoin('programme_sessions as s', 's.id', 'w.session_id');
 }
 
-/** The text query: a substring of an initiative's texts or of its organisation's name. */
-function queryCondition(q: string): RawBuilder<SqlBool> {
-  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  // Both sides use the trigram indexes of migration 0310 (initiative text; organisation names).
-  return sql<SqlBool>`(i.id in (select x.id from initiatives x where initiative_search_text(x.title, x.summary, x.city, x.presenters) like unaccent_lower(${pattern}))
-    or i.organisation_id in (select y.id from organisations y where unaccent_lower(y.name::text) like unaccent_lower(${pattern}))${placeCondition(q)})`;
+/**
+ * The filters with the text query resolved: `text` is a condition on `i`, the initiatives the site
+ * search's index finds for `q` (every match, not its ranked few), so totals and facet counts stay
+ * exact. Resolved once per page into the matching ids: the counts and the page's rows then read them
+ * instead of searching the index twice (backend CPU for "cooperatives" among 30,000 initiatives: two
+ * searches of 11.5 ms as subqueries; one of 8.5 ms, then 2 ms for the counts over the ids).
+ */
+export interface ArchiveFilters extends InitiativeFilters {
+  text: RawBuilder<SqlBool> | null;
 }
 
-/**
- * The place named in any language: "카트만두" or "Kathmandu" finds the initiatives whose city is
- * stored as "Katmandou", "Népal" those in NP (places/place-names.ts knows the names).
- */
-function placeCondition(q: string): RawBuilder<unknown> {
-  const { cities, countries } = placesMatching(q);
-  const parts = cities.map(({ country, keys }) => sql`(i.country = ${country} and ${sql.raw(PLACE_KEY_SQL('i.city'))} = any(${sql.val(keys)}::text[]))`);
-  if (countries.length > 0) parts.push(sql`i.country = any(${sql.val(countries)}::text[])`);
-  return parts.length === 0 ? sql`` : sql` or ${sql.join(parts, sql` or `)}`;
+export async function resolveFilters(db: Kysely<DB>, filters: InitiativeFilters): Promise<ArchiveFilters> {
+  if (!filters.q) return { ...filters, text: null };
+  // The archive is public, as every initiative is: only public index rows are read.
+  const matches = await matchingSourceIds(db, { q: filters.q, kind: 'initiative', visibility: ['public'] });
+  // A query with nothing searchable in it (punctuation only) finds nothing.
+  if (!matches) return { ...filters, text: sql<SqlBool>`false` };
+  const { rows } = await sql<{ ids: number[] }>`SELECT coalesce(array_agg(DISTINCT source_id), '{}') AS ids FROM (${matches}) m`.execute(db);
+  return { ...filters, text: sql<SqlBool>`i.id = any(${rows[0]!.ids}::int[])` };
 }
 
 /** The WHERE of a listing, leaving out one facet (its own counts ignore its selection). */
-function conditions(filters: InitiativeFilters, except?: FacetName) {
+function conditions(filters: ArchiveFilters, except?: FacetName) {
   return (eb: Joined): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
     const use = (name: FacetName) => name !== except && filters[name].length > 0;
@@ -57,17 +59,17 @@ function conditions(filters: InitiativeFilters, except?: FacetName) {
     if (use('region')) all.push(eb('i.region', 'in', filters.region));
     if (use('kind')) all.push(eb('o.kind', 'in', filters.kind as never[]));
     if (use('theme')) all.push(sql<SqlBool>`i.themes && ${sql.val(filters.theme)}::text[]`);
-    if (filters.q) all.push(queryCondition(filters.q));
+    if (filters.text) all.push(filters.text);
     return eb.and(all);
   };
 }
 
-export async function countInitiatives(db: Kysely<DB>, filters: InitiativeFilters): Promise<number> {
+export async function countInitiatives(db: Kysely<DB>, filters: ArchiveFilters): Promise<number> {
   const row = await base(db).where(conditions(filters)).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export function listInitiatives(db: Kysely<DB>, filters: InitiativeFilters, page: { limit: number; offset: number }) {
+export function listInitiatives(db: Kysely<DB>, filters: ArchiveFilters, page: { limit: number; offset: number }) {
   return base(db)
     .where(conditions(filters))
     .select([
@@ -84,7 +86,7 @@ export function listInitiatives(db: Kysely<DB>, filters: InitiativeFilters, page
 }
 
 /** Counts per value of one facet, under the other facets' selections. */
-export async function facetCounts(db: Kysely<DB>, filters: InitiativeFilters, facet: FacetName): Promise<{ value: string; count: number }[]> {
+export async function facetCounts(db: Kysely<DB>, filters: ArchiveFilters, facet: FacetName): Promise<{ value: string; count: number }[]> {
   const column = {
     event: sql<string>`i.event_slug`,
     session: sql<string>`s.code`,
@@ -124,12 +126,12 @@ const FACET_SQL: Record<FacetName, { value: RawBuilder<unknown>; test: (values: 
  * facet condition; each facet counts the rows passing all the others. Same answers as
  * `countInitiatives` and `facetCounts`, same order (count, then value as PostgreSQL sorts it).
  */
-export async function archiveCounts(db: Kysely<DB>, filters: InitiativeFilters, facets: readonly FacetName[]) {
+export async function archiveCounts(db: Kysely<DB>, filters: ArchiveFilters, facets: readonly FacetName[]) {
   const used = facets.filter((facet) => filters[facet].length > 0);
   const flag = (facet: FacetName) => (used.includes(facet) ? sql<SqlBool>`coalesce(${FACET_SQL[facet].test(filters[facet])}, false)` : sql<SqlBool>`true`);
   const passing = (except?: FacetName) => sql.join(facets.filter((facet) => facet !== except).map((facet) => sql`m_${sql.raw(facet)}`), sql` and `);
   const failures = used.length > 1 ? sql.join(used.map((facet) => sql`(not ${flag(facet)})::int`), sql` + `) : sql`0`;
-  const text = filters.q ? queryCondition(filters.q) : sql<SqlBool>`true`;
+  const text = filters.text ?? sql<SqlBool>`true`;
   const branch = (facet: FacetName) => facet === 'theme'
     ? sql`select 'theme' as facet, t as value, count(*) as count, row_number() over (order by count(*) desc, t) as ord
           from c, unnest(c.v_theme) t where ${passing(facet)} group by t`

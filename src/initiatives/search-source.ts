@@ -2,6 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/types.ts';
 import type { Translatable } from '../i18n/translatable.ts';
 import { placeNames } from '../places/place-names.ts';
+import { reindexSearch } from '../search/indexer.ts';
 import type { SearchDocument, SearchSource } from '../search/types.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
@@ -38,3 +39,12 @@ export const initiativeSearchSource: SearchSource = {
     });
   },
 };
+
+/**
+ * An organisation renamed or merged: its initiatives' index rows hold its name (the archive's text
+ * query and the site search find an initiative by it), so they are written again, in the same transaction.
+ */
+export async function reindexOrganisationInitiatives(trx: Executor, organisationId: number): Promise<void> {
+  const rows = await trx.selectFrom('initiatives').select('id').where('organisation_id', '=', organisationId).execute();
+  await reindexSearch(trx, 'initiative', rows.map((row) => row.id));
+}

@@ -9,6 +9,7 @@ import { Gazetteer } from '../places/gazetteer.ts';
 import { nameKey } from '../places/normalize.ts';
 import { regionOf } from '../places/regions.ts';
 import { reindexSearch } from '../search/indexer.ts';
+import { reindexOrganisationInitiatives } from '../initiatives/search-source.ts';
 import { slugify, uniqueSlug } from '../web/slug.ts';
 import { findMember, insertEvent, updateMember } from './queries.ts';
 
@@ -149,6 +150,7 @@ export async function updateMemberRecord(ctx: Ctx, slug: string, actorId: number
     const description = withTexts(member.description, 'en', input.descriptions);
     await updateMember(trx, member.id, { kind: input.kind, category: input.category, description: description ? JSON.stringify(description) : null, contacts: JSON.stringify(input.contacts) });
     await reindexSearch(trx, 'member', [member.id]);
+    await reindexOrganisationInitiatives(trx, member.organisation_id);
     await recordAudit(trx, { actorId, action: 'member.record', entityType: 'member', entityId: member.id, details: { slug } });
   });
   await ctx.pageCache.invalidate();

@@ -5,6 +5,7 @@ import type { DB } from '../db/types.ts';
 import { LANGS } from '../i18n/langs.ts';
 import type { Translatable } from '../i18n/translatable.ts';
 import { reindexSearch } from '../search/indexer.ts';
+import { reindexOrganisationInitiatives } from '../initiatives/search-source.ts';
 
 /**
  * Every column that points at an organisation, with the other columns of its table's primary key
@@ -65,6 +66,7 @@ export async function mergeOrganisations(db: Kysely<DB>, keptSlug: string, dupli
       .where('id', '=', kept.id)
       .execute();
     if (members[0]) await reindexSearch(trx, 'member', [members[0].id]);
+    await reindexOrganisationInitiatives(trx, kept.id);
     await recordAudit(trx, { actorId, action: 'organisation.merge', entityType: 'organisation', entityId: kept.id, details: { kept: keptSlug, removed: duplicateSlug, removedId: duplicate.id, moved } });
     return { moved };
   });

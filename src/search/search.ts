@@ -191,7 +191,7 @@ const NO_FILTERS: SearchFilters = { kind: [], language: [], year: [], region: []
  * OR-ed and AND-ed as bitmaps. Checking the whole tsquery in one index scan costs far more when its
  * forms are many and their words common, as glossary expansions make them.
  */
-function indexConditions(compiled: CompiledQuery): RawBuilder<unknown> {
+export function indexConditions(compiled: CompiledQuery): RawBuilder<unknown> {
   const anyForm = (forms: string[]) => sql`(${sql.join(forms.map((form) => sql`tsv @@ ${form}::tsquery`), sql` OR `)})`;
   return sql.join(compiled.units.map(anyForm), sql` AND `);
 }

@@ -1,0 +1,22 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../db/types.ts';
+import { compileQuery, parseQuery } from './query.ts';
+import { indexConditions } from './search.ts';
+import type { SearchKind } from './types.ts';
+
+/**
+ * Every document of one kind that the site search finds for a query, uncapped and unranked, as a
+ * subquery of their source ids: for a module's own listing that filters by text and counts facets
+ * over all the matches (the initiatives archive). Same words, stems, glossary terms across
+ * languages and names as the search page; the last word may be unfinished, as typed in a filter box.
+ * Null when the query holds nothing searchable.
+ */
+export async function matchingSourceIds(db: Kysely<DB>, { q, kind, visibility }: { q: string; kind: SearchKind; visibility: string[] }): Promise<RawBuilder<number> | null> {
+  const compiled = await compileQuery(db, parseQuery(q, { prefix: true }));
+  if (!compiled) return null;
+  // The kind is a column of the words' GIN index: the lists are read for that kind only. The texts'
+  // document ids are gathered first, then looked up by primary key: joined, the planner read the
+  // whole (wide) documents table to map them (31 → 9 ms of backend CPU for "Bilbao" among 50,000 initiatives).
+  return sql<number>`SELECT d.source_id FROM search_documents d WHERE d.id = ANY(ARRAY(
+    SELECT t.document_id FROM search_texts t WHERE t.kind = ${kind} AND t.visibility = ANY(${visibility}::text[]) AND ${indexConditions(compiled)}))`;
+}
