@@ -30,8 +30,11 @@ function base(db: Kysely<DB>) {
 function queryCondition(q: string): RawBuilder<SqlBool> {
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   // Both sides use the trigram indexes of migration 0310 (initiative text; organisation names).
-  return sql<SqlBool>`(i.id in (select x.id from initiatives x where initiative_search_text(x.title, x.summary, x.city, x.presenters) like unaccent_lower(${pattern}))
-    or i.organisation_id in (select y.id from organisations y where unaccent_lower(y.name::text) like unaccent_lower(${pattern}))${placeCondition(q)})`;
+  // Each as `= any(array(…))`, an init plan run once on its own, so that PostgreSQL uses the index:
+  // as `in (…)` beside the other conditions it was planned as a hashed subplan over a sequential
+  // scan, evaluating the (slow) unaccenting function on every row, twice per archive page.
+  return sql<SqlBool>`(i.id = any(array(select x.id from initiatives x where initiative_search_text(x.title, x.summary, x.city, x.presenters) like unaccent_lower(${pattern})))
+    or i.organisation_id = any(array(select y.id from organisations y where unaccent_lower(y.name::text) like unaccent_lower(${pattern})))${placeCondition(q)})`;
 }
 
 /**
