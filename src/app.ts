@@ -80,6 +80,7 @@ import { EXPIRE_DRAFTS_JOB, expireAbandonedDrafts } from './members/draft-limits
 import { EXPIRE_SUBMISSION_DRAFTS_JOB, expireAbandonedSubmissionDrafts } from './calls/submit/expiry.ts';
 import { SWEEP_JOB, sweepUnreferencedFiles } from './storage/sweep.ts';
 import { bookletRoutes } from './calls/booklet/routes.tsx';
+import { followContentChanges } from './db/content-memo.ts';
 import { reviewRoutes } from './calls/review/index.ts';
 import { callSubmitAdminRoutes, callSubmitRoutes } from './calls/submit/index.ts';
 import { callSelectionRoutes, defineSelectionJobs } from './calls/selection/index.ts';
@@ -130,6 +131,8 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
     uploads: new UploadGate(),
     site: new SiteSettingsStore(database.db, pageCache),
   };
+  // Reference data (themes, events…) is kept until a change clears the page cache (db/content-memo.ts).
+  followContentChanges(database.db, () => (pageCache.listening ? pageCache.generation : null));
   app.decorate('ctx', ctx);
   defineJobs(ctx);
 

@@ -1,4 +1,5 @@
 import type { Lang, Translator } from '../i18n/i18n.ts';
+import { dateFormat } from '../i18n/formats.ts';
 
 /**
  * Dates of the programme as they are known: an exact day range, only a month (range), or only a
@@ -79,7 +80,7 @@ export function datesInWords(t: Translator, dated: Dated, today = new Date().toI
   }
   const options: Intl.DateTimeFormatOptions =
     dated.date_precision === 'month' ? { month: 'long', year: 'numeric', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
-  const format = new Intl.DateTimeFormat(lang, options);
+  const format = dateFormat(lang, options);
   const text =
     dated.start_date === dated.end_date ? format.format(utc(dated.start_date)) : format.formatRange(utc(dated.start_date), utc(dated.end_date));
   if (pastTentative) return t('activities.date.past_tentative', { date: text });

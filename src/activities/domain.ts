@@ -1,6 +1,7 @@
 import { callsOfActivity } from '../calls/public/domain.ts';
 import type { Kysely } from 'kysely';
 import { loadImages } from '../images/domain.ts';
+import { memoisedByContent } from '../db/content-memo.ts';
 import type { DB } from '../db/types.ts';
 import type { Lang } from '../i18n/i18n.ts';
 import { textOf } from '../i18n/translatable.ts';
@@ -21,7 +22,7 @@ import {
   listOrganisations,
   listRelated,
   listResources,
-  listSeries,
+  listSeries as readSeries,
   type ActivityFilter,
   type ActivityListRow,
   type FacetName,
@@ -45,6 +46,9 @@ export const THEMES = [
 export const isActivityType = (value: string): value is ActivityType => (ACTIVITY_TYPES as readonly string[]).includes(value);
 export const isTheme = (value: string) => (THEMES as readonly string[]).includes(value);
 export const isKnownRegion = (value: string) => (REGIONS as readonly string[]).includes(value);
+
+/** The series, and the years holding events: read once per content change (db/content-memo.ts). */
+const listSeries = memoisedByContent(readSeries);
 
 /** One page of activities with the facet counts of the listing. */
 export async function browseActivities(db: Kysely<DB>, filter: ActivityFilter, page: { limit: number; offset: number }) {
@@ -93,10 +97,10 @@ export function upcomingEvents(db: Kysely<DB>, today: string, limit = 10) {
 }
 
 /** The years that hold events, with how many start in each. */
-export async function eventYears(db: Kysely<DB>) {
+export const eventYears = memoisedByContent(async (db: Kysely<DB>) => {
   const rows = await facetCounts(db, {}, 'year');
   return rows.map((row) => ({ year: Number(row.value), count: row.count })).sort((a, b) => a.year - b.year);
-}
+});
 
 /**
  * The home page's forum: the next one, else the latest one (said as such), leaving out forums

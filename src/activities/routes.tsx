@@ -89,14 +89,13 @@ async function series(request: FastifyRequest<{ Params: { slug: string } }>, rep
 
 async function calendar(request: FastifyRequest<{ Querystring: Query }>, reply: FastifyReply) {
   const { db } = request.server.ctx;
-  const years = await eventYears(db);
   const yearText = String(request.query.year ?? '');
   const monthText = String(request.query.month ?? '');
   const now = today();
   if ((request.query.year !== undefined && !/^\d{4}$/.test(yearText)) || (request.query.month !== undefined && !/^(0?[1-9]|1[0-2])$/.test(monthText))) {
     throw new HttpError(400, 'calendar.error.period');
   }
-  const upcoming = await upcomingEvents(db, now);
+  const [years, upcoming] = await Promise.all([eventYears(db), upcomingEvents(db, now)]);
   // With no period asked, open where something is coming up; else on the latest year, saying so.
   const fallbackYear = upcoming[0] ? yearOf(upcoming[0].start_date) : (years.at(-1)?.year ?? Number(now.slice(0, 4)));
   const year = /^\d{4}$/.test(yearText) ? Number(yearText) : fallbackYear;
@@ -104,8 +103,10 @@ async function calendar(request: FastifyRequest<{ Querystring: Query }>, reply: 
   const latestShown = request.query.year === undefined && upcoming.length === 0 && years.length > 0;
   const from = month ? `${year}-${String(month).padStart(2, '0')}-01` : `${year}-01-01`;
   const to = month ? new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10) : `${year}-12-31`;
-  const events = await (month ? eventsBetween(db, from, to, { precisions: PLACEABLE }) : eventsStartingIn(db, from, to));
-  const deadlines = await callDeadlines(db, request.lang, '', { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) });
+  const [events, deadlines] = await Promise.all([
+    month ? eventsBetween(db, from, to, { precisions: PLACEABLE }) : eventsStartingIn(db, from, to),
+    callDeadlines(db, request.lang, '', { from: new Date(`${from}T00:00:00Z`), to: new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000) }),
+  ]);
   return sendPage(request, reply, {
     title: request.t('calendar.title'),
     body: (ctx) => <CalendarPage ctx={ctx} data={{ year, month, years, events, upcoming, latestShown, deadlines }} />,

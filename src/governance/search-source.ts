@@ -6,6 +6,7 @@ import type { Translatable } from '../i18n/translatable.ts';
 import { countryName } from '../places/countries.ts';
 import { regionOf } from '../places/regions.ts';
 import type { SearchDocument, SearchSource } from '../search/types.ts';
+import { dateFormat } from '../i18n/formats.ts';
 
 type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -67,7 +68,7 @@ export const personSearchSource: SearchSource = {
 /** The day, or only the month when the meeting was planned for a week or a month (as the page says it). */
 function when(day: string, precision: 'day' | 'week' | 'month', lang: Lang): string {
   if (precision === 'day') return translator(lang).date(day, 'long');
-  return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return dateFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /**

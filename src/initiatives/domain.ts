@@ -4,8 +4,10 @@ import type { Lang } from '../i18n/langs.ts';
 import { activityNames } from '../activities/domain.ts';
 import { textOf, type Translatable } from '../i18n/translatable.ts';
 import { EVENT_SLUG } from './codes.ts';
+import { memoisedByContent } from '../db/content-memo.ts';
+import { dateFormat } from '../i18n/formats.ts';
 import {
-  archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes, listWorkshops, programmeOf, relatedInitiatives, resolveFilters,
+  archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes as readThemes, listWorkshops, mapCountries as readMapCountries, programmeOf, relatedInitiatives, resolveFilters,
   type FacetName, type InitiativeFilters,
 } from './queries.ts';
 
@@ -71,7 +73,7 @@ export function eventHeading(event: { event_slug: string; title: Parameters<type
   const title = textOf(event.title, lang) || slug;
   if (!event.starts_on) return title;
   const day = (value: string) => new Date(`${value}T00:00:00Z`);
-  const format = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const format = dateFormat(lang === 'en' ? 'en-GB' : lang, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const dates = !event.ends_on || event.ends_on === event.starts_on ? format.format(day(event.starts_on)) : format.formatRange(day(event.starts_on), day(event.ends_on));
   return `${title} — ${dates}`;
 }
@@ -88,7 +90,7 @@ export interface ArchiveEvent {
  * with the same slug (GSEF2016 Montréal has initiatives but no programme), else none (the slug shows).
  * An activity's dates may be month-only, so a name borrowed from one carries no dates.
  */
-export async function archiveEvents(db: Kysely<DB>): Promise<ArchiveEvent[]> {
+async function readArchiveEvents(db: Kysely<DB>): Promise<ArchiveEvent[]> {
   const rows = await archiveEventRows(db);
   const activities = await activityNames(db, rows.filter((row) => !row.title).map((row) => row.event_slug));
   return rows.map((row) => row.title
@@ -96,14 +98,22 @@ export async function archiveEvents(db: Kysely<DB>): Promise<ArchiveEvent[]> {
     : { event_slug: row.event_slug, title: (activities.get(row.event_slug)?.title as Translatable | undefined) ?? null, starts_on: null, ends_on: null });
 }
 
+/**
+ * Lists every archive page shows whatever its filters, read once per content change (they change
+ * only when content does: db/content-memo.ts), not once per page.
+ */
+export const archiveEvents = memoisedByContent(readArchiveEvents);
+export const listThemes = memoisedByContent(readThemes);
+export const mapCountries = memoisedByContent(readMapCountries);
+
 /** An event's name in the reader's language, else its slug. */
-export function eventName(events: ArchiveEvent[], slug: string, lang: Lang): string {
+export function eventName(events: readonly ArchiveEvent[], slug: string, lang: Lang): string {
   return textOf(events.find((event) => event.event_slug === slug)?.title ?? undefined, lang) || slug;
 }
 
 /** Workshop titles by code, for every workshop (a facet lists codes beyond the page's rows). */
-async function workshopTitles(db: Kysely<DB>) {
+const workshopTitles = memoisedByContent(async (db: Kysely<DB>) => {
   const rows = await listWorkshops(db);
   return new Map(rows.reverse().map((row) => [row.code, row.title as Translatable]));
-}
-export { initiativePoints, organisationPoints, listThemes, mapCountries } from './queries.ts';
+});
+export { initiativePoints, organisationPoints } from './queries.ts';

@@ -13,6 +13,7 @@ import { putUpload } from '../storage/storage.ts';
 import { isExtractable } from './extract-text.ts';
 import { RESOURCE_TYPES, type ResourceInput } from './forms.ts';
 import * as q from './queries.ts';
+import { dateFormat } from '../i18n/formats.ts';
 
 export { FACETS, type LibraryFilters } from './queries.ts';
 export const EXTRACT_JOB = 'library.extract';
@@ -73,7 +74,7 @@ export function publishedInWords(on: string | null, precision: 'day' | 'month' |
   const date = new Date(`${on}T00:00:00Z`);
   const options: Intl.DateTimeFormatOptions =
     precision === 'year' ? { year: 'numeric' } : precision === 'month' ? { year: 'numeric', month: 'long' } : { year: 'numeric', month: 'long', day: 'numeric' };
-  return new Intl.DateTimeFormat(lang, { ...options, timeZone: 'UTC' }).format(date);
+  return dateFormat(lang, { ...options, timeZone: 'UTC' }).format(date);
 }
 
 /** The API's date: YYYY, YYYY-MM or YYYY-MM-DD, as much as is known. */

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { ContentMemo } from '../db/content-memo.ts';
 import type { DB } from '../db/types.ts';
 import { loadImages, type ImageView } from '../images/domain.ts';
 import type { PageCache } from '../web/page-cache.ts';
@@ -84,24 +85,21 @@ const TTL_MS = 5 * 60 * 1000;
 /**
  * The settings every page is drawn with, read once and kept until the page cache is cleared
  * (any content change here or, through its NOTIFY, in another instance) or five minutes pass,
- * as the page cache itself.
+ * as the page cache itself; read once for all the requests waiting for it.
  */
 export class SiteSettingsStore {
-  private cached: { generation: number; at: number; value: SiteSettings } | null = null;
+  private readonly memo: ContentMemo<SiteSettings>;
 
-  constructor(private readonly db: Kysely<DB>, private readonly pageCache: PageCache) {}
+  constructor(db: Kysely<DB>, pageCache: PageCache) {
+    this.memo = new ContentMemo(() => pageCache.generation, () => loadSiteSettings(db), TTL_MS);
+  }
 
   async current(): Promise<SiteSettings> {
-    const generation = this.pageCache.generation;
-    const cached = this.cached;
-    if (cached && cached.generation === generation && Date.now() - cached.at < TTL_MS) return cached.value;
     try {
-      const value = await loadSiteSettings(this.db);
-      this.cached = { generation, at: Date.now(), value };
-      return value;
+      return await this.memo.get();
     } catch {
       // The database is away: draw the page (an error page, most likely) with what was known.
-      return cached?.value ?? DEFAULT_SITE;
+      return this.memo.last ?? DEFAULT_SITE;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { AppContext } from '../context.ts';
+import { ContentMemo } from '../db/content-memo.ts';
 import type { DB } from '../db/types.ts';
 import { LANGS, type Lang } from '../i18n/langs.ts';
 import type { DisplayLevel, DisplayPolicy } from '../i18n/translatable.ts';
@@ -28,24 +29,25 @@ const TTL_MS = 5000;
 
 /**
  * The display policy of public pages, read at most every 5 seconds per process, and again as soon
- * as the page cache is cleared (a settings save clears it), like the site settings.
+ * as the page cache is cleared (a settings save clears it), like the site settings; read once for
+ * all the requests waiting for it.
  */
 class DisplayPolicyStore {
-  private cached: { generation: number; at: number; value: DisplayPolicy } | null = null;
-  constructor(private readonly ctx: AppContext) {}
+  private readonly memo: ContentMemo<DisplayPolicy>;
+
+  constructor(ctx: AppContext) {
+    this.memo = new ContentMemo(() => ctx.pageCache.generation, async () => {
+      const settings = await languageSettings(ctx.db);
+      return Object.fromEntries(LANGS.map((lang) => [lang, settings[lang].publicShows])) as DisplayPolicy;
+    }, TTL_MS);
+  }
 
   async current(): Promise<DisplayPolicy> {
-    const generation = this.ctx.pageCache.generation;
-    const cached = this.cached;
-    if (cached && cached.generation === generation && Date.now() - cached.at < TTL_MS) return cached.value;
     try {
-      const settings = await languageSettings(this.ctx.db);
-      const value = Object.fromEntries(LANGS.map((lang) => [lang, settings[lang].publicShows])) as DisplayPolicy;
-      this.cached = { generation, at: Date.now(), value };
-      return value;
+      return await this.memo.get();
     } catch {
       // The database is away: an error page is drawn anyway; show what was known.
-      return cached?.value ?? {};
+      return this.memo.last ?? {};
     }
   }
 }

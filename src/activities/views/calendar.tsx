@@ -3,11 +3,12 @@ import type { ActivityListRow } from '../domain.ts';
 import { ActivityItem } from './parts.tsx';
 import { CallDeadlines } from '../../calls/public/views/parts.tsx';
 import type { CallDeadline } from '../../calls/public/domain.ts';
+import { dateFormat } from '../../i18n/formats.ts';
 
 export interface CalendarData {
   year: number;
   month: number | null;
-  years: { year: number; count: number }[];
+  years: readonly { year: number; count: number }[];
   events: ActivityListRow[];
   upcoming: ActivityListRow[];
   /** No period was asked and nothing is coming up: the latest year is shown, and the page says so. */
@@ -17,7 +18,7 @@ export interface CalendarData {
 }
 
 const monthName = (lang: string, year: number, month: number) =>
-  new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
+  dateFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, 1)));
 
 export function CalendarPage({ ctx, data }: { ctx: PageContext; data: CalendarData }) {
   const { t, lang } = ctx;

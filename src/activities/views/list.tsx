@@ -3,6 +3,7 @@ import { Facet, FilterForm, Pagination, type FacetOption } from '../../web/listi
 import type { PageContext } from '../../web/page-context.ts';
 import type { browseActivities } from '../domain.ts';
 import { ActivityItem } from './parts.tsx';
+import { collator } from '../../i18n/formats.ts';
 
 export interface ListState {
   selected: { type: string[]; region: string[]; year: string[]; theme: string[]; series: string[] };
@@ -18,7 +19,7 @@ export function ActivitiesPage({ ctx, data, state }: { ctx: PageContext; data: B
   const options = (facet: keyof Browse['facets'], label: (value: string) => string, sort: 'count' | 'value-desc' = 'count'): FacetOption[] =>
     data.facets[facet]
       .map((entry) => ({ value: entry.value, label: label(entry.value), count: entry.count }))
-      .sort((a, b) => (sort === 'count' ? b.count - a.count || a.label.localeCompare(b.label, lang) : b.value.localeCompare(a.value)));
+      .sort((a, b) => (sort === 'count' ? b.count - a.count || collator(lang).compare(a.label, b.label) : b.value.localeCompare(a.value)));
   const path = `/${lang}/activities`;
   return (
     <>

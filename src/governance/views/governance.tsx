@@ -4,6 +4,7 @@ import { countryName } from '../../places/countries.ts';
 import { LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import type { governanceOverview } from '../domain.ts';
+import { dateFormat } from '../../i18n/formats.ts';
 
 type Overview = Awaited<ReturnType<typeof governanceOverview>>;
 type Meeting = Overview['past'][number];
@@ -63,7 +64,7 @@ export function GovernancePage({ ctx, overview }: { ctx: PageContext; overview: 
 export function meetingWhen(ctx: PageContext, meeting: Pick<Meeting, 'starts_on' | 'ends_on' | 'date_precision'>): string {
   const { t, lang } = ctx;
   if (meeting.date_precision === 'month') {
-    return new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${meeting.starts_on}T00:00:00Z`));
+    return dateFormat(lang, { year: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(`${meeting.starts_on}T00:00:00Z`));
   }
   if (meeting.date_precision === 'week') return t('governance.week_of', { from: t.date(meeting.starts_on, 'long'), to: t.date(meeting.ends_on, 'long') });
   return meeting.starts_on === meeting.ends_on ? t.date(meeting.starts_on, 'long') : `${t.date(meeting.starts_on, 'long')} – ${t.date(meeting.ends_on, 'long')}`;

@@ -5,6 +5,7 @@ import type { PageContext } from '../../web/page-context.ts';
 import { compareCodes } from '../codes.ts';
 import { eventName, type initiativeArchive, type InitiativeFilters } from '../domain.ts';
 import { Text } from './detail.tsx';
+import { collator } from '../../i18n/formats.ts';
 
 type Archive = Awaited<ReturnType<typeof initiativeArchive>>;
 type Row = Archive['rows'][number];
@@ -19,7 +20,7 @@ export function InitiativesPage({ ctx, archive, filters, page, query }: {
   const { t, lang } = ctx;
   const { rows, total, facets, themes } = archive;
   const action = `/${lang}/initiatives`;
-  const byLabel = <T extends { label: string }>(options: T[]) => options.sort((a, b) => a.label.localeCompare(b.label, lang));
+  const byLabel = <T extends { label: string }>(options: T[]) => options.sort((a, b) => collator(lang).compare(a.label, b.label));
   const nameOf = (slug: string) => eventName(archive.events, slug, lang);
   const workshopLabel = (code: string) => {
     const title = textOf(archive.workshops.get(code), lang);

@@ -3,6 +3,7 @@ import { countryName } from '../../places/countries.ts';
 import { LocalText } from '../../web/components.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { eventName, type eventProgramme, type initiativeDetail } from '../domain.ts';
+import { dateFormat } from '../../i18n/formats.ts';
 
 type Detail = NonNullable<Awaited<ReturnType<typeof initiativeDetail>>>;
 type Programme = NonNullable<Awaited<ReturnType<typeof eventProgramme>>>;
@@ -71,7 +72,7 @@ export function InitiativePage({ ctx, detail }: { ctx: PageContext; detail: Deta
             <dt>{t('initiatives.presented_in')}</dt>
             <dd>
               {t('initiatives.session', { code: initiative.session_code ?? '' })}
-              {initiative.day_date ? ` (${new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${initiative.day_date}T00:00:00Z`))})` : ''} ·{' '}
+              {initiative.day_date ? ` (${dateFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${initiative.day_date}T00:00:00Z`))})` : ''} ·{' '}
               {initiative.workshop_code} <Text ctx={ctx} field={initiative.workshop_title} />
             </dd>
           </>
@@ -163,7 +164,7 @@ function RelatedList({ ctx, id, title, items }: { ctx: PageContext; id: string; 
 
 export function ProgrammePage({ ctx, eventSlug, eventName, programme }: { ctx: PageContext; eventSlug: string; eventName: string; programme: Programme }) {
   const { t, lang } = ctx;
-  const dateFormat = new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeZone: 'UTC' });
+  const dayFormat = dateFormat(lang, { dateStyle: 'full', timeZone: 'UTC' });
   const dayGroups = [...programme.days.map((day) => ({ day, sessions: programme.sessions.filter((s) => s.day_id === day.id) })),
     { day: null, sessions: programme.sessions.filter((s) => s.day_id === null) }].filter((group) => group.sessions.length > 0);
   return (
@@ -177,7 +178,7 @@ export function ProgrammePage({ ctx, eventSlug, eventName, programme }: { ctx: P
       {dayGroups.map(({ day, sessions }) => (
         <section aria-labelledby={`day-${day?.position ?? 0}`}>
           <h2 id={`day-${day?.position ?? 0}`}>
-            {day?.date ? dateFormat.format(new Date(`${day.date}T00:00:00Z`)) : t('initiatives.day', { n: day?.position ?? '?' })}
+            {day?.date ? dayFormat.format(new Date(`${day.date}T00:00:00Z`)) : t('initiatives.day', { n: day?.position ?? '?' })}
           </h2>
           {sessions.map((session) => (
             <section aria-labelledby={`session-${session.code}`}>

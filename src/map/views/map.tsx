@@ -5,6 +5,7 @@ import type { PageContext } from '../../web/page-context.ts';
 import { textOf } from '../../i18n/translatable.ts';
 import { SHOWS, type Cluster, type MapChoices, type MapFilters, type MapView } from '../domain.ts';
 import { MAP_HEIGHT, MAP_WIDTH, SPHERE_PATH, WORLD_PATH } from '../world.ts';
+import { collator } from '../../i18n/formats.ts';
 
 /** Items listed per place; a busier place links to the archive (keeps the page light at any size). */
 const LIST_LIMIT = 12;
@@ -46,7 +47,7 @@ export function MapPage({ ctx, clusters, filters, choices, query, view }: {
           <select id="map-country" name="country">
             <option value="">{t('map.any')}</option>
             {[...new Set([...choices.countries, ...filters.country.filter((code) => /^[A-Z]{2}$/.test(code))])].map((code) => ({ code, name: countryName(code, lang) || code }))
-              .sort((a, b) => a.name.localeCompare(b.name, lang))
+              .sort((a, b) => collator(lang).compare(a.name, b.name))
               .map(({ code, name }) => <option value={code} selected={filters.country.includes(code)}>{name}</option>)}
           </select>
         </p>

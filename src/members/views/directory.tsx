@@ -6,6 +6,7 @@ import { LocalText, ScrollingTable } from '../../web/components.tsx';
 import { Facet, FilterForm, Pagination } from '../../web/listing.tsx';
 import type { PageContext } from '../../web/page-context.ts';
 import { SORTS, type memberDirectory, type memberProfile, type MemberFilters, type MemberSort } from '../domain.ts';
+import { collator } from '../../i18n/formats.ts';
 
 type Directory = Awaited<ReturnType<typeof memberDirectory>>;
 type Profile = NonNullable<Awaited<ReturnType<typeof memberProfile>>>;
@@ -20,7 +21,7 @@ export function MembersPage({ ctx, directory, filters, sort, page, query }: {
 }) {
   const { t, lang } = ctx;
   const { rows, total, facets } = directory;
-  const byLabel = <T extends { label: string }>(options: T[]) => options.sort((a, b) => a.label.localeCompare(b.label, lang));
+  const byLabel = <T extends { label: string }>(options: T[]) => options.sort((a, b) => collator(lang).compare(a.label, b.label));
   const action = `/${lang}/members`;
   return (
     <div class="members">
