@@ -158,7 +158,7 @@ function embeddedPostgres(databaseDir: string, port: number, log: (m: string) =>
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
     createPostgresUser: runsAsRoot(),
-    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8', ...INITDB_SYNC],
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       // Small footprint: the app and its database should stay under 150 MB at rest. Measured after
@@ -180,6 +180,12 @@ function embeddedPostgres(databaseDir: string, port: number, log: (m: string) =>
 }
 
 const runsAsRoot = () => process.getuid?.() === 0;
+/**
+ * initdb makes its files durable with one syncfs() of the file system instead of an fsync() per
+ * file (Linux only): as safe, and measured here 1.5 s instead of 2.7–4.0 s, a good part of the
+ * first start.
+ */
+const INITDB_SYNC = process.platform === 'linux' ? ['--sync-method=syncfs'] : [];
 const INITIALISING = 'pg.init-';
 
 /**
