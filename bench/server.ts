@@ -11,13 +11,16 @@ export interface ServerProcess {
   baseUrl: string;
   /** Resolves once /healthz answers 200; rejects, with the server's last output, if it never does. */
   ready(): Promise<void>;
-  /** SIGTERM (the app closes its pools and jobs, and a CPU profile gets written), SIGKILL if stuck. */
-  stop(): Promise<void>;
+  /** Resolves once `path` answers 200 (polled every 50 ms), with the same rejection. */
+  answers(path: string, timeoutMs?: number): Promise<void>;
+  /** SIGTERM (the app closes its pools and jobs, and a CPU profile gets written), SIGKILL if stuck; the exit code (null if killed). */
+  stop(): Promise<number | null>;
   kill(): void;
 }
 
 export interface ServerOptions {
-  databaseUrl: string;
+  /** The database to serve; absent, the server starts its own embedded PostgreSQL in dataDir (a first start). */
+  databaseUrl?: string;
   dataDir: string;
   /** Extra node flags for the server process. */
   nodeOptions?: string;
@@ -46,7 +49,6 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     PORT: String(port),
     HOST: '127.0.0.1',
@@ -57,6 +59,12 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
     NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' '),
   };
   delete env.SMTP_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  else delete env.DATABASE_URL;
+  // No machine drafts: after the bulk load their job drafts thousands of synthetic texts for up to
+  // ten minutes, clearing the page cache every 5 s, so cached targets would be measured half missing
+  // (bench/fallback-count.ts measures the drafts). A path to nothing tells the app Apertium is absent.
+  env.APERTIUM_BIN = path.join(dataDir, 'no-apertium');
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = spawn(process.execPath, [...startFlags(), ...profile, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
     cwd: ROOT,
@@ -64,37 +72,43 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = keepTail(child);
+  const answers = (target: string, timeoutMs = 60_000) =>
+    waitForAnswer(baseUrl, target, child, timeoutMs).catch((error: Error) => {
+      throw new Error(`${error.message}\n--- server output ---\n${output()}`);
+    });
   return {
     pid: child.pid ?? 0,
     baseUrl,
-    ready: () =>
-      waitForHealth(baseUrl, child, 60_000).catch((error: Error) => {
-        throw new Error(`${error.message}\n--- server output ---\n${output()}`);
-      }),
+    ready: () => answers('/healthz'),
+    answers,
     stop: () => stop(child),
     kill: () => void (isRunning(child) && child.kill('SIGKILL')),
   };
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitForAnswer(baseUrl: string, target: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (!isRunning(child)) throw new Error(`the server exited (code ${child.exitCode}) before answering /healthz`);
-    const ok = await fetch(`${baseUrl}/healthz`).then((response) => response.ok, () => false);
+    if (!isRunning(child)) throw new Error(`the server exited (code ${child.exitCode}) before answering ${target}`);
+    const ok = await fetch(new URL(target, baseUrl)).then(async (response) => {
+      await response.arrayBuffer();
+      return response.status === 200;
+    }, () => false);
     if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error(`the server did not answer /healthz within ${timeoutMs / 1000} s`);
+  throw new Error(`the server did not answer ${target} within ${timeoutMs / 1000} s`);
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (!isRunning(child)) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+async function stop(child: ChildProcess): Promise<number | null> {
+  if (!isRunning(child)) return child.exitCode;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.kill('SIGTERM');
   // The app stops pg-boss gracefully (up to 10 s) before exiting.
   const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
+  const code = await exited;
   clearTimeout(timer);
+  return code;
 }
 
 function isRunning(child: ChildProcess): boolean {

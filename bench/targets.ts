@@ -61,6 +61,9 @@ export const TARGETS: Target[] = [
   { name: 'news API (100)', path: '/api/v1/news?limit=100&lang=ko' },
 ];
 
+/** The large cached feeds, each also loaded against a bare server sending its bytes (when among the targets run). */
+export const BARE_FEEDS = ['/calendar.ics', '/api/v1/map.geojson'];
+
 /** The page weighed with its stylesheets and scripts. */
 export const WEIGHED_PAGE = '/en/';
 

@@ -7,6 +7,7 @@ import { loadConfig, redactUrl, type Config } from './config.ts';
 import { backup, BackupError, restore, verifyBackup } from './db/backup.ts';
 import { createFileStorage } from './storage/create.ts';
 import { openDatabase, type Database } from './db/database.ts';
+import { stopOnSignalsByOwner } from './db/embedded.ts';
 import { migrate } from './db/migrate.ts';
 import { parseInput } from './web/forms.ts';
 import { collectGarbageWhenIdle } from './web/idle-gc.ts';
@@ -157,6 +158,7 @@ async function serve(config: Config, { listen = true } = {}): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  stopOnSignalsByOwner();
   try {
     await migrate(database.pool);
     if (await isEmpty(database)) await seedInChildProcess(database);
