@@ -14,6 +14,8 @@ export interface ServerProcess {
   /** SIGTERM (the app closes its pools and jobs, and a CPU profile gets written), SIGKILL if stuck. */
   stop(): Promise<void>;
   kill(): void;
+  /** Where bench/memory-probe.mjs writes the server's memory breakdown on SIGUSR2 (see memory.ts). */
+  probeFile: string;
 }
 
 export interface ServerOptions {
@@ -43,6 +45,7 @@ function startFlags(): string[] {
 
 export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDir }: ServerOptions): Promise<ServerProcess> {
   const port = await findFreePort();
+  const probeFile = path.join(dataDir, 'memory-probe.json');
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -54,11 +57,14 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
     LOG_LEVEL: 'silent',
     RUN_WORKERS: 'true',
     NODE_ENV: 'production',
+    PASSERELLE_MEMORY_PROBE: probeFile,
     NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' '),
   };
   delete env.SMTP_URL;
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...startFlags(), ...profile, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
+  // The probe is the bench's own: it only answers SIGUSR2, and `npm start` never loads it.
+  const probe = ['--import', path.join(ROOT, 'bench/memory-probe.mjs')];
+  const child = spawn(process.execPath, [...startFlags(), ...profile, ...probe, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -67,6 +73,7 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
   return {
     pid: child.pid ?? 0,
     baseUrl,
+    probeFile,
     ready: () =>
       waitForHealth(baseUrl, child, 60_000).catch((error: Error) => {
         throw new Error(`${error.message}\n--- server output ---\n${output()}`);
