@@ -97,3 +97,70 @@ async function readPostmasterPid(file: string): Promise<number | null> {
   const pid = Number((await fs.readFile(file, 'utf8').catch(() => '')).split('\n')[0]);
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
+
+/**
+ * What the node server's memory is made of, from its own view (V8's heap, reserved and used, and
+ * `external`: Buffers and compression contexts) asked through bench/memory-probe.mjs, and from the
+ * kernel's (smaps): glibc's main heap, other anonymous mappings (V8's pages, malloc's other arenas,
+ * thread stacks) and files. Null when the probe did not answer.
+ */
+export interface NodeBreakdown {
+  heapUsedKb: number;
+  heapTotalKb: number;
+  /** Pages of V8's heap really resident (heapTotal is what it reserved). */
+  heapPhysicalKb: number;
+  externalKb: number;
+  arrayBuffersKb: number;
+  /** Each V8 space with a size of at least 1 MB: used / reserved. */
+  spaces: { name: string; usedKb: number; sizeKb: number }[];
+  /** Resident, by kind of mapping (smaps). */
+  mappings: { brkHeapKb: number; anonymousKb: number; filesKb: number; otherKb: number };
+}
+
+export async function nodeBreakdown(pid: number, probeFile: string): Promise<NodeBreakdown | null> {
+  await fs.rm(probeFile, { force: true });
+  try {
+    process.kill(pid, 'SIGUSR2');
+  } catch {
+    return null;
+  }
+  let text: string | null = null;
+  for (let i = 0; i < 100 && text === null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    text = await fs.readFile(probeFile, 'utf8').catch(() => null);
+  }
+  if (text === null) return null;
+  const probe = JSON.parse(text) as {
+    usage: NodeJS.MemoryUsage;
+    heap: { total_physical_size: number };
+    spaces: { name: string; size: number; used: number }[];
+  };
+  const kb = (bytes: number) => Math.round(bytes / 1024);
+  return {
+    heapUsedKb: kb(probe.usage.heapUsed),
+    heapTotalKb: kb(probe.usage.heapTotal),
+    heapPhysicalKb: kb(probe.heap.total_physical_size),
+    externalKb: kb(probe.usage.external),
+    arrayBuffersKb: kb(probe.usage.arrayBuffers),
+    spaces: probe.spaces.filter((s) => s.size >= 1024 * 1024).map((s) => ({ name: s.name, usedKb: kb(s.used), sizeKb: kb(s.size) })),
+    mappings: await residentByMapping(pid),
+  };
+}
+
+/** Rss of each mapping of /proc/<pid>/smaps, summed by kind. */
+async function residentByMapping(pid: number): Promise<NodeBreakdown['mappings']> {
+  const smaps = await fs.readFile(`/proc/${pid}/smaps`, 'utf8').catch(() => '');
+  const sums = { brkHeapKb: 0, anonymousKb: 0, filesKb: 0, otherKb: 0 };
+  let kind: keyof typeof sums = 'otherKb';
+  for (const line of smaps.split('\n')) {
+    const header = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \d+\s*(.*)$/.exec(line);
+    if (header) {
+      const name = header[1] ?? '';
+      kind = name === '[heap]' ? 'brkHeapKb' : name === '' ? 'anonymousKb' : name.startsWith('/') ? 'filesKb' : 'otherKb';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+)/.exec(line);
+    if (rss) sums[kind] += Number(rss[1]);
+  }
+  return sums;
+}

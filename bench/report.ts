@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { LoadResult } from './load.ts';
-import { pssParts, type MemoryAtRest } from './memory.ts';
+import { pssParts, type MemoryAtRest, type NodeBreakdown } from './memory.ts';
 import type { MixedResult } from './mixed.ts';
 import type { FirstStart } from './first-start.ts';
 import type { Target } from './targets.ts';
@@ -44,7 +44,7 @@ export interface BenchResults {
   firstStart: FirstStart | null;
   /** Null when not run (--mixed 0). */
   mixed: (MixedResult & { memoryAfter: MemoryAtRest }) | null;
-  memory: { afterStart: MemoryAtRest; atRest: MemoryAtRest };
+  memory: { afterStart: MemoryAtRest; atRest: MemoryAtRest; nodeAtRest: NodeBreakdown | null };
   goals: Check[];
 }
 
@@ -149,6 +149,7 @@ export function formatReport(r: BenchResults): string {
     table(['', 'processes', 'RSS', 'PSS', 'RSS at rest', 'PSS at rest'], memoryRows(r.memory.afterStart, r.memory.atRest)),
     `  total at rest (${r.memory.atRest.measure.toUpperCase()}${r.memory.atRest.database ? '' : ', app only'}): ${MB(r.memory.atRest.totalKb)} ${mark(r.memory.atRest.totalKb * 1024 <= GOALS.memoryBytes)}`,
     ...partLines(r.memory.atRest),
+    ...nodeLines(r.memory.nodeAtRest),
     '  (PSS shares each page among all processes mapping it, unrelated node and postgres processes on this',
     '  machine included; on a machine of its own the app occupies about its RSS.)',
   ];
@@ -195,6 +196,17 @@ function partLines(rest: MemoryAtRest): string[] {
       .map((p) => `${p.name.replace(/^postgres: /, '').slice(0, 30) || p.pid} ${MB(p.pssKb ?? 0)}`).join('; ');
     return `  ${name} PSS at rest: ${MB(parts.anonKb)} anonymous (heaps), ${MB(parts.fileKb)} files (code), ${MB(parts.shmemKb)} shared memory; largest: ${largest}`;
   });
+}
+
+/** The node process at rest as V8 and the kernel see it: what is JavaScript, what is malloc. */
+function nodeLines(node: NodeBreakdown | null): string[] {
+  if (!node) return ['  node at rest: no breakdown (the memory probe did not answer)'];
+  const spaces = node.spaces.map((s) => `${s.name.replace(/_space$/, '')} ${MB(s.usedKb)}/${MB(s.sizeKb)}`).join(', ');
+  const m = node.mappings;
+  return [
+    `  node at rest, V8: heap ${MB(node.heapUsedKb)} used of ${MB(node.heapTotalKb)} reserved (${MB(node.heapPhysicalKb)} resident; ${spaces}); external ${MB(node.externalKb)} (array buffers ${MB(node.arrayBuffersKb)})`,
+    `  node at rest, RSS by mapping: malloc's main heap ${MB(m.brkHeapKb)}, other anonymous ${MB(m.anonymousKb)} (V8's pages, malloc's other arenas, stacks), files ${MB(m.filesKb)}, other ${MB(m.otherKb)}`,
+  ];
 }
 
 function memoryRows(start: MemoryAtRest, rest: MemoryAtRest): string[][] {

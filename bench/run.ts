@@ -12,7 +12,7 @@ import { createBenchDatabase } from './database.ts';
 import { measureLoad } from './load.ts';
 import { EDITOR, measureMixed, type MixedResult } from './mixed.ts';
 import { addUser } from '../src/auth/accounts.ts';
-import { memoryAtRest } from './memory.ts';
+import { memoryAtRest, nodeBreakdown } from './memory.ts';
 import { parseOptions, USAGE, type BenchOptions } from './options.ts';
 import { summariseProfiles } from './profile.ts';
 import { checks, formatReport, writeResults, type BenchResults, type Check, type TargetResult } from './report.ts';
@@ -95,6 +95,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
   log(`idle for ${options.idle} s, then reading memory`);
   await sleep(options.idle);
   const atRest = await memoryAtRest(server.pid, database.postmasterPidFile);
+  const nodeAtRest = await nodeBreakdown(server.pid, server.probeFile);
 
   if (profileDir) {
     await server.stop();
@@ -123,7 +124,7 @@ async function bench(options: BenchOptions, cleanup: Cleanup): Promise<BenchResu
     bare,
     firstStart,
     mixed,
-    memory: { afterStart, atRest },
+    memory: { afterStart, atRest, nodeAtRest },
   };
   return { ...results, goals: checks(results) };
 }

@@ -16,6 +16,8 @@ export interface ServerProcess {
   /** SIGTERM (the app closes its pools and jobs, and a CPU profile gets written), SIGKILL if stuck; the exit code (null if killed). */
   stop(): Promise<number | null>;
   kill(): void;
+  /** Where bench/memory-probe.mjs writes the server's memory breakdown on SIGUSR2 (see memory.ts). */
+  probeFile: string;
 }
 
 export interface ServerOptions {
@@ -35,19 +37,25 @@ export interface ServerOptions {
  * stop before waiting for it to be ready.
  */
 /**
- * The node flags `npm start` gives the server (package.json's start script), so that the bench
+ * The node flags and environment `npm start` gives the server (package.json's start script), so that the bench
  * measures the server as it is started, not a variant of it.
  */
-function startFlags(): string[] {
+function startCommand(): { flags: string[]; env: Record<string, string> } {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
   const words = pkg.scripts.start.split(/\s+/);
-  return words.slice(words.indexOf('node') + 1, words.indexOf('bin/passerelle.mjs'));
+  const node = words.indexOf('node');
+  // NAME=value before `node`: the malloc settings the process must have from its start.
+  const env = Object.fromEntries(words.slice(0, node).map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]));
+  return { flags: words.slice(node + 1, words.indexOf('bin/passerelle.mjs')), env };
 }
 
 export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDir }: ServerOptions): Promise<ServerProcess> {
   const port = await findFreePort();
+  const probeFile = path.join(dataDir, 'memory-probe.json');
   const baseUrl = `http://127.0.0.1:${port}`;
+  const start = startCommand();
   const env: NodeJS.ProcessEnv = {
+    ...start.env,
     ...process.env,
     DATA_DIR: dataDir,
     PORT: String(port),
@@ -56,6 +64,7 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
     LOG_LEVEL: 'silent',
     RUN_WORKERS: 'true',
     NODE_ENV: 'production',
+    PASSERELLE_MEMORY_PROBE: probeFile,
     NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' '),
   };
   delete env.SMTP_URL;
@@ -66,7 +75,9 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
   // (bench/fallback-count.ts measures the drafts). A path to nothing tells the app Apertium is absent.
   env.APERTIUM_BIN = path.join(dataDir, 'no-apertium');
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...startFlags(), ...profile, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
+  // The probe is the bench's own: it only answers SIGUSR2, and `npm start` never loads it.
+  const probe = ['--import', path.join(ROOT, 'bench/memory-probe.mjs')];
+  const child = spawn(process.execPath, [...start.flags, ...profile, ...probe, path.join(ROOT, 'bin/passerelle.mjs'), 'start'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -79,6 +90,7 @@ export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDi
   return {
     pid: child.pid ?? 0,
     baseUrl,
+    probeFile,
     ready: () => answers('/healthz'),
     answers,
     stop: () => stop(child),

@@ -16,6 +16,26 @@ function queueWith(run: (data: { n: number }) => Promise<void>, retryDelay = 1) 
 }
 
 describe('job queue', () => {
+  it('holds at most two database connections while twelve queues poll', async () => {
+    const queue = new JobQueue(database.url);
+    for (let i = 0; i < 12; i++) queue.define({ name: `test.poll-${i}`, run: async () => {} });
+    await queue.start({ work: true });
+    try {
+      const name = new URL(database.url).pathname.slice(1);
+      let most = 0;
+      // Its pollers start together and poll every 2 s: watch over two rounds.
+      for (let i = 0; i < 25; i++) {
+        const { rows } = await database.pool.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND application_name = 'passerelle-jobs'", [name]);
+        most = Math.max(most, rows[0]!.n);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(most).toBeGreaterThan(0);
+      expect(most).toBeLessThanOrEqual(2);
+    } finally {
+      await queue.stop();
+    }
+  }, 30_000);
+
   it('keeps a job across a restart and runs it afterwards', async () => {
     const seen: number[] = [];
     const first = queueWith(async (data) => void seen.push(data.n));
