@@ -31,12 +31,6 @@ export interface ServerOptions {
 }
 
 /**
- * `passerelle start` in a child process, as in production (workers on, logs off), so the load
- * generator does not share the server's event loop. The database is already migrated and seeded:
- * `start` only migrates a non-empty one. Returned as soon as spawned, so the caller can arrange its
- * stop before waiting for it to be ready.
- */
-/**
  * The node flags and environment `npm start` gives the server (package.json's start script), so that the bench
  * measures the server as it is started, not a variant of it.
  */
@@ -49,6 +43,12 @@ function startCommand(): { flags: string[]; env: Record<string, string> } {
   return { flags: words.slice(node + 1, words.indexOf('bin/passerelle.mjs')), env };
 }
 
+/**
+ * `passerelle start` in a child process, as in production (workers on, logs off), so the load
+ * generator does not share the server's event loop. The database is already migrated and seeded:
+ * `start` only migrates a non-empty one. Returned as soon as spawned, so the caller can arrange its
+ * stop before waiting for it to be ready.
+ */
 export async function startServer({ databaseUrl, dataDir, nodeOptions, profileDir }: ServerOptions): Promise<ServerProcess> {
   const port = await findFreePort();
   const probeFile = path.join(dataDir, 'memory-probe.json');
