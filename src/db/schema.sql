@@ -604,8 +604,6 @@ CREATE INDEX initiatives_country ON initiatives USING btree (country);
 
 CREATE INDEX initiatives_organisation ON initiatives USING btree (organisation_id);
 
-CREATE INDEX initiatives_search_trgm ON initiatives USING gin (initiative_search_text(title, summary, city, presenters) gin_trgm_ops);
-
 CREATE INDEX initiatives_themes ON initiatives USING gin (themes);
 
 CREATE INDEX initiatives_title_trgm ON initiatives USING gin (((title)::text) gin_trgm_ops);
@@ -1366,6 +1364,8 @@ CREATE TABLE search_documents (
   CONSTRAINT search_documents_pkey PRIMARY KEY (id),
   CONSTRAINT search_documents_kind_source_id_key UNIQUE (kind, source_id)
 );
+
+CREATE INDEX search_documents_id_source ON search_documents USING btree (id) INCLUDE (source_id);
 
 CREATE INDEX search_documents_names_trgm ON search_documents USING gin (names gin_trgm_ops);
 
