@@ -7,10 +7,19 @@ import { text } from 'node:stream/consumers';
 import { describe, expect, it } from 'vitest';
 import { LocalFileStorage, putUpload } from './storage.ts';
 
+/** Runs `test` with a fresh folder of its own, removed afterwards whatever happens. */
+async function inTempFolder(test: (root: string) => Promise<void>): Promise<void> {
+  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
+  try {
+    await test(root);
+  } finally {
+    await fs.rm(root, { recursive: true, force: true });
+  }
+}
+
 describe('LocalFileStorage', () => {
   it('stores, streams, lists and deletes files by key', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
-    try {
+    await inTempFolder(async (root) => {
       const storage = new LocalFileStorage(root);
       const a = await storage.put(Buffer.from('first'));
       const b = await storage.put(Buffer.from('second'));
@@ -23,14 +32,11 @@ describe('LocalFileStorage', () => {
       await storage.delete(a);
       expect(await storage.getStream(a)).toBeNull();
       expect(await storage.get(b)).toEqual(Buffer.from('second'));
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('writes a file back under its key (restore), and refuses a key put() could not have made', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
-    try {
+    await inTempFolder(async (root) => {
       const storage = new LocalFileStorage(root);
       const key = `ab/ab${'0'.repeat(30)}`;
       await storage.putAt(key, Readable.from([Buffer.from('restored')]));
@@ -39,9 +45,7 @@ describe('LocalFileStorage', () => {
       const keys: string[] = [];
       for await (const found of storage.list()) keys.push(found);
       expect(keys).toEqual([key]);
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('lists nothing when no file was ever stored', async () => {
@@ -54,8 +58,7 @@ describe('LocalFileStorage', () => {
 
 describe('putUpload', () => {
   it('stores an upload from its file on disk (putFile), never asking for its bytes', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
-    try {
+    await inTempFolder(async (root) => {
       const storage = new LocalFileStorage(path.join(root, 'files'));
       const bytes = crypto.randomBytes(3 * 1024 * 1024);
       await fs.writeFile(path.join(root, 'upload'), bytes);
@@ -64,20 +67,15 @@ describe('putUpload', () => {
       expect((await storage.get(key))!.equals(bytes)).toBe(true);
       // Without a path (a file our own code made) the bytes are stored as they are.
       expect((await storage.get(await putUpload(storage, { content: Buffer.from('made') })))?.toString()).toBe('made');
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   });
 
   it('leaves no half-written file when the stream fails', async () => {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'passerelle-files-'));
-    try {
+    await inTempFolder(async (root) => {
       const storage = new LocalFileStorage(root);
       const failing = new Readable({ read() { this.push(Buffer.from('half')); this.destroy(new Error('cut off')); } });
       await expect(storage.putAt(`ab/ab${'1'.repeat(30)}`, failing)).rejects.toThrow('cut off');
       expect(await fs.readdir(path.join(root, 'ab'))).toEqual([]);
-    } finally {
-      await fs.rm(root, { recursive: true, force: true });
-    }
+    });
   });
 });
