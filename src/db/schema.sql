@@ -1789,6 +1789,7 @@ AS $function$
 DECLARE
   module text := TG_ARGV[0];
   key_col text := TG_ARGV[1];
+  table_name text := TG_TABLE_NAME;
   new_row jsonb;
   old_row jsonb;
   i integer;
@@ -1797,14 +1798,14 @@ BEGIN
   IF TG_OP IN ('UPDATE', 'DELETE') THEN old_row := to_jsonb(OLD); END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN new_row := to_jsonb(NEW); END IF;
   IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND old_row ->> key_col IS DISTINCT FROM new_row ->> key_col) THEN
-    DELETE FROM translation_units WHERE tbl = TG_TABLE_NAME AND row_key = old_row ->> key_col;
+    DELETE FROM translation_units WHERE tbl = table_name AND row_key = old_row ->> key_col;
     IF TG_OP = 'DELETE' THEN RETURN NULL; END IF;
     old_row := NULL;
   END IF;
   FOR i IN 2 .. TG_NARGS - 1 LOOP
     c := TG_ARGV[i];
     IF old_row IS NULL OR old_row -> c IS DISTINCT FROM new_row -> c THEN
-      PERFORM translation_units_sync(TG_TABLE_NAME, module, new_row ->> key_col, c, new_row -> c);
+      PERFORM translation_units_sync(table_name, module, new_row ->> key_col, c, new_row -> c);
     END IF;
   END LOOP;
   RETURN NULL;
@@ -1866,8 +1867,10 @@ CREATE OR REPLACE FUNCTION translation_units_truncated()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
+DECLARE
+  table_name text := TG_TABLE_NAME;
 BEGIN
-  DELETE FROM translation_units WHERE tbl = TG_TABLE_NAME;
+  DELETE FROM translation_units WHERE tbl = table_name;
   RETURN NULL;
 END $function$;
 
