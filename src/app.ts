@@ -18,6 +18,7 @@ import { JobQueue } from './jobs/queue.ts';
 import { SCHEDULES } from './jobs/schedules.ts';
 import { deleteExpiredPending, EXPIRE_PENDING_JOB } from './activities/registrations.ts';
 import { defineMachineDraftJobs, registerMachineDraftTrigger } from './translations/machine/jobs.ts';
+import { COMPACT_COUNTS_JOB, compactUnitCounts } from './translations/queue/queries.ts';
 import { machineDraftRoutes } from './translations/machine/routes.tsx';
 import { registerTranslationWorkflow, translationRoutes } from './translations/routes.ts';
 import { BACKUP_JOB, backupSchedules, scheduledBackupJob } from './db/scheduled-backup.ts';
@@ -229,6 +230,7 @@ function defineJobs(ctx: AppContext): void {
   defineFeeJobs(ctx);
   ctx.jobs.define({ name: 'notices.digest', run: async () => void (await sendDigests(ctx)), retryLimit: 2 });
   defineMachineDraftJobs(ctx);
+  ctx.jobs.define({ name: COMPACT_COUNTS_JOB, run: async () => void (await compactUnitCounts(ctx.db)), retryLimit: 1 });
   ctx.jobs.define({ name: EXPIRE_PENDING_JOB, run: async () => void (await deleteExpiredPending(ctx.db)), retryLimit: 1 });
 }
 

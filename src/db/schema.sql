@@ -1629,10 +1629,10 @@ CREATE TABLE translation_unit_counts (
   module text NOT NULL,
   lang text NOT NULL,
   state text NOT NULL,
-  n integer NOT NULL,
-  CONSTRAINT translation_unit_counts_n_check CHECK ((n >= 0)),
-  CONSTRAINT translation_unit_counts_pkey PRIMARY KEY (module, lang, state)
+  n integer NOT NULL
 );
+
+CREATE INDEX translation_unit_counts_key ON translation_unit_counts USING btree (lang, state, module);
 
 CREATE TABLE translation_units (
   tbl text NOT NULL,
@@ -1733,17 +1733,30 @@ EXCEPTION WHEN others THEN
   RETURN fallback;
 END $function$;
 
+CREATE OR REPLACE FUNCTION translation_unit_counts_compact()
+ RETURNS integer
+ LANGUAGE sql
+AS $function$
+  WITH gone AS (DELETE FROM translation_unit_counts RETURNING module, lang, state, n),
+  folded AS (INSERT INTO translation_unit_counts (module, lang, state, n)
+    SELECT module, lang, state, sum(n) FROM gone GROUP BY module, lang, state HAVING sum(n) <> 0 RETURNING 1)
+  SELECT (SELECT count(*) FROM gone)::integer - (SELECT count(*) FROM folded)::integer
+$function$;
+
 CREATE OR REPLACE FUNCTION translation_units_count()
  RETURNS trigger
  LANGUAGE plpgsql
 AS $function$
 BEGIN
+  -- An upsert that leaves module, language and state as they were changes no count.
+  IF TG_OP = 'UPDATE' AND (OLD.module, OLD.lang, OLD.state) = (NEW.module, NEW.lang, NEW.state) THEN
+    RETURN NULL;
+  END IF;
   IF TG_OP IN ('UPDATE', 'DELETE') THEN
-    UPDATE translation_unit_counts SET n = n - 1 WHERE module = OLD.module AND lang = OLD.lang AND state = OLD.state;
+    INSERT INTO translation_unit_counts (module, lang, state, n) VALUES (OLD.module, OLD.lang, OLD.state, -1);
   END IF;
   IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    INSERT INTO translation_unit_counts (module, lang, state, n) VALUES (NEW.module, NEW.lang, NEW.state, 1)
-    ON CONFLICT (module, lang, state) DO UPDATE SET n = translation_unit_counts.n + 1;
+    INSERT INTO translation_unit_counts (module, lang, state, n) VALUES (NEW.module, NEW.lang, NEW.state, 1);
   END IF;
   RETURN NULL;
 END $function$;

@@ -19,6 +19,8 @@ export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'fees.renewal', cron: '30 4 1 12 *' },
   // Machine drafts for texts created or changed since the last pass (translations/machine).
   { name: 'translations.machine.drafts', cron: '*/10 * * * *' },
+  // The translation counts' deltas are folded into one row per key (translations/queue/queries.ts).
+  { name: 'translations.counts.compact', cron: '*/5 * * * *' },
   // Each staff member's daily digest of the notices they take that way (notices/).
   { name: 'notices.digest', cron: '0 7 * * *' },
   // Each translator's digest of new work in their languages (translations/digest).

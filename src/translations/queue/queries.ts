@@ -103,7 +103,10 @@ export async function queuePage(db: Kysely<DB>, filter: QueueFilter, after: Queu
 
 export type StateCounts = Record<string, Record<string, number>>;
 
-/** Counts per language and state (translation_unit_counts, kept by a trigger), optionally per module. */
+/**
+ * Counts per language and state, optionally per module: translation_unit_counts holds deltas
+ * appended by a trigger (migration 0951), summed here, folded together by `compactUnitCounts`.
+ */
 export async function countsByLang(db: Kysely<DB>, modules: string[] = []): Promise<StateCounts> {
   const { rows } = await sql<{ lang: string; state: string; n: number }>`
     SELECT lang, state, sum(n)::int AS n FROM translation_unit_counts
@@ -117,7 +120,8 @@ export async function countsByLang(db: Kysely<DB>, modules: string[] = []): Prom
 /** The dashboard: counts per module and state for one language. */
 export async function countsByModule(db: Kysely<DB>, lang: Lang): Promise<StateCounts> {
   const { rows } = await sql<{ module: string; state: string; n: number }>`
-    SELECT module, state, n FROM translation_unit_counts WHERE lang = ${lang} AND n > 0`.execute(db);
+    SELECT module, state, sum(n)::int AS n FROM translation_unit_counts WHERE lang = ${lang}
+    GROUP BY module, state HAVING sum(n) > 0`.execute(db);
   const counts: StateCounts = {};
   for (const row of rows) (counts[row.module] ??= {})[row.state] = row.n;
   return counts;
@@ -150,4 +154,12 @@ export async function sourceVersion(db: Kysely<DB>, tbl: string, rowKey: string,
 export async function assignedLangs(db: Kysely<DB>, userId: number): Promise<string[]> {
   const { rows } = await sql<{ lang: string }>`SELECT lang FROM translator_languages WHERE user_id = ${userId} ORDER BY lang`.execute(db);
   return rows.map((row) => row.lang);
+}
+
+export const COMPACT_COUNTS_JOB = 'translations.counts.compact';
+
+/** Folds the counts' deltas into one row per module, language and state; returns the rows removed. */
+export async function compactUnitCounts(db: Kysely<DB>): Promise<number> {
+  const { rows } = await sql<{ removed: number }>`SELECT translation_unit_counts_compact() AS removed`.execute(db);
+  return rows[0]?.removed ?? 0;
 }

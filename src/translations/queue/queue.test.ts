@@ -228,7 +228,7 @@ describe('the dashboard', () => {
     const page = await editor.get('/ko/admin/translations/dashboard?for=ko');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('한국어로 빠진 번역');
-    const { rows } = await sql<{ n: number }>`SELECT n FROM translation_unit_counts WHERE module = 'initiatives' AND lang = 'ko' AND state = 'missing'`.execute(db());
+    const { rows } = await sql<{ n: number }>`SELECT sum(n)::int AS n FROM translation_unit_counts WHERE module = 'initiatives' AND lang = 'ko' AND state = 'missing'`.execute(db());
     expect(page.body).toContain(`data-count="initiatives-missing"><a href="/ko/admin/translations?lang=ko&amp;module=initiatives&amp;state=missing">${rows[0]!.n.toLocaleString('ko')}</a>`);
   });
 });
