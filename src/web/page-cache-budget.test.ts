@@ -30,15 +30,23 @@ async function entry(n: number): Promise<CachedPage> {
 }
 
 /** The bytes an entry really holds: each distinct body's whole backing memory. */
-const heldBytes = (page: CachedPage) => [...new Set(Object.values(page.answers).map((answer) => answer.body.buffer))].reduce((sum, buffer) => sum + buffer.byteLength, 0);
+const heldBytes = (page: CachedPage) => [...new Set(page.kept.map((body) => body.buffer))].reduce((sum, buffer) => sum + buffer.byteLength, 0);
 
 describe('the page cache budget', () => {
   it("counts each entry's bodies by the memory they hold, not by their length", async () => {
     const page = await entry(1);
     expect(page.has.br && page.has.gzip).toBe(true);
     // zlib's results were views of larger chunks: an entry keeps copies of its own.
-    for (const answer of Object.values(page.answers)) expect(answer.body.buffer.byteLength).toBe(answer.body.length);
+    for (const body of page.kept) expect(body.buffer.byteLength).toBe(body.length);
     expect(page.size).toBeGreaterThanOrEqual(heldBytes(page));
+  });
+
+  it('keeps a page as brotli and gzip only, and inflates it for a client taking neither', async () => {
+    const page = await entry(2);
+    expect(page.kept).toEqual([page.answers.br.body, page.answers.gzip.body]);
+    expect(page.answers.identity.body.equals(smallPage(2))).toBe(true);
+    const length = page.answers.identity.headers[page.answers.identity.headers.indexOf('content-length') + 1];
+    expect(Number(length)).toBe(smallPage(2).length);
   });
 
   it('stays within its byte budget when one-off URLs fill it', async () => {

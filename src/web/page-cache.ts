@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import zlib from 'node:zlib';
 import pg from 'pg';
 import type { Compressed, Encoding } from './compression.ts';
 
@@ -16,11 +17,17 @@ export interface CachedPage {
   tag: string;
   has: { br: boolean; gzip: boolean };
   answers: Record<Encoding, PreparedAnswer>;
+  /** The bodies the entry holds in memory (the uncompressed one only when nothing smaller exists). */
+  kept: Buffer[];
   size: number;
 }
 
-/** The page cache's budget: what its entries hold in memory, bodies, headers and URLs counted. */
-export const PAGE_CACHE_BYTES = 16 * 1024 * 1024;
+/**
+ * The page cache's budget: what its entries hold in memory, bodies, headers and URLs counted. At
+ * rest after a load of one-off URLs the cache is full, so this is memory the process keeps: 8 MB
+ * is 400–800 pages as brotli and gzip (16 MB holding pages uncompressed too kept about 250).
+ */
+export const PAGE_CACHE_BYTES = 8 * 1024 * 1024;
 
 /** Every instance's page cache LISTENs here; a NOTIFY (a change, a restore) clears them all. */
 export const CHANNEL = 'passerelle_content_changed';
@@ -47,11 +54,25 @@ export function preparePage(rendered: Record<string, unknown>, bodies: Compresse
       notModified: ['etag', etag, 'cache-control', cacheControl, 'vary', vary, 'x-page-cache', 'hit'],
     };
   };
-  const identity = answer(ownMemory(bodies.identity), 'identity');
-  const br = bodies.br ? answer(ownMemory(bodies.br), 'br') : identity;
-  const gzip = bodies.gzip ? answer(ownMemory(bodies.gzip), 'gzip') : identity;
-  const bodyBytes = [...new Set([identity.body, br.body, gzip.body])].reduce((sum, body) => sum + body.buffer.byteLength, 0);
-  return { tag, has: { br: br !== identity, gzip: gzip !== identity }, answers: { identity, br, gzip }, size: bodyBytes + ENTRY_OVERHEAD };
+  if (!bodies.gzip) {
+    const identity = answer(ownMemory(bodies.identity), 'identity');
+    const br = bodies.br ? answer(ownMemory(bodies.br), 'br') : identity;
+    return entry(tag, { br: br !== identity, gzip: false }, { identity, br, gzip: identity });
+  }
+  const gzip = answer(ownMemory(bodies.gzip), 'gzip');
+  const br = bodies.br ? answer(ownMemory(bodies.br), 'br') : gzip;
+  // Almost every client takes brotli or gzip: the uncompressed page (three to six times their size)
+  // is not kept but inflated from the gzip body for the rare client that asks for none.
+  const identity = answer(bodies.identity, 'identity');
+  const gzipBody = gzip.body;
+  Object.defineProperty(identity, 'body', { get: () => zlib.gunzipSync(gzipBody) });
+  return entry(tag, { br: br !== gzip, gzip: true }, { identity, br, gzip });
+}
+
+function entry(tag: string, has: CachedPage['has'], answers: CachedPage['answers']): CachedPage {
+  const kept = [...new Set([answers.br.body, answers.gzip.body, ...(has.gzip ? [] : [answers.identity.body])])];
+  const size = kept.reduce((sum, body) => sum + body.buffer.byteLength, 0) + ENTRY_OVERHEAD;
+  return { tag, has, answers, kept, size };
 }
 
 /**
@@ -81,8 +102,8 @@ function ownMemory(body: Buffer): Buffer {
  */
 export class PageCache {
   // Bounded in bytes as well as entries: query strings make every URL a new key, and 5,000 large
-  // pages would otherwise hold hundreds of megabytes against a 150 MB memory budget. 16 MB holds
-  // every page of a language many times over (most are 5–30 kB as three encodings); a crawler's
+  // pages would otherwise hold hundreds of megabytes against a 150 MB memory budget. 8 MB holds
+  // every page of a language many times over (most are 3–15 kB as two encodings); a crawler's
   // one-off URLs fill it and then only push each other out.
   private readonly pages = new LRUCache<string, CachedPage>({
     max: 5000,
