@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { transform } from 'lightningcss';
 
 export interface Asset {
   url: string;
@@ -12,8 +12,17 @@ export interface Asset {
 
 const STATIC_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'static');
 
-/** The stylesheet as sent: minified once at start (the source keeps its comments and layout). */
-const minified = (file: string, source: Buffer) => Buffer.from(transform({ filename: file, code: source, minify: true }).code);
+/**
+ * The stylesheet as sent, minified (the source keeps its comments and layout): by the build, beside
+ * the compiled code (scripts/build.mjs); run from the sources (tests), here, loading the compiler
+ * only then.
+ */
+function minified(file: string, source: Buffer): Buffer {
+  const built = path.join(STATIC_DIR, file.replace(/\.css$/, '.min.css'));
+  if (fs.existsSync(built)) return fs.readFileSync(built);
+  const { transform } = createRequire(import.meta.url)('lightningcss') as typeof import('lightningcss');
+  return Buffer.from(transform({ filename: file, code: source, minify: true }).code);
+}
 
 /** A file served under a name carrying its content hash, so browsers may cache it for a year. */
 function fingerprinted(file: string, contentType: string): Asset {
