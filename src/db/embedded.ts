@@ -166,8 +166,9 @@ function embeddedPostgres(databaseDir: string, port: number, log: (m: string) =>
       // touched), three I/O workers and a replication launcher idle, and its backends' caches.
       '-c', 'shared_buffers=16MB',
       '-c', 'max_connections=40',
-      // One I/O worker is enough for a site of this size (PostgreSQL 18 starts three).
-      '-c', 'io_workers=1',
+      // Reads done by each backend itself, as before PostgreSQL 18: no I/O worker process (it started
+      // three by default, then one, each a few MB at rest) for a site whose data fits in the OS cache.
+      '-c', 'io_method=sync',
       // No replication from an embedded server: no launcher, no WAL sender, minimal WAL.
       '-c', 'max_logical_replication_workers=0',
       '-c', 'max_wal_senders=0',

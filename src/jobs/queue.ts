@@ -28,9 +28,9 @@ export class JobQueue {
   private started = false;
 
   constructor(connectionString: string, private readonly log: (message: string) => void = () => {}) {
-    // Two connections: its pollers (every 2 s per queue) keep every connection it opens busy enough never
-    // to close, each a PostgreSQL backend of about 5 MB at rest; its queries are short, two serve them.
-    this.boss = new PgBoss({ connectionString, max: 2, application_name: 'passerelle-jobs' });
+    // One connection: its pollers (every 2 s per queue) keep every connection it opens busy enough never
+    // to close, each a PostgreSQL backend of about 5 MB at rest; its queries are short, one serves them.
+    this.boss = new PgBoss({ connectionString, max: 1, application_name: 'passerelle-jobs' });
     this.boss.on('error', (error) => this.log(`job queue: ${error.message}`));
   }
 
