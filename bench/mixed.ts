@@ -18,6 +18,8 @@ export interface SaveFigures {
   failures: number;
   p50Ms: number;
   p99Ms: number;
+  /** One save at a time on a quiet server, before the load: what a save costs without waiting. */
+  aloneMedianMs: number;
 }
 
 export interface MixedResult extends LoadResult {
@@ -98,6 +100,9 @@ export async function measureMixed(baseUrl: string, options: MixedOptions): Prom
   const kinds = await timeKinds(baseUrl, options.size, options.acceptEncoding);
   const next = mixedPaths(options.size);
   const editors = await Promise.all(Array.from({ length: options.editors }, () => signIn(baseUrl)));
+  const alone: number[] = [];
+  for (let i = 0; i < 5; i++) alone.push((await saveActivity(baseUrl, editors[0]!, `bench-event-${1 + i}`, -1)) ?? Number.NaN);
+  alone.sort((a, b) => a - b);
   let stop = false;
   const timings: number[] = [];
   let failures = 0;
@@ -130,7 +135,7 @@ export async function measureMixed(baseUrl: string, options: MixedOptions): Prom
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    editors: { saves: timings.length, failures, p50Ms: Math.round(at(0.5)), p99Ms: Math.round(at(0.99)) },
+    editors: { saves: timings.length, failures, p50Ms: Math.round(at(0.5)), p99Ms: Math.round(at(0.99)), aloneMedianMs: Math.round(alone[2]!) },
     kinds,
   };
 }

@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config.ts';
 import { startEmbeddedPostgres, type EmbeddedServer, type Owner } from './embedded.ts';
 import type { DB } from './types.ts';
+import { PriorityPool } from './priority-pool.ts';
 
 export const APP_DATABASE = 'passerelle';
 
@@ -26,7 +27,7 @@ export function connect(url: string, max = 10): Omit<Database, 'close'> & { clos
   const pool = new pg.Pool({ connectionString: url, max, types, connectionTimeoutMillis: 5000 });
   // An idle client losing its server (restart, network) must not crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: new PriorityPool(pool, max, 5000) }) });
   return { db, pool, url, close: () => db.destroy() };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { userForSession } from '../auth/accounts.ts';
+import { asUrgent } from '../db/priority-pool.ts';
 import { SESSION_COOKIE } from '../auth/routes.tsx';
 import { isLang, negotiateLang, translator, type Lang } from '../i18n/i18n.ts';
 import { redirectToLanguage, unprefixedTarget } from './language-redirect.ts';
@@ -15,6 +16,10 @@ export function registerRequestContext(app: FastifyInstance): void {
   app.decorateRequest('lang', 'en');
   app.decorateRequest('t', null as never);
   app.decorateRequest('user', null);
+
+  // A signed-in person (an editor saving) and any form posted go before anonymous renders when the
+  // database's connections are all busy (db/priority-pool.ts): everything after this hook runs inside.
+  app.addHook('onRequest', (request, reply, done) => (request.cookies[SESSION_COOKIE] || !SAFE_METHODS.has(request.method) ? asUrgent(done) : done()));
 
   app.addHook('onRequest', async (request, reply) => {
     const param = (request.params as { lang?: string } | undefined)?.lang;
