@@ -55,6 +55,7 @@ import { createFileStorage } from './storage/create.ts';
 import { UploadGate } from './web/upload-gate.ts';
 import { cacheInFront, registerPageCache } from './web/page-cache-hooks.ts';
 import { registerRequestContext } from './web/request-context.ts';
+import { limitAnonymousRenders } from './web/admission.ts';
 import { registerRoutes } from './web/routes.ts';
 import { subscriberRoutes } from './subscribers/routes.tsx';
 import { subscriberAdminRoutes } from './subscribers/admin-routes.tsx';
@@ -179,6 +180,7 @@ export async function buildApp({ config, database }: BuildOptions): Promise<Fast
 
   registerFormParser(app);
   registerRequestContext(app);
+  limitAnonymousRenders(app);
   registerInputGuard(app);
   registerPageCache(app);
   registerSiteSettings(app);

@@ -1,0 +1,54 @@
+import os from 'node:os';
+import type { FastifyInstance } from 'fastify';
+import { isUrgent } from '../db/priority-pool.ts';
+import { HttpError } from './http-error.ts';
+
+/** Answered at once whatever the load: monitors and the fingerprinted static files. */
+const ALWAYS = /^\/(?:healthz|assets\/)/;
+
+/**
+ * Anonymous pages that miss the page cache are rendered a few at a time, the others waiting their
+ * turn in order. Fifty renders at once (a crawler) interleave on the one JavaScript thread: each
+ * took fifty times as long, and an editor's save, whose every step waited behind all of them, took
+ * half a second where it takes 40 ms alone (issue 20). With a few at a time the machine is as busy
+ * and as fast overall, and urgent work (db/priority-pool.ts: a signed-in person, a form posted),
+ * which never waits here, shares the thread with a few renders only. A render that cannot start
+ * within `waitMs` gets a 503 in the reader's language.
+ */
+export function limitAnonymousRenders(app: FastifyInstance, concurrent = 2 * os.availableParallelism(), waitMs = 10_000): void {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const handOn = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    if (isUrgent() || ALWAYS.test(request.url)) return done();
+    // The turn ends once the answer is sent or the client is gone ('finish' or 'close', whichever
+    // comes: a test's injected response may not close), whatever happened in between.
+    const start = () => {
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        handOn();
+      };
+      reply.raw.once('finish', end).once('close', end);
+      done();
+    };
+    if (running < concurrent) {
+      running++;
+      return start();
+    }
+    const timer = setTimeout(() => {
+      waiting.splice(waiting.indexOf(take), 1);
+      done(new HttpError(503, 'error.site_busy', {}, { 'retry-after': '5' }));
+    }, waitMs);
+    const take = () => {
+      clearTimeout(timer);
+      start();
+    };
+    waiting.push(take);
+  });
+}
