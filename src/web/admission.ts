@@ -15,7 +15,7 @@ const ALWAYS = /^\/(?:healthz|assets\/)/;
  * which never waits here, shares the thread with a few renders only. A render that cannot start
  * within `waitMs` gets a 503 in the reader's language.
  */
-export function limitAnonymousRenders(app: FastifyInstance, concurrent = 2 * os.availableParallelism(), waitMs = 10_000): void {
+export function limitAnonymousRenders(app: FastifyInstance, concurrent = os.availableParallelism(), waitMs = 10_000): void {
   let running = 0;
   const waiting: (() => void)[] = [];
   const handOn = () => {
