@@ -13,9 +13,11 @@ const ALWAYS = /^\/(?:healthz|assets\/)/;
  * half a second where it takes 40 ms alone (issue 20). With a few at a time the machine is as busy
  * and as fast overall, and urgent work (db/priority-pool.ts: a signed-in person, a form posted),
  * which never waits here, shares the thread with a few renders only. A render that cannot start
- * within `waitMs` gets a 503 in the reader's language.
+ * within `waitMs` gets a 503 in the reader's language. Two per CPU, measured under the bench's mixed
+ * load: one per CPU brought a save to 98 ms but anonymous throughput from 53 down to 31 pages/s (a
+ * render waiting on the database left its CPU idle); two per CPU, 137 ms and 53 pages/s.
  */
-export function limitAnonymousRenders(app: FastifyInstance, concurrent = os.availableParallelism(), waitMs = 10_000): void {
+export function limitAnonymousRenders(app: FastifyInstance, concurrent = 2 * os.availableParallelism(), waitMs = 10_000): void {
   let running = 0;
   const waiting: (() => void)[] = [];
   const handOn = () => {
