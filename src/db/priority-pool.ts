@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
+import { Turns } from '../turns.ts';
 
 const urgent = new AsyncLocalStorage<true>();
 
@@ -25,22 +26,23 @@ const TIMEOUT_MESSAGE = 'timeout exceeded when trying to connect';
  * waits only for the next connection to come free. Kysely takes it in place of the pg.Pool.
  */
 export class PriorityPool implements PostgresPool {
-  private inUse = 0;
-  private readonly queues: { urgent: (() => void)[]; normal: (() => void)[] } = { urgent: [], normal: [] };
+  private readonly turns: Turns;
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly max: number,
+    max: number,
     private readonly waitMs: number,
-  ) {}
+  ) {
+    this.turns = new Turns(max);
+  }
 
   async connect(): Promise<PostgresPoolClient> {
-    await this.turn(isUrgent());
+    const giveBack = await this.turns.take({ urgent: isUrgent(), waitMs: this.waitMs, timeout: () => new Error(TIMEOUT_MESSAGE) });
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
     } catch (error) {
-      this.handOn();
+      giveBack();
       throw error;
     }
     let released = false;
@@ -50,39 +52,12 @@ export class PriorityPool implements PostgresPool {
         if (released) return;
         released = true;
         client.release();
-        this.handOn();
+        giveBack();
       },
     };
   }
 
   end(): Promise<void> {
     return this.pool.end();
-  }
-
-  /** Resolves once one of the `max` turns is this caller's, urgent callers first; fails after waitMs. */
-  private turn(isUrgent: boolean): Promise<void> {
-    if (this.inUse < this.max) {
-      this.inUse++;
-      return Promise.resolve();
-    }
-    const queue = isUrgent ? this.queues.urgent : this.queues.normal;
-    return new Promise((resolve, reject) => {
-      const take = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        queue.splice(queue.indexOf(take), 1);
-        reject(new Error(TIMEOUT_MESSAGE));
-      }, this.waitMs);
-      queue.push(take);
-    });
-  }
-
-  /** A turn ends: the next caller waiting takes it over, else it is given back. */
-  private handOn(): void {
-    const next = this.queues.urgent.shift() ?? this.queues.normal.shift();
-    if (next) next();
-    else this.inUse--;
   }
 }

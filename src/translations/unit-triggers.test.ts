@@ -1,6 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers.ts';
-import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
 import { SCHEDULES } from '../jobs/schedules.ts';
 import { COMPACT_COUNTS_JOB, compactUnitCounts } from './queue/queries.ts';

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { isUrgent } from '../db/priority-pool.ts';
+import { Turns } from '../turns.ts';
 import { HttpError } from './http-error.ts';
 
 /** Answered at once whatever the load: monitors and the fingerprinted static files. */
@@ -18,39 +19,15 @@ const ALWAYS = /^\/(?:healthz|assets\/)/;
  * render waiting on the database left its CPU idle); two per CPU, 137 ms and 53 pages/s.
  */
 export function limitAnonymousRenders(app: FastifyInstance, concurrent = 2 * os.availableParallelism(), waitMs = 10_000): void {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  const handOn = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
+  const turns = new Turns(concurrent);
+  const busy = () => new HttpError(503, 'error.site_busy', {}, { 'retry-after': '5' });
   app.addHook('onRequest', (request, reply, done) => {
     if (isUrgent() || ALWAYS.test(request.url)) return done();
-    // The turn ends once the answer is sent or the client is gone ('finish' or 'close', whichever
-    // comes: a test's injected response may not close), whatever happened in between.
-    const start = () => {
-      let ended = false;
-      const end = () => {
-        if (ended) return;
-        ended = true;
-        handOn();
-      };
-      reply.raw.once('finish', end).once('close', end);
+    turns.take({ waitMs, timeout: busy }).then((giveBack) => {
+      // The turn ends once the answer is sent or the client is gone ('finish' or 'close', whichever
+      // comes: a test's injected response may not close), whatever happened in between.
+      reply.raw.once('finish', giveBack).once('close', giveBack);
       done();
-    };
-    if (running < concurrent) {
-      running++;
-      return start();
-    }
-    const timer = setTimeout(() => {
-      waiting.splice(waiting.indexOf(take), 1);
-      done(new HttpError(503, 'error.site_busy', {}, { 'retry-after': '5' }));
-    }, waitMs);
-    const take = () => {
-      clearTimeout(timer);
-      start();
-    };
-    waiting.push(take);
+    }, done);
   });
 }

@@ -23,14 +23,12 @@ export function collectGarbageWhenIdle(app: FastifyInstance, idleMs = 5_000, col
 }
 
 /**
- * V8's own full collection (which Node otherwise gives only to code started with --expose-gc),
- * compacting: the survivors are moved together so that the pages they leave can be returned to the
- * system; a plain full collection freed the garbage but kept most of its pages (190 MB instead of
- * 145). Only this collection compacts; those under load keep V8's own choice.
+ * V8's own full collection, compacting: the survivors are moved together so that the pages they
+ * leave can be returned to the system; a plain full collection freed the garbage but kept most of
+ * its pages (190 MB instead of 145). Only this collection compacts; those under load keep V8's own choice.
  */
 function compactingCollection(): () => void {
-  v8.setFlagsFromString('--expose-gc');
-  const gc = vm.runInNewContext('gc') as () => void;
+  const gc = fullCollection();
   return () => {
     v8.setFlagsFromString('--compact-on-every-full-gc');
     try {
@@ -40,6 +38,12 @@ function compactingCollection(): () => void {
     }
     releaseFreeMemory();
   };
+}
+
+/** V8's own full collection, which Node otherwise gives only to code started with --expose-gc. */
+export function fullCollection(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
 }
 
 let trim: (() => boolean) | null | undefined;

@@ -1,3 +1,4 @@
+import { Turns } from '../turns.ts';
 import { HttpError } from './http-error.ts';
 
 /**
@@ -7,26 +8,14 @@ import { HttpError } from './http-error.ts';
  * answered 503 with Retry-After at once, before its body is read.
  */
 export class UploadGate {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly turns: Turns;
 
-  constructor(readonly concurrency = 4, readonly queue = 16) {}
+  constructor(readonly concurrency = 4, readonly queue = 16) {
+    this.turns = new Turns(concurrency);
+  }
 
   async enter(): Promise<() => void> {
-    if (this.active >= this.concurrency) {
-      if (this.waiting.length >= this.queue) throw new HttpError(503, 'error.uploads_busy', {}, { 'retry-after': '10' });
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    } else {
-      this.active++;
-    }
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.waiting.shift();
-      // The slot passes straight to the next waiting read (active stays the same).
-      if (next) next();
-      else this.active--;
-    };
+    if (this.turns.full && this.turns.queued >= this.queue) throw new HttpError(503, 'error.uploads_busy', {}, { 'retry-after': '10' });
+    return this.turns.take();
   }
 }
