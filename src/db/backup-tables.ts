@@ -1,10 +1,10 @@
 import type pg from 'pg';
 
 /**
- * Tables rebuilt by triggers as the others are restored (migration 0640): never backed up, since
- * copying them back would collide with what the triggers wrote.
+ * Tables rebuilt or moved by triggers as the others are restored (migrations 0640, 0952): never
+ * backed up, since copying them back would collide with what the triggers wrote.
  */
-const DERIVED_TABLES = ['translation_units', 'translation_unit_counts'];
+const DERIVED_TABLES = ['translation_units', 'translation_unit_counts', 'initiative_archive_version'];
 
 /** Tables of the public schema, each after the tables its foreign keys point to. */
 export async function tablesInDependencyOrder(client: pg.ClientBase): Promise<string[]> {

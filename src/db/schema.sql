@@ -549,6 +549,13 @@ CREATE TABLE images (
   CONSTRAINT images_pkey PRIMARY KEY (id)
 );
 
+CREATE TABLE initiative_archive_version (
+  only_row boolean NOT NULL DEFAULT true,
+  n bigint NOT NULL DEFAULT 0,
+  CONSTRAINT initiative_archive_version_only_row_check CHECK (only_row),
+  CONSTRAINT initiative_archive_version_pkey PRIMARY KEY (only_row)
+);
+
 CREATE TABLE initiative_themes (
   slug text NOT NULL,
   name jsonb NOT NULL,
@@ -595,6 +602,7 @@ CREATE TABLE initiatives (
   CONSTRAINT initiatives_organisation_id_fkey FOREIGN KEY (organisation_id) REFERENCES organisations(id) ON DELETE SET NULL,
   CONSTRAINT initiatives_workshop_id_fkey FOREIGN KEY (workshop_id) REFERENCES programme_workshops(id) ON DELETE SET NULL,
   CONSTRAINT initiatives_pkey PRIMARY KEY (id),
+  CONSTRAINT archive_moved TRIGGER DEFERRABLE INITIALLY DEFERRED,
   CONSTRAINT initiatives_event_code UNIQUE (event_slug, code) DEFERRABLE INITIALLY DEFERRED,
   CONSTRAINT initiatives_event_slug_dedup_key_key UNIQUE (event_slug, dedup_key),
   CONSTRAINT initiatives_slug_key UNIQUE (slug)
@@ -1089,6 +1097,7 @@ CREATE TABLE organisations (
   CONSTRAINT organisations_slug_check CHECK ((slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'::text)),
   CONSTRAINT organisations_website_check CHECK ((website ~ '^https?://'::text)),
   CONSTRAINT organisations_pkey PRIMARY KEY (id),
+  CONSTRAINT archive_moved TRIGGER DEFERRABLE INITIALLY DEFERRED,
   CONSTRAINT organisations_dedup_key_key UNIQUE (dedup_key),
   CONSTRAINT organisations_slug_key UNIQUE (slug)
 );
@@ -1164,6 +1173,7 @@ CREATE TABLE programme_sessions (
   CONSTRAINT programme_sessions_code_check CHECK ((code ~ '^[0-9]+$'::text)),
   CONSTRAINT programme_sessions_day_id_fkey FOREIGN KEY (day_id) REFERENCES programme_days(id) ON DELETE SET NULL,
   CONSTRAINT programme_sessions_pkey PRIMARY KEY (id),
+  CONSTRAINT archive_moved TRIGGER DEFERRABLE INITIALLY DEFERRED,
   CONSTRAINT programme_sessions_event_slug_code_key UNIQUE (event_slug, code)
 );
 
@@ -1183,6 +1193,7 @@ CREATE TABLE programme_workshops (
   CONSTRAINT programme_workshops_title_check CHECK (is_translatable(title)),
   CONSTRAINT programme_workshops_session_id_fkey FOREIGN KEY (session_id) REFERENCES programme_sessions(id) ON DELETE CASCADE,
   CONSTRAINT programme_workshops_pkey PRIMARY KEY (id),
+  CONSTRAINT archive_moved TRIGGER DEFERRABLE INITIALLY DEFERRED,
   CONSTRAINT programme_workshops_event_slug_code_key UNIQUE (event_slug, code)
 );
 
@@ -1382,6 +1393,7 @@ CREATE TABLE search_texts (
   score real NOT NULL DEFAULT 0,
   excerpt text NOT NULL DEFAULT ''::text,
   tsv tsvector NOT NULL,
+  source_id integer NOT NULL,
   CONSTRAINT search_texts_document_id_fkey FOREIGN KEY (document_id) REFERENCES search_documents(id) ON DELETE CASCADE,
   CONSTRAINT search_texts_pkey PRIMARY KEY (document_id, lang)
 );
@@ -1677,6 +1689,18 @@ CREATE TABLE users (
   CONSTRAINT users_pkey PRIMARY KEY (id),
   CONSTRAINT users_email_key UNIQUE (email)
 );
+
+CREATE OR REPLACE FUNCTION initiative_archive_moved()
+ RETURNS trigger
+ LANGUAGE plpgsql
+AS $function$
+BEGIN
+  IF current_setting('passerelle.archive_moved_in', true) IS DISTINCT FROM pg_current_xact_id()::text THEN
+    UPDATE initiative_archive_version SET n = n + 1;
+    PERFORM set_config('passerelle.archive_moved_in', pg_current_xact_id()::text, true);
+  END IF;
+  RETURN NULL;
+END $function$;
 
 CREATE OR REPLACE FUNCTION initiative_search_text(title jsonb, summary jsonb, city text, presenters jsonb)
  RETURNS text

@@ -7,9 +7,10 @@ import { EVENT_SLUG } from './codes.ts';
 import { memoisedByContent } from '../db/content-memo.ts';
 import { dateFormat } from '../i18n/formats.ts';
 import {
-  archiveCounts, archiveEventRows, countInitiatives, findInitiative, listInitiatives, listThemes as readThemes, listWorkshops, mapCountries as readMapCountries, programmeOf, relatedInitiatives, resolveFilters,
-  type FacetName, type InitiativeFilters,
+  archiveEventRows, countInitiatives, findInitiative, listInitiatives, listInitiativesById, listThemes as readThemes, listWorkshops, mapCountries as readMapCountries, programmeOf,
+  relatedInitiatives, resolveFilters, textMatches, type FacetName, type InitiativeFilters,
 } from './queries.ts';
+import { archiveIndex, archiveVersion, countArchive } from './archive-index.ts';
 
 export type { InitiativeFilters } from './queries.ts';
 export const FACETS: FacetName[] = ['event', 'session', 'workshop', 'country', 'region', 'theme', 'kind'];
@@ -34,10 +35,19 @@ export function cleanFilters(input: Partial<Record<FacetName, string[]>> & { q?:
   };
 }
 
+/**
+ * One page of the archive with its total and every facet's counts: the text query's matches come
+ * from the site search's index, then the counts and the page's order from the archive's index in
+ * memory, and only the page's own rows from the table.
+ */
 export async function initiativeArchive(db: Kysely<DB>, input: InitiativeFilters, page: { limit: number; offset: number }) {
-  // The counts and the page wait for the text query only, not for the themes and events beside them.
-  const matching = resolveFilters(db, input).then((filters) => Promise.all([archiveCounts(db, filters, FACETS), listInitiatives(db, filters, page)]));
-  const [[{ total, facets }, rows], themes, events, workshops] = await Promise.all([matching, listThemes(db), archiveEvents(db), workshopTitles(db)]);
+  const matching = Promise.all([archiveVersion(db).then((version) => archiveIndex(db, version)), input.q ? textMatches(db, input.q) : null])
+    .then(async ([index, matches]) => {
+      const { total, facets, listed } = countArchive(index, input, matches);
+      const ids = Array.from(listed.subarray(page.offset, page.offset + page.limit), (r) => index.ids[r]!);
+      return { total, facets, rows: await listInitiativesById(db, ids) };
+    });
+  const [{ total, facets, rows }, themes, events, workshops] = await Promise.all([matching, listThemes(db), archiveEvents(db), workshopTitles(db)]);
   return { total, rows, themes, events, workshops, facets };
 }
 

@@ -83,18 +83,18 @@ export async function indexDocuments(db: Executor, documents: SearchDocument[]):
   if (known.length) await sql`INSERT INTO search_words (word) SELECT unnest(${known}::text[]) ON CONFLICT DO NOTHING`.execute(db);
   await sql`DELETE FROM search_texts WHERE document_id = ANY(${[...idOf.values()]}::bigint[])`.execute(db);
   const texts = prepared.flatMap(({ document, texts: langTexts }) => langTexts.map((t) => ({
-    document_id: idOf.get(`${document.kind}:${document.sourceId}`), lang: t.lang, kind: document.kind, visibility: document.visibility,
+    document_id: idOf.get(`${document.kind}:${document.sourceId}`), source_id: document.sourceId, lang: t.lang, kind: document.kind, visibility: document.visibility,
     year: document.date ? Number(document.date.slice(0, 4)) : null, region: document.region, themes: document.themes, score: staticScore(document),
     config: configFor(t.lang), title: hangulBigrams(t.title), summary: hangulBigrams(t.summary), body: hangulBigrams(t.body.slice(0, BODY_CHARS)),
     names: hangulBigrams(document.names.join(' ')), excerpt: stripMarks(`${t.summary}\n${t.body.slice(0, EXCERPT_CHARS)}`.trim()),
   })));
   if (!texts.length) return;
   await sql`
-    INSERT INTO search_texts (document_id, lang, kind, visibility, year, region, themes, score, excerpt, tsv)
-    SELECT x.document_id, x.lang, x.kind, x.visibility, x.year, x.region, x.themes, x.score, x.excerpt,
+    INSERT INTO search_texts (document_id, source_id, lang, kind, visibility, year, region, themes, score, excerpt, tsv)
+    SELECT x.document_id, x.source_id, x.lang, x.kind, x.visibility, x.year, x.region, x.themes, x.score, x.excerpt,
       setweight(to_tsvector(x.config::regconfig, x.title), 'A') || setweight(to_tsvector(x.config::regconfig, x.summary), 'B')
       || setweight(to_tsvector(x.config::regconfig, x.body), 'C') || setweight(to_tsvector('passerelle_simple', x.names), 'D')
-    FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS x(document_id bigint, lang text, kind text, visibility text, year smallint,
+    FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS x(document_id bigint, source_id integer, lang text, kind text, visibility text, year smallint,
       region text, themes text[], score real, config text, title text, summary text, body text, names text, excerpt text)`.execute(db);
 }
 
