@@ -46,36 +46,39 @@ function item(i: number): Row {
 
 export const syntheticSearchIndex = {
   name: 'search index items',
-  async seed(db: Kysely<DB>): Promise<number> {
-    for (let start = 0; start < SEARCH_ITEMS; start += BATCH) {
-      const rows = Array.from({ length: Math.min(BATCH, SEARCH_ITEMS - start) }, (_, k) => item(start + k));
-      const col = <K extends keyof Row>(key: K) => rows.map((row) => row[key]);
-      const prep = (key: 'title' | 'summary' | 'body') => rows.map((row) => hangulBigrams(row[key]));
-      await sql`
-        WITH input AS (
-          SELECT * FROM unnest(${col('kind')}::text[], ${col('slug')}::text[], ${col('visibility')}::text[], ${col('date')}::date[], ${col('region')}::text[],
-            ${col('theme')}::text[], ${col('lang')}::text[], ${col('title')}::text[], ${col('summary')}::text[], ${col('body')}::text[],
-            ${prep('title')}::text[], ${prep('summary')}::text[], ${prep('body')}::text[], ${col('names')}::text[], ${rows.map((row) => normalise(`${row.title} · ${row.names}`))}::text[],
-            ${rows.map((row) => configFor(row.lang))}::text[])
-            AS t(kind, slug, visibility, date, region, theme, lang, title, summary, body, ptitle, psummary, pbody, names, norm, config)
-        ), docs AS (
-          INSERT INTO search_documents (kind, source_id, slug, path, visibility, date, region, themes, languages, titles, summaries, names)
-          SELECT kind, 1000000 + substr(slug, 11)::int, slug, '/library/' || slug, visibility, date, region, ARRAY[theme], ARRAY[lang],
-            jsonb_build_object(lang, title), jsonb_build_object(lang, summary), norm
-          FROM input RETURNING id, slug
-        )
-        INSERT INTO search_texts (document_id, lang, kind, visibility, year, region, themes, score, excerpt, tsv)
-        SELECT d.id, i.lang, i.kind, i.visibility, extract(year FROM i.date), i.region, ARRAY[i.theme], (i.date - date '2000-01-01') / 10000.0,
-          i.summary || E'\n' || i.body,
-          setweight(to_tsvector(i.config::regconfig, i.ptitle), 'A') || setweight(to_tsvector(i.config::regconfig, i.psummary), 'B')
-            || setweight(to_tsvector(i.config::regconfig, i.pbody), 'C') || setweight(to_tsvector('passerelle_simple', i.names), 'D')
-        FROM input i JOIN docs d USING (slug)`.execute(db);
-    }
-    await sql`INSERT INTO search_words (word) SELECT DISTINCT w FROM search_documents, regexp_split_to_table(names, '[^[:alpha:]]+') AS w
-      WHERE length(w) >= 3 AND w !~ '[가-힣]' ON CONFLICT DO NOTHING`.execute(db);
-    return SEARCH_ITEMS;
-  },
+  seed: (db: Kysely<DB>) => seedSearchItems(db, SEARCH_ITEMS),
 };
+
+/** `count` documents of every kind written straight into the index, one text each. */
+export async function seedSearchItems(db: Kysely<DB>, count: number): Promise<number> {
+  for (let start = 0; start < count; start += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, count - start) }, (_, k) => item(start + k));
+    const col = <K extends keyof Row>(key: K) => rows.map((row) => row[key]);
+    const prep = (key: 'title' | 'summary' | 'body') => rows.map((row) => hangulBigrams(row[key]));
+    await sql`
+      WITH input AS (
+        SELECT * FROM unnest(${col('kind')}::text[], ${col('slug')}::text[], ${col('visibility')}::text[], ${col('date')}::date[], ${col('region')}::text[],
+          ${col('theme')}::text[], ${col('lang')}::text[], ${col('title')}::text[], ${col('summary')}::text[], ${col('body')}::text[],
+          ${prep('title')}::text[], ${prep('summary')}::text[], ${prep('body')}::text[], ${col('names')}::text[], ${rows.map((row) => normalise(`${row.title} · ${row.names}`))}::text[],
+          ${rows.map((row) => configFor(row.lang))}::text[])
+          AS t(kind, slug, visibility, date, region, theme, lang, title, summary, body, ptitle, psummary, pbody, names, norm, config)
+      ), docs AS (
+        INSERT INTO search_documents (kind, source_id, slug, path, visibility, date, region, themes, languages, titles, summaries, names)
+        SELECT kind, 1000000 + substr(slug, 11)::int, slug, '/library/' || slug, visibility, date, region, ARRAY[theme], ARRAY[lang],
+          jsonb_build_object(lang, title), jsonb_build_object(lang, summary), norm
+        FROM input RETURNING id, source_id, slug
+      )
+      INSERT INTO search_texts (document_id, source_id, lang, kind, visibility, year, region, themes, score, excerpt, tsv)
+      SELECT d.id, d.source_id, i.lang, i.kind, i.visibility, extract(year FROM i.date), i.region, ARRAY[i.theme], (i.date - date '2000-01-01') / 10000.0,
+        i.summary || E'\n' || i.body,
+        setweight(to_tsvector(i.config::regconfig, i.ptitle), 'A') || setweight(to_tsvector(i.config::regconfig, i.psummary), 'B')
+          || setweight(to_tsvector(i.config::regconfig, i.pbody), 'C') || setweight(to_tsvector('passerelle_simple', i.names), 'D')
+      FROM input i JOIN docs d USING (slug)`.execute(db);
+  }
+  await sql`INSERT INTO search_words (word) SELECT DISTINCT w FROM search_documents, regexp_split_to_table(names, '[^[:alpha:]]+') AS w
+    WHERE length(w) >= 3 AND w !~ '[가-힣]' ON CONFLICT DO NOTHING`.execute(db);
+  return count;
+}
 
 /**
  * The fixed query set: rare and very common words, a phrase, across languages, Korean, a typo (the
