@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../test/helpers.ts';
 import type { Database } from '../db/database.ts';
 import { SCHEDULES } from '../jobs/schedules.ts';
-import { COMPACT_COUNTS_JOB, compactUnitCounts } from './queue/queries.ts';
+import { COMPACT_COUNTS_JOB, compactUnitCounts, countsByLang, FOLD_AFTER } from './queue/queries.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -73,6 +73,21 @@ describe('the translation counts', () => {
     expect(await rows()).toBe((await actual()).length);
     expect(await counted()).toEqual(await actual());
     expect(await compactUnitCounts(database.db)).toBe(0);
+  });
+
+  it('are folded by the reader that finds many deltas, as after a bulk import', async () => {
+    await compactUnitCounts(database.db);
+    await sql`INSERT INTO translation_units (tbl, row_key, col, lang, module, state, source_lang, source_hash, since)
+      SELECT 'bulk_units', i::text, 'title', 'fr', 'initiatives', 'missing', 'en', 'hash', now() FROM generate_series(1, ${FOLD_AFTER + 1}) AS i`.execute(database.db);
+    try {
+      expect(await rows()).toBeGreaterThan(FOLD_AFTER);
+      const counts = await countsByLang(database.db);
+      expect(await rows()).toBe((await actual()).length);
+      expect(counts.fr!.missing).toBe((await actual()).filter((row) => row.key.endsWith(' fr missing')).reduce((sum, row) => sum + row.n, 0));
+    } finally {
+      await sql`DELETE FROM translation_units WHERE tbl = 'bulk_units'`.execute(database.db);
+    }
+    expect(await counted()).toEqual(await actual());
   });
 
   it('are folded on a schedule', () => {
