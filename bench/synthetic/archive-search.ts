@@ -63,5 +63,8 @@ export async function measureArchiveSearch(db: Kysely<DB>): Promise<{ text: stri
     await sql`DELETE FROM initiatives WHERE id = ANY(${added}::int[])`.execute(db);
     // A row gone from its table leaves the index when reindexed.
     for (let k = 0; k < added.length; k += 5000) await reindexSearch(db, 'initiative', added.slice(k, k + 5000));
+    // What autovacuum would do within a minute or two: the measures after this one read these tables
+    // without 50,000 dead rows each (the stats page's counts over initiatives: 84 ms instead of 24).
+    await sql`VACUUM ANALYZE initiatives, search_documents, search_texts, translation_units, translation_sources, translation_unit_counts`.execute(db);
   }
 }
