@@ -35,12 +35,16 @@ interface IndexState {
 
 const states = new WeakMap<Kysely<DB>, IndexState>();
 
-/** The index as of `version` (read from the database by the caller), loaded once for all callers. */
+/**
+ * The index as of `version` (read from the database by the caller) or newer, loaded once for all
+ * callers: a request that read the version just before a reload gets the reloaded index.
+ */
 export function archiveIndex(db: Kysely<DB>, version: string): Promise<ArchiveIndex> {
   let state = states.get(db);
   if (!state) states.set(db, (state = {}));
-  if (state.index?.version === version) return Promise.resolve(state.index);
-  if (state.loading?.version === version) return state.loading.promise;
+  const atLeast = (held: string) => BigInt(held) >= BigInt(version);
+  if (state.index && atLeast(state.index.version)) return Promise.resolve(state.index);
+  if (state.loading && atLeast(state.loading.version)) return state.loading.promise;
   const promise = loadIndex(db).then((index) => {
     if (!state.index || BigInt(index.version) >= BigInt(state.index.version)) state.index = index;
     return index;
