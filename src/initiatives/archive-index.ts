@@ -112,7 +112,7 @@ function buildIndex(version: string, rows: IndexRow[], themeValues: string[]): A
 export interface ArchiveCounts {
   total: number;
   facets: Record<FacetName, { value: string; count: number }[]>;
-  /** The rows passing every filter, as positions in the listing order. */
+  /** The rows passing every filter, as positions in the listing order, in that order. */
   listed: Int32Array;
 }
 
@@ -158,21 +158,23 @@ export function countArchive(index: ArchiveIndex, filters: InitiativeFilters, ma
     const values = facet === 'theme' ? index.themes.values : index.single[facet].values;
     return [facet, ordered(counts[facet], values)];
   })) as ArchiveCounts['facets'];
-  return { total: listed.length, facets, listed: Int32Array.from(listed).sort() };
+  return { total: listed.length, facets, listed: Int32Array.from(listed) };
 }
 
-/** The matching rows, each once (a text match lists an initiative once per language that matched). */
+/**
+ * The matching rows, each once (a text match lists an initiative once per language that matched),
+ * in listing order, so the rows that pass every filter come out ordered for the page.
+ */
 function candidateRows(index: ArchiveIndex, matches: Iterable<number> | null): Iterable<number> {
   if (!matches) return index.ids.keys();
-  const seen = new Uint8Array(index.ids.length);
-  const rows: number[] = [];
+  const matched = new Uint8Array(index.ids.length);
   for (const id of matches) {
     const r = index.rowOf.get(id);
     // An id the snapshot does not hold was added since it was read: the next version will.
-    if (r === undefined || seen[r]) continue;
-    seen[r] = 1;
-    rows.push(r);
+    if (r !== undefined) matched[r] = 1;
   }
+  const rows: number[] = [];
+  for (let r = 0; r < matched.length; r++) if (matched[r]) rows.push(r);
   return rows;
 }
 
